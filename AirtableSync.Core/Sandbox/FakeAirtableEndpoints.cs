@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace AirtableSync.Sandbox;
+
+/// <summary>The fake's route table: one Map… per area of Airtable it imitates.</summary>
+internal static class FakeAirtableEndpoints
+{
+    public static IEndpointRouteBuilder MapFakeAirtableEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Each area adds its own line here: public API (/v0/...), OAuth (/oauth2/v1/...),
+        // web login (/login, /2fa/..., /auth/...), internal revision endpoint (/v0.3/...).
+        return app;
+    }
+}

@@ -1,0 +1,69 @@
+namespace AirtableSync.Storage;
+
+/// <summary>
+/// The one storage seam. Two providers (SQLite, MongoDB) implement it and must pass the same
+/// contract suite (<c>SyncStoreContract</c> in the tests). Methods are use cases, not CRUD per table.
+/// </summary>
+public interface ISyncStore
+{
+    /// <summary>Creates or migrates the schema / indexes. Idempotent; called once at start-up.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    // Connections: secrets arrive already protected (Data Protection); the store never sees clear text.
+    Task SaveConnectionAsync(StoredConnection connection, CancellationToken cancellationToken = default);
+    Task<StoredConnection?> GetConnectionAsync(string connectionId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StoredConnection>> ListConnectionsAsync(CancellationToken cancellationToken = default);
+    Task DeleteConnectionAsync(string connectionId, CancellationToken cancellationToken = default);
+
+    // Schema
+    /// <summary>Upserts the bases a connection sees; bases no longer listed are marked removed (data kept).</summary>
+    Task ApplyBaseListAsync(IReadOnlyList<BaseInfo> bases, DateTimeOffset seenAt, CancellationToken cancellationToken = default);
+    /// <summary>Upserts a base's tables, fields and views by id; tables and fields gone from Airtable are marked removed, never deleted.</summary>
+    Task ApplyBaseSchemaAsync(string baseId, IReadOnlyList<TableSchema> tables, DateTimeOffset syncedAt, CancellationToken cancellationToken = default);
+    Task MarkBaseSyncedAsync(string baseId, DateTimeOffset syncedAt, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StoredBase>> ListBasesAsync(CancellationToken cancellationToken = default);
+    Task<StoredBase?> GetBaseAsync(string baseId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StoredTable>> ListTablesAsync(string baseId, CancellationToken cancellationToken = default);
+    Task<StoredTable?> GetTableAsync(string baseId, string tableId, CancellationToken cancellationToken = default);
+
+    // Records
+    /// <summary>
+    /// Upserts one page of records. Unchanged records (same cells) keep their updatedAt and content;
+    /// only lastSeenAt moves. A tombstoned record that reappears is revived.
+    /// </summary>
+    Task<UpsertOutcome> UpsertRecordsAsync(string baseId, string tableId, IReadOnlyList<RecordData> records, DateTimeOffset seenAt, CancellationToken cancellationToken = default);
+    /// <summary>After a complete full scan that started at <paramref name="scanStartedAt"/>: records not seen since become tombstones.</summary>
+    Task<int> TombstoneRecordsNotSeenSinceAsync(string baseId, string tableId, DateTimeOffset scanStartedAt, DateTimeOffset deletedAt, CancellationToken cancellationToken = default);
+    Task<RecordPage> QueryRecordsAsync(RecordQuery query, CancellationToken cancellationToken = default);
+    Task<StoredRecord?> GetRecordAsync(string recordId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StoredRecord>> GetRecordsByIdsAsync(IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken = default);
+    /// <summary>Live records of a table whose cells changed after their revision history was last fetched (or never fetched).</summary>
+    Task<IReadOnlyList<StoredRecord>> ListRecordsNeedingRevisionsAsync(string baseId, string tableId, int limit, CancellationToken cancellationToken = default);
+    Task MarkRevisionsFetchedAsync(string recordId, DateTimeOffset fetchedAt, CancellationToken cancellationToken = default);
+
+    // Revision history
+    /// <summary>Inserts or replaces events keyed by (recordId, activityId, fieldId); returns how many were new.</summary>
+    Task<int> UpsertRevisionEventsAsync(IReadOnlyList<RevisionEvent> events, CancellationToken cancellationToken = default);
+    /// <summary>Events of one record, newest first.</summary>
+    Task<IReadOnlyList<RevisionEvent>> GetRevisionsAsync(string recordId, CancellationToken cancellationToken = default);
+    Task<IReadOnlySet<string>> GetKnownActivityIdsAsync(string recordId, CancellationToken cancellationToken = default);
+    Task UpsertRecordCommentsAsync(IReadOnlyList<RecordComment> comments, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<RecordComment>> GetRecordCommentsAsync(string recordId, CancellationToken cancellationToken = default);
+
+    // Jobs
+    Task SaveJobAsync(JobEntry job, CancellationToken cancellationToken = default);
+    Task<JobEntry?> GetJobAsync(string jobId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<JobEntry>> ListJobsAsync(int limit, CancellationToken cancellationToken = default);
+    /// <summary>Appends a per-item failure; concurrent appends are all kept.</summary>
+    Task AddJobFailureAsync(string jobId, JobFailure failure, CancellationToken cancellationToken = default);
+    /// <summary>At start-up: jobs left queued or running by a dead process become interrupted. Returns their ids.</summary>
+    Task<IReadOnlyList<string>> InterruptUnfinishedJobsAsync(DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    // Checkpoints and settings: small JSON documents keyed by (scope, key).
+    Task SaveCheckpointAsync(string scope, string key, string valueJson, DateTimeOffset updatedAt, CancellationToken cancellationToken = default);
+    Task<string?> GetCheckpointAsync(string scope, string key, CancellationToken cancellationToken = default);
+    Task<IReadOnlyDictionary<string, string>> ListCheckpointsAsync(string scope, CancellationToken cancellationToken = default);
+    Task DeleteCheckpointsAsync(string scope, CancellationToken cancellationToken = default);
+
+    Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default);
+}
