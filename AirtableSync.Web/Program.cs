@@ -1,10 +1,12 @@
 using AirtableSync.Web.Components;
+using AirtableSync.Web.Endpoints.Api;
 using AirtableSync.Web.Sandbox;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(SandboxHosting.TranslateSandboxSwitch(args));
 await builder.StartSandboxIfEnabledAsync();
 
+builder.Services.AddRestApi();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -17,9 +19,12 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsRedirection();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapRestApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using AirtableSync.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AirtableSync.Web.Endpoints.Api;
+
+/// <summary>Read-only REST access to the local copy: bases, tables and records. Never calls Airtable.</summary>
+public static class CatalogApi
+{
+    private const int MaxLimit = 1000;
+
+    public static RouteGroupBuilder MapCatalogApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/bases", ListBasesAsync);
+        api.MapGet("/bases/{baseId}/tables", ListTablesAsync);
+        api.MapGet("/bases/{baseId}/tables/{tableId}/records", ListRecordsAsync);
+        return api;
+    }
+
+    private static async Task<Ok<BaseResponse[]>> ListBasesAsync(ISyncStore store, CancellationToken cancellationToken)
+    {
+        var bases = await store.ListBasesAsync(cancellationToken);
+        return TypedResults.Ok(bases.Where(b => !b.IsRemoved)
+            .Select(b => new BaseResponse(b.Id, b.Name, b.PermissionLevel, b.LastSyncedAt)).ToArray());
+    }
+
+    private static async Task<Results<Ok<TableResponse[]>, NotFound<ProblemDetails>>> ListTablesAsync(
+        string baseId, ISyncStore store, CancellationToken cancellationToken)
+    {
+        if (await store.GetBaseAsync(baseId, cancellationToken) is null)
+        {
+            return TypedResults.NotFound(NotFoundProblem($"Base '{baseId}' is not in the local copy."));
+        }
+
+        var tables = await store.ListTablesAsync(baseId, cancellationToken);
+        var responses = new List<TableResponse>();
+        foreach (var table in tables.Where(t => !t.IsRemoved))
+        {
+            var count = await store.QueryRecordsAsync(new RecordQuery(baseId, table.Id, Take: 0), cancellationToken);
+            responses.Add(new TableResponse(table.Id, table.Name, table.PrimaryFieldId,
+                [.. table.Fields.Where(f => !f.IsRemoved).Select(f => new FieldResponse(f.Id, f.Name, f.Type))],
+                count.TotalCount));
+        }
+        return TypedResults.Ok(responses.ToArray());
+    }
+
+    private static async Task<Results<Ok<RecordListResponse>, ValidationProblem, NotFound<ProblemDetails>>> ListRecordsAsync(
+        string baseId,
+        string tableId,
+        ISyncStore store,
+        CancellationToken cancellationToken,
+        int limit = 100,
+        string? cursor = null,
+        string? q = null,
+        bool includeDeleted = false)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (limit is < 1 or > MaxLimit)
+        {
+            errors["limit"] = [$"limit must be between 1 and {MaxLimit}."];
+        }
+        if (!RecordCursor.TryDecode(cursor, out var skip))
+        {
+            errors["cursor"] = ["cursor is not a cursor this API returned."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        if (await store.GetTableAsync(baseId, tableId, cancellationToken) is null)
+        {
+            return TypedResults.NotFound(NotFoundProblem($"Table '{tableId}' of base '{baseId}' is not in the local copy."));
+        }
+
+        var page = await store.QueryRecordsAsync(
+            new RecordQuery(baseId, tableId, skip, limit, string.IsNullOrWhiteSpace(q) ? null : q, IncludeDeleted: includeDeleted),
+            cancellationToken);
+        var records = page.Items.Select(r => new RecordResponse(
+            r.Id, r.CreatedTime, JsonDocument.Parse(r.FieldsJson).RootElement.Clone(), r.IsDeleted)).ToArray();
+        var next = skip + records.Length < page.TotalCount && records.Length > 0 ? RecordCursor.Encode(skip + records.Length) : null;
+        return TypedResults.Ok(new RecordListResponse(records, next));
+    }
+
+    private static ProblemDetails NotFoundProblem(string detail) =>
+        new() { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = detail };
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace AirtableSync.Web.Endpoints.Api;
+
+public static class RestApiExtensions
+{
+    public const string PolicyName = "RestApi";
+
+    /// <summary>"Api": { "Keys": [ "..." ] } — REST API for automation, with an OpenAPI document at /openapi/v1.json.</summary>
+    public static IServiceCollection AddRestApi(this IServiceCollection services)
+    {
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
+            .Validate(o => o.Keys.All(k => k.Length >= 16), "Every Api:Keys entry must be at least 16 characters long.")
+            .ValidateOnStart();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(PolicyName, policy => policy
+            .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser());
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapRestApi(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(PolicyName).WithTags("AirtableSync");
+        api.MapCatalogApi();
+        return app;
+    }
+}
