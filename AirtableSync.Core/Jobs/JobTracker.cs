@@ -28,7 +28,7 @@ internal sealed class JobTracker(JobEntry initial, ISyncStore store, JobProgress
         try
         {
             var next = change(_current) with { Failures = _failures };
-            await store.SaveJobAsync(next, CancellationToken.None);
+            await store.SaveJobAsync(WithoutFailures(next), CancellationToken.None);
             _progressPersistedAt = time.GetUtcNow();
             await PublishAsync(next);
         }
@@ -48,7 +48,7 @@ internal sealed class JobTracker(JobEntry initial, ISyncStore store, JobProgress
             var next = _current with { Progress = new JobProgress(phase, currentItem, completed, total, rate, remaining) };
             if (_progressPersistedAt is not { } persistedAt || now - persistedAt >= options.ProgressPersistInterval)
             {
-                await store.SaveJobAsync(next, cancellationToken);
+                await store.SaveJobAsync(WithoutFailures(next), cancellationToken);
                 _progressPersistedAt = now;
             }
             await PublishAsync(next);
@@ -74,6 +74,10 @@ internal sealed class JobTracker(JobEntry initial, ISyncStore store, JobProgress
             _gate.Release();
         }
     }
+
+    // Failures reach the store one by one through AddJobFailureAsync, and SaveJobAsync merges (never replaces)
+    // the list it is given; re-sending thousands of failures with every progress write would only cost time.
+    private static JobEntry WithoutFailures(JobEntry job) => job with { Failures = [] };
 
     public void Dispose() => _gate.Dispose();
 
