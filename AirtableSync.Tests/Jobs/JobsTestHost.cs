@@ -67,6 +67,8 @@ internal sealed class JobsTestHost : IAsyncDisposable
         }
         catch
         {
+            // A host that failed to start has nothing to stop (and StopAsync would throw).
+            testHost._stopped = true;
             await testHost.DisposeAsync();
             throw;
         }
