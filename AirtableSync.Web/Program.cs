@@ -1,3 +1,7 @@
+using AirtableSync.Airtable;
+using AirtableSync.Jobs;
+using AirtableSync.Storage;
+using AirtableSync.Sync;
 using AirtableSync.Web.Components;
 using AirtableSync.Web.Endpoints.Api;
 using AirtableSync.Web.Sandbox;
@@ -6,6 +10,10 @@ using MudBlazor.Services;
 var builder = WebApplication.CreateBuilder(SandboxHosting.TranslateSandboxSwitch(args));
 await builder.StartSandboxIfEnabledAsync();
 
+builder.Services.AddSyncStorage();
+builder.Services.AddAirtableClient();
+builder.Services.AddJobs();
+builder.Services.AddSync();
 builder.Services.AddRestApi();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

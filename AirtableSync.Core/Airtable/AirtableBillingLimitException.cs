@@ -6,7 +6,7 @@ namespace AirtableSync.Airtable;
 /// 429 PUBLIC_API_BILLING_LIMIT_EXCEEDED: the workspace's monthly API call quota is spent. Never retried —
 /// it lasts until the month resets or the plan is upgraded, and SDKs that retry it hang (public-api.md §4.2, §7 #7).
 /// </summary>
-public sealed class AirtableBillingLimitException : AirtableApiException
+public sealed class AirtableBillingLimitException : AirtableApiException, Jobs.IFailFastException
 {
     public const string ErrorTypeName = "PUBLIC_API_BILLING_LIMIT_EXCEEDED";
 
