@@ -26,4 +26,22 @@ public sealed class FakeAirtableOptions
 
     /// <summary>When true the fake serves the built-in sample workspace (the product's sandbox).</summary>
     public bool SeedSampleWorkspace { get; set; } = true;
+
+    /// <summary>
+    /// Name of the web session cookie (revision-history.md §5.5). Airtable's is "__Host-airtable-session"; the
+    /// __Host- prefix demands Secure, which Chromium accepts over http only on hosts it deems potentially
+    /// trustworthy (127.0.0.1 and localhost are). Configurable in case a test host is not one of those.
+    /// </summary>
+    public string WebSessionCookieName { get; set; } = "__Host-airtable-session";
+
+    /// <summary>Login pages answer with a "Press and hold" bot challenge instead of the form (revision-history.md §6).</summary>
+    public bool WebLoginChallenge { get; set; }
+
+    /// <summary>After the password, a "Verify it's you" e-mail code step (revision-history.md §5.1); the code is <see cref="WebLoginEmailCode"/>.</summary>
+    public bool WebLoginRequiresEmailCode { get; set; }
+
+    public string WebLoginEmailCode { get; set; } = "424242";
+
+    /// <summary>An MFA code accepted besides the current TOTP, for tests that must not race the 30-s window. Null = TOTP only.</summary>
+    public string? WebLoginFixedMfaCode { get; set; }
 }

@@ -9,10 +9,12 @@ public sealed class FakeAirtableState
         TimeProvider = timeProvider;
         Users = new FakeUserDirectory();
         Tokens = new FakeAccessTokens(timeProvider);
+        WebSessions = new WebLogin.FakeWebSessions(options, timeProvider);
     }
 
     public FakeAirtableOptions Options { get; }
     public TimeProvider TimeProvider { get; }
     public FakeUserDirectory Users { get; }
     public FakeAccessTokens Tokens { get; }
+    public WebLogin.FakeWebSessions WebSessions { get; }
 }
