@@ -44,4 +44,30 @@ public sealed class FakeAirtableOptions
 
     /// <summary>An MFA code accepted besides the current TOTP, for tests that must not race the 30-s window. Null = TOTP only.</summary>
     public string? WebLoginFixedMfaCode { get; set; }
+    /// <summary>
+    /// The internal revision endpoint's own per-base budget. revision-history.md §7 says it behaves like the public
+    /// ~5 requests/s per base [L]; whether it shares the public API's counter is unknown, so it has its own here.
+    /// </summary>
+    public int RevisionRequestsPerSecondPerBase { get; set; } = 5;
+
+    /// <summary>Status of a throttled revision request: bursts get 403 on the internal API, not only 429 (§7).</summary>
+    public int RevisionThrottleStatusCode { get; set; } = 403;
+
+    /// <summary>Largest accepted <c>limit</c>; the real cap is unknown (§2.2 [U]), so larger requests are refused rather than clamped.</summary>
+    public int RevisionPageLimitMax { get; set; } = 100;
+
+    /// <summary>The web client sends 10 when it omits nothing; the fake uses it when <c>limit</c> is absent (§2.2).</summary>
+    public int RevisionPageLimitDefault { get; set; } = 10;
+
+    /// <summary>§9 says the real endpoint requires it; the fake refuses requests without a matching base id (stricter reading).</summary>
+    public bool RevisionRequiresApplicationIdHeader { get; set; } = true;
+
+    /// <summary>How an expired session is answered (§3.3 lists all three; which one depends on request style).</summary>
+    public FakeExpiredSessionAnswer RevisionExpiredSessionAnswer { get; set; } = FakeExpiredSessionAnswer.Unauthorized;
+
+    /// <summary>Field changes in every generated history (before edits made through the fake's workspace).</summary>
+    public int RevisionChangesPerRecord { get; set; } = 12;
 }
+
+/// <summary>The three answers revision-history.md §3.3 reports for a dead session.</summary>
+public enum FakeExpiredSessionAnswer { Unauthorized, RedirectToLogin, LoginPageHtml }

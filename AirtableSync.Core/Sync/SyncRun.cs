@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace AirtableSync.Sync;
 
 /// <summary>One sync job's flow: schema first (which bases and tables exist), then records, base by base in parallel.</summary>
-public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer records, ISyncStore store, TimeProvider time, IOptions<SyncOptions> options)
+public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer records, ISyncStore store, TimeProvider time, IOptions<SyncOptions> options, IEnumerable<ISyncFollowUp> followUps)
 {
     public async Task RunAsync(JobContext job, SyncRequest request, bool syncSchema, bool syncRecords, CancellationToken cancellationToken)
     {
@@ -15,6 +15,10 @@ public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer re
         if (syncRecords)
         {
             await SyncRecordsAsync(job, request, baseIds, cancellationToken);
+            foreach (var followUp in followUps)
+            {
+                await followUp.RunAsync(job, request, baseIds, cancellationToken);
+            }
         }
     }
 

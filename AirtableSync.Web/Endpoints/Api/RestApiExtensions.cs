@@ -30,6 +30,7 @@ public static class RestApiExtensions
         var api = app.MapGroup("/api/v1").RequireAuthorization(PolicyName).WithTags("AirtableSync");
         api.MapCatalogApi();
         api.MapJobsApi();
+        api.MapRevisionsApi();
         return app;
     }
 }
