@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using AirtableSync.Sandbox;
+using AirtableSync.Sandbox.PublicApi;
+using AirtableSync.Storage;
+
+namespace AirtableSync.Tests.Sync;
+
+/// <summary>A fake Airtable with a synthetic workspace and a granted PAT, plus a data directory for the store.</summary>
+internal sealed class SyncFixture : IAsyncDisposable
+{
+    public const string Token = "patSyncTests00001.secret-value";
+
+    private SyncFixture(FakeAirtableServer fake, string dataDirectory)
+    {
+        Fake = fake;
+        DataDirectory = dataDirectory;
+    }
+
+    public FakeAirtableServer Fake { get; }
+
+    public FakeWorkspace Workspace => Fake.State.Workspace;
+
+    public string DataDirectory { get; }
+
+    public static async Task<SyncFixture> StartAsync(SyntheticWorkspaceSpec spec, Action<FakeAirtableOptions>? configure = null)
+    {
+        var options = new FakeAirtableOptions { SeedSampleWorkspace = false, RequestsPerSecondPerBase = 20 };
+        configure?.Invoke(options);
+        var fake = await FakeAirtableServer.StartAsync(options, cancellationToken: Xunit.TestContext.Current.CancellationToken);
+        SampleWorkspaceGenerator.AddSyntheticWorkspace(fake.State.Workspace, spec);
+        var user = fake.State.Users.Collaborators[0];
+        fake.State.Tokens.Add(new FakeAccessToken(Token, FakeTokenKind.PersonalAccessToken, user.Id, ["data.records:read", "schema.bases:read"], null));
+        fake.State.Workspace.GrantAllBases(Token);
+        return new SyncFixture(fake, Directory.CreateTempSubdirectory("airtablesync-sync-").FullName);
+    }
+
+    public Task<SyncTestHost> StartHostAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
+        SyncTestHost.StartAsync(DataDirectory, Fake, Token, settings);
+
+    /// <summary>Asserts the store's live records equal the fake's, cell for cell (JSON semantics), and nothing else is live.</summary>
+    public async Task AssertStoreMirrorsFakeAsync(ISyncStore store)
+    {
+        foreach (var @base in Workspace.GetBases())
+        {
+            foreach (var table in Workspace.GetTables(@base.Id))
+            {
+                var expected = Workspace.GetRecords(@base.Id, table.Id).ToDictionary(r => r.Id, StringComparer.Ordinal);
+                var page = await store.QueryRecordsAsync(new RecordQuery(@base.Id, table.Id, Take: 100_000), Xunit.TestContext.Current.CancellationToken);
+                Assert.Equal(expected.Count, page.TotalCount);
+                foreach (var stored in page.Items)
+                {
+                    Assert.True(expected.TryGetValue(stored.Id, out var record), $"{stored.Id} is live locally but not in Airtable");
+                    Assert.Equal(record.CreatedTime, stored.CreatedTime);
+                    var cells = new JsonObject(record.Cells.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value.DeepClone())));
+                    Assert.True(JsonNode.DeepEquals(cells, JsonNode.Parse(stored.FieldsJson)), $"cells of {stored.Id} differ");
+                }
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Fake.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment after the host stopped; the temp cleaner takes it.
+        }
+    }
+}
