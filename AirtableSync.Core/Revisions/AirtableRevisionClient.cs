@@ -36,7 +36,7 @@ public sealed class AirtableRevisionClient(
                 case RevisionResponseKind.SessionExpired:
                     throw new WebSessionReloginRequiredException("Airtable's web session has expired (the revision endpoint asked to sign in again); log in again.");
                 case RevisionResponseKind.Throttled when attempt < options.Value.MaxThrottleRetries:
-                    var delay = Backoff(attempt, response.Headers.RetryAfter?.Delta);
+                    var delay = Backoff(attempt, response.Headers.RetryAfter?.Delta, options.Value.MaxThrottleBackoff);
                     logger.LogInformation("Revision endpoint throttled {Status} for base {BaseId}; backing off {Delay}", (int)response.StatusCode, baseId, delay);
                     await Task.Delay(delay, timeProvider, cancellationToken);
                     continue;
@@ -71,8 +71,9 @@ public sealed class AirtableRevisionClient(
         return request;
     }
 
-    private static TimeSpan Backoff(int attempt, TimeSpan? retryAfter) => retryAfter ?? TimeSpan.FromMilliseconds(
-        Math.Min(30_000, 1000 * Math.Pow(2, attempt)) + RandomNumberGenerator.GetInt32(0, 500));
+    // min(cap, 1 s·2ⁿ) + ≤0.5 s jitter, as revision-history.md §7 reports working; Retry-After wins when given.
+    private static TimeSpan Backoff(int attempt, TimeSpan? retryAfter, TimeSpan cap) => retryAfter ?? TimeSpan.FromMilliseconds(
+        Math.Min(cap.TotalMilliseconds, 1000 * Math.Pow(2, attempt)) + RandomNumberGenerator.GetInt32(0, 500));
 
     private static string RandomId() => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 14);
 

@@ -21,6 +21,20 @@ public sealed class RevisionSynchronizer(
 
     public async Task SyncAsync(JobContext job, IReadOnlyList<string> baseIds, CancellationToken cancellationToken)
     {
+        try
+        {
+            await SyncCoreAsync(job, baseIds, cancellationToken);
+        }
+        catch (WebSessionReloginRequiredException)
+        {
+            // Record the dead session so the UI and /browser-sessions/current say "re-login needed", then stop the job.
+            await sessions.ValidateAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task SyncCoreAsync(JobContext job, IReadOnlyList<string> baseIds, CancellationToken cancellationToken)
+    {
         await job.ReportProgressAsync("revisions", "checking the web session", 0, null, cancellationToken);
         var session = await RequireLiveSessionAsync(cancellationToken);
 

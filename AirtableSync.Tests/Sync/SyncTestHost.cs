@@ -1,8 +1,10 @@
 using AirtableSync.Airtable;
 using AirtableSync.Jobs;
+using AirtableSync.Revisions;
 using AirtableSync.Sandbox;
 using AirtableSync.Storage;
 using AirtableSync.Sync;
+using AirtableSync.WebSession;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,7 +29,7 @@ internal sealed class SyncTestHost : IAsyncDisposable
 
     public JobQueue Queue => Services.GetRequiredService<JobQueue>();
 
-    public static async Task<SyncTestHost> StartAsync(string dataDirectory, FakeAirtableServer fake, string token, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<SyncTestHost> StartAsync(string dataDirectory, FakeAirtableServer fake, string token, IReadOnlyDictionary<string, string?>? settings = null, bool withRevisions = false)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         var configuration = new Dictionary<string, string?>
@@ -51,6 +53,11 @@ internal sealed class SyncTestHost : IAsyncDisposable
         builder.Services.AddAirtableClient();
         builder.Services.AddJobs();
         builder.Services.AddSync();
+        if (withRevisions)
+        {
+            builder.Services.AddWebSession();
+            builder.Services.AddRevisions();
+        }
         var host = builder.Build();
         await host.StartAsync(Xunit.TestContext.Current.CancellationToken);
         return new SyncTestHost(host);

@@ -15,6 +15,10 @@ public sealed class FakeRevisionThrottle(FakeAirtableState state)
     });
 
     private long _throttled;
+    private long _admitted;
+
+    /// <summary>How many requests passed the limit (and were answered by the endpoint).</summary>
+    public long Admitted => Interlocked.Read(ref _admitted);
 
     /// <summary>How many requests were refused as too fast.</summary>
     public long Throttled => Interlocked.Read(ref _throttled);
@@ -22,10 +26,7 @@ public sealed class FakeRevisionThrottle(FakeAirtableState state)
     public bool TryAdmit(string baseId, DateTimeOffset now)
     {
         var admitted = _limiter.TryAdmit(baseId, null, now) is null;
-        if (!admitted)
-        {
-            Interlocked.Increment(ref _throttled);
-        }
+        Interlocked.Increment(ref admitted ? ref _admitted : ref _throttled);
         return admitted;
     }
 }

@@ -79,6 +79,19 @@ public sealed class FakeWebSessions(FakeAirtableOptions options, TimeProvider ti
     /// <summary>Writes the session and signature cookies: __Host- rules (Secure, Path=/, no Domain), as on airtable.com (§5.5).</summary>
     public void WriteCookies(HttpResponse response, FakeWebSession session)
     {
+        var cookie = new CookieOptions { Path = "/", Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(30) };
+        foreach (var (name, value) in CookiesFor(session))
+        {
+            response.Cookies.Append(name, value, cookie);
+        }
+    }
+
+    /// <summary>
+    /// The session and signature cookie values for <paramref name="session"/>. Tests of cookie replay use it to sign
+    /// in without a browser; the browser login itself is exercised with Chromium elsewhere.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> CookiesFor(FakeWebSession session)
+    {
         var payload = new JsonObject { ["sessionId"] = session.Id, ["csrfSecret"] = session.CsrfSecret };
         if (session.Step == FakeLoginStep.SignedIn)
         {
@@ -90,10 +103,11 @@ public sealed class FakeWebSessions(FakeAirtableOptions options, TimeProvider ti
             payload["userIdPending2fa"] = session.UserId;
         }
         var value = Convert.ToBase64String(Encoding.UTF8.GetBytes(payload.ToJsonString()));
-        var cookie = new CookieOptions { Path = "/", Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(30) };
-        response.Cookies.Append(CookieName, value, cookie);
-        response.Cookies.Append(SignatureCookieName, Sign(value), cookie);
+        return [new(CookieName, value), new(SignatureCookieName, Sign(value))];
     }
+
+    /// <summary>Signs <paramref name="userId"/> in directly (no pages): for tests and the sandbox's own checks.</summary>
+    public FakeWebSession SignIn(string userId) => Advance(StartAnonymous(), FakeLoginStep.SignedIn, userId);
 
     private string Sign(string value) =>
         Convert.ToBase64String(HMACSHA256.HashData(_signingKey, Encoding.UTF8.GetBytes(CookieName + "=" + value)))
