@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AirtableSync.Revisions;
 using AirtableSync.Sandbox;
 using AirtableSync.Sandbox.PublicApi;
 using AirtableSync.Storage;
@@ -32,17 +33,25 @@ public sealed class RevisionSyncTests
         await using var fixture = await StartFixtureAsync(12);
         await using var host = await fixture.StartHostAsync(FastRevisions, withRevisions: true);
         await fixture.SignInWebSessionAsync(host);
+        await host.RunSyncAsync(new SyncRequest());
+        var @base = fixture.Workspace.GetBases()[0];
+        // The admin's choice of Status and Assignee fields, by id (the synthetic table has no field named like them).
+        using (var scope = host.Services.CreateScope())
+        {
+            var table = (await host.Store.ListTablesAsync(@base.Id, Ct))[0];
+            await scope.ServiceProvider.GetRequiredService<TableFieldRoles>().SaveAsync(table, new RevisionFieldRoles("fldStatus00000001", "fldAssignee000001"), Ct);
+        }
 
-        var job = await host.RunSyncAsync(new SyncRequest(IncludeRevisions: true));
+        var job = await host.RunSyncAsync(new SyncRequest(), JobKind.RevisionSync);
 
         Assert.Equal(JobStatus.Succeeded, job.Status);
-        var @base = fixture.Workspace.GetBases()[0];
         foreach (var record in fixture.Workspace.GetRecords(@base.Id, fixture.Workspace.GetTables(@base.Id)[0].Id))
         {
             var events = await host.Store.GetRevisionsAsync(record.Id, Ct);
             Assert.NotEmpty(events);
             Assert.Contains(events, e => e.GroupType == "rowCreate" && e.ChangeKind == ChangeKind.NullToValue);
-            Assert.Contains(events, e => e.Kind == RevisionEventKind.Status);
+            Assert.Contains(events, e => e.Kind == RevisionEventKind.Status && e.FieldId == "fldStatus00000001");
+            Assert.Contains(events, e => e.Kind == RevisionEventKind.Assignee && e.FieldId == "fldAssignee000001");
             Assert.All(events, e => Assert.True(e.IsParsed, e.RawHtml));
             Assert.Equal(events.OrderByDescending(e => e.ChangedAt).Select(e => (e.ActivityId, e.FieldId)), events.Select(e => (e.ActivityId, e.FieldId)));
             Assert.NotEmpty(await host.Store.GetRecordCommentsAsync(record.Id, Ct));
