@@ -83,13 +83,12 @@ public static class SyncBenchmark
             var store = host.Services.GetRequiredService<ISyncStore>();
 
             // Schema first (not timed): the benchmark measures record throughput, the part bound by the rate limit.
-            var queue = host.Services.GetRequiredService<JobQueue>();
-            await RunJobAsync(host, queue, JobKind.SchemaSync, cancellationToken);
+            await BenchmarkJobs.RunAsync(host, JobKind.SchemaSync, new SyncRequest(), cancellationToken);
             fake.State.RequestLog.Clear();
 
             using var sampler = new PeakMemorySampler();
             var stopwatch = Stopwatch.StartNew();
-            await RunJobAsync(host, queue, JobKind.RecordSync, cancellationToken);
+            await BenchmarkJobs.RunAsync(host, JobKind.RecordSync, new SyncRequest(), cancellationToken);
             stopwatch.Stop();
 
             var records = (await store.GetStatisticsAsync(cancellationToken)).Records;
@@ -109,27 +108,6 @@ public static class SyncBenchmark
             {
                 // Left for the OS temp cleaner.
             }
-        }
-    }
-
-    private static async Task RunJobAsync(IHost host, JobQueue queue, JobKind kind, CancellationToken cancellationToken)
-    {
-        var notifier = host.Services.GetRequiredService<JobProgressNotifier>();
-        var done = new TaskCompletionSource<JobEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var job = await queue.EnqueueAsync(kind, new SyncRequest(), cancellationToken);
-        using var subscription = notifier.Subscribe(job.Id, j =>
-        {
-            if (j.IsFinished)
-            {
-                done.TrySetResult(j);
-            }
-            return Task.CompletedTask;
-        });
-        var stored = await host.Services.GetRequiredService<ISyncStore>().GetJobAsync(job.Id, cancellationToken);
-        var finished = stored is { IsFinished: true } ? stored : await done.Task.WaitAsync(cancellationToken);
-        if (finished.Status != JobStatus.Succeeded)
-        {
-            throw new InvalidOperationException($"Benchmark job {kind} ended {finished.Status}: {finished.Error} {string.Join("; ", finished.Failures.Select(f => f.Message))}");
         }
     }
 }
