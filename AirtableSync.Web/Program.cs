@@ -3,6 +3,7 @@ using AirtableSync.Jobs;
 using AirtableSync.Storage;
 using AirtableSync.Sync;
 using AirtableSync.Web.Components;
+using AirtableSync.Web.Components.Pages.Jobs;
 using AirtableSync.Web.Endpoints.Api;
 using AirtableSync.Web.Sandbox;
 using MudBlazor.Services;
@@ -15,6 +16,7 @@ builder.Services.AddAirtableClient();
 builder.Services.AddJobs();
 builder.Services.AddSync();
 builder.Services.AddRestApi();
+builder.Services.AddJobsPage();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
