@@ -57,7 +57,9 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ISyncStore stor
             await streams.WaitAsync(cancellationToken);
             try
             {
-                await scanner.ScanAsync(baseId, table.Id, $"IS_AFTER(LAST_MODIFIED_TIME(), '{since}')", OnPageAsync, null, cancellationToken);
+                // LAST_MODIFIED_TIME() is empty until a record's first edit (public-api.md §3.6): new records are
+                // found by their creation time.
+                await scanner.ScanAsync(baseId, table.Id, $"OR(IS_AFTER(LAST_MODIFIED_TIME(), '{since}'), IS_AFTER(CREATED_TIME(), '{since}'))", OnPageAsync, null, cancellationToken);
             }
             finally
             {
