@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AirtableSync.Airtable;
 using AirtableSync.Jobs;
 using AirtableSync.Revisions;
 using AirtableSync.Sandbox;
