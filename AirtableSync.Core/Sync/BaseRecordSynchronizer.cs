@@ -70,8 +70,9 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ISyncStore stor
             return;
         }
 
-        // A resumed scan keeps its original start: records stored before the crash were seen by this scan.
-        var scanStartedAt = checkpoint?.ScanStartedAt ?? now;
+        // A table cut short by a crash is scanned again from a fresh start: Airtable's offsets do not survive
+        // (iterators expire, public-api.md §3.3), and only a complete scan may tombstone what it did not see.
+        var scanStartedAt = now;
         await new TableScanCheckpoint(false, scanStartedAt).SaveAsync(store, job.CheckpointScope, baseId, table.Id, now, cancellationToken);
 
         var complete = await FullScanAsync(baseId, table.Id, streams, unfinishedTables, OnPageAsync, cancellationToken);

@@ -66,7 +66,7 @@ public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer re
             tablesByBase[baseId] = tables;
             foreach (var table in tables)
             {
-                progress.Expect((await store.QueryRecordsAsync(new RecordQuery(baseId, table.Id, Take: 0), cancellationToken)).TotalCount);
+                progress.Expect((await store.QueryRecordsAsync(new RecordQuery(baseId, table.Id, Take: 1), cancellationToken)).TotalCount);
             }
         }
 

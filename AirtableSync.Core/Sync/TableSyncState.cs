@@ -24,8 +24,7 @@ public sealed record TableSyncState(DateTimeOffset? LastFullScanStartedAt, DateT
 }
 
 /// <summary>
-/// Per-job progress of one table, kept under the job's checkpoint scope so a resumed job skips finished tables
-/// and keeps the original scan start (records seen before a crash must not be tombstoned after it).
+/// Per-job progress of one table, kept under the job's checkpoint scope so a resumed job skips finished tables.
 /// </summary>
 public sealed record TableScanCheckpoint(bool Done, DateTimeOffset ScanStartedAt)
 {

@@ -172,7 +172,7 @@ public sealed class RecordSyncTests
         {
             foreach (var table in fixture.Workspace.GetTables(@base.Id))
             {
-                all.AddRange((await store.QueryRecordsAsync(new RecordQuery(@base.Id, table.Id, Take: 100_000, IncludeDeleted: true), Ct)).Items);
+                all.AddRange(await SyncFixture.AllRecordsAsync(store, @base.Id, table.Id, includeDeleted: true));
             }
         }
         return all;

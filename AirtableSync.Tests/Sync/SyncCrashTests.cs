@@ -28,8 +28,8 @@ public sealed class SyncCrashTests
         var interrupted = await second.Store.GetJobAsync(jobId, Ct);
         Assert.Equal(JobStatus.Interrupted, interrupted!.Status);
 
-        // While the app was down, Airtable lost a record the cut-short scan had already stored: the resumed scan
-        // keeps its original start, so that record must end up a tombstone.
+        // While the app was down, Airtable lost a record the cut-short scan had already stored: the resumed job
+        // rescans that table completely, so the record must end up a tombstone.
         var @base = fixture.Workspace.GetBases()[0];
         StoredRecord? victim = null;
         foreach (var table in fixture.Workspace.GetTables(@base.Id))
