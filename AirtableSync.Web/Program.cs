@@ -1,4 +1,9 @@
+using AirtableSync.Airtable;
+using AirtableSync.Jobs;
+using AirtableSync.Storage;
+using AirtableSync.Sync;
 using AirtableSync.Web.Components;
+using AirtableSync.Web.Components.Pages.Jobs;
 using AirtableSync.Web.Endpoints.Api;
 using AirtableSync.Web.Sandbox;
 using MudBlazor.Services;
@@ -6,7 +11,12 @@ using MudBlazor.Services;
 var builder = WebApplication.CreateBuilder(SandboxHosting.TranslateSandboxSwitch(args));
 await builder.StartSandboxIfEnabledAsync();
 
+builder.Services.AddSyncStorage();
+builder.Services.AddAirtableClient();
+builder.Services.AddJobs();
+builder.Services.AddSync();
 builder.Services.AddRestApi();
+builder.Services.AddJobsPage();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 

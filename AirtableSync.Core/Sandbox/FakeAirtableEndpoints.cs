@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Builder;
+using AirtableSync.Sandbox.WebLogin;
+using AirtableSync.Sandbox.PublicApi;
+using AirtableSync.Sandbox.Revisions;
 using Microsoft.AspNetCore.Routing;
 
 namespace AirtableSync.Sandbox;
@@ -10,6 +13,9 @@ internal static class FakeAirtableEndpoints
     {
         // Each area adds its own line here: public API (/v0/...), OAuth (/oauth2/v1/...),
         // web login (/login, /2fa/..., /auth/...), internal revision endpoint (/v0.3/...).
+        app.MapFakePublicApi();
+        app.MapFakeWebLogin();
+        app.MapFakeRevisions();
         return app;
     }
 }

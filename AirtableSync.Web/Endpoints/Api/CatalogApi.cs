@@ -37,7 +37,7 @@ public static class CatalogApi
         var responses = new List<TableResponse>();
         foreach (var table in tables.Where(t => !t.IsRemoved))
         {
-            var count = await store.QueryRecordsAsync(new RecordQuery(baseId, table.Id, Take: 0), cancellationToken);
+            var count = await store.QueryRecordsAsync(new RecordQuery(baseId, table.Id, Take: 1), cancellationToken);
             responses.Add(new TableResponse(table.Id, table.Name, table.PrimaryFieldId,
                 [.. table.Fields.Where(f => !f.IsRemoved).Select(f => new FieldResponse(f.Id, f.Name, f.Type))],
                 count.TotalCount));

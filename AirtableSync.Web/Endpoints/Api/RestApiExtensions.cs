@@ -18,6 +18,8 @@ public static class RestApiExtensions
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser());
         services.AddProblemDetails();
+        // Enums travel as camelCase strings ("partiallySucceeded"), the shape the REST contract documents.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddOpenApi();
         return services;
     }
@@ -27,6 +29,8 @@ public static class RestApiExtensions
         app.MapOpenApi();
         var api = app.MapGroup("/api/v1").RequireAuthorization(PolicyName).WithTags("AirtableSync");
         api.MapCatalogApi();
+        api.MapJobsApi();
+        api.MapRevisionsApi();
         return app;
     }
 }

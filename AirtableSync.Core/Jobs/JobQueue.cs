@@ -1,0 +1,48 @@
+using System.Threading.Channels;
+using AirtableSync.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AirtableSync.Jobs;
+
+/// <summary>
+/// The bounded queue of job ids between the UI and <see cref="JobRunner"/>. The job itself lives in the store
+/// from the moment it is queued, so it survives a restart (as Interrupted) even though the channel does not.
+/// </summary>
+public sealed class JobQueue(IOptions<JobsOptions> options, ISyncStore store, JobProgressNotifier notifier, TimeProvider time)
+{
+    private readonly Channel<string> _channel = Channel.CreateBounded<string>(new BoundedChannelOptions(options.Value.QueueCapacity)
+    {
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    internal ChannelReader<string> Reader => _channel.Reader;
+
+    /// <summary>
+    /// Stores a Queued job and queues it, waiting while the queue is full. If <paramref name="cancellationToken"/>
+    /// fires while waiting, the stored job is marked Cancelled and the cancellation is rethrown.
+    /// </summary>
+    /// <param name="parameters">Any object that serializes to a JSON object; handlers read it back with <see cref="JobContext.GetParameters{T}"/>.</param>
+    public Task<JobEntry> EnqueueAsync(JobKind kind, object parameters, CancellationToken cancellationToken = default) =>
+        EnqueueJsonAsync(kind, JobParameters.Serialize(parameters), cancellationToken);
+
+    internal async Task<JobEntry> EnqueueJsonAsync(JobKind kind, string parametersJson, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var job = new JobEntry(Guid.CreateVersion7(now).ToString("N"), kind, JobStatus.Queued, parametersJson,
+            JobProgress.NotStarted, now, null, null, null, []);
+        await store.SaveJobAsync(job, cancellationToken);
+        await notifier.PublishAsync(job);
+        try
+        {
+            await _channel.Writer.WriteAsync(job.Id, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            var cancelled = job with { Status = JobStatus.Cancelled, FinishedAt = time.GetUtcNow(), Error = "Cancelled while waiting for room in the job queue." };
+            await store.SaveJobAsync(cancelled, CancellationToken.None);
+            await notifier.PublishAsync(cancelled);
+            throw;
+        }
+        return job;
+    }
+}

@@ -1,0 +1,76 @@
+using AirtableSync.Storage;
+using AngleSharp.Dom;
+
+namespace AirtableSync.Revisions;
+
+/// <summary>Chooses the value extractor by <c>data-columntype</c> (revision-history.md §4.4 step 5).</summary>
+internal static class DiffValueReader
+{
+    private const string Checked = "checked";
+
+    public static DiffSides Read(IElement value, string? columnType, ChangeKind kind) => DiffColumnTypes.ShapeOf(columnType) switch
+    {
+        DiffValueShape.SingleSelect => TokenReader.Read(TokenReader.SelectTokens(value), value, kind, single: true, TokenReader.SelectName),
+        DiffValueShape.MultiSelect => TokenReader.Read(TokenReader.SelectTokens(value), value, kind, single: false, TokenReader.SelectName),
+        DiffValueShape.SingleCollaborator => Collaborators(value, kind, single: true),
+        DiffValueShape.MultiCollaborator => Collaborators(value, kind, single: false),
+        DiffValueShape.LinkedRecord => LinkedRecords(value, kind),
+        DiffValueShape.Attachment => Attachments(value, kind),
+        DiffValueShape.Text => TextDiffReader.Read(value, kind),
+        DiffValueShape.Scalar when columnType is { } t && t.StartsWith("date", StringComparison.OrdinalIgnoreCase) => ScalarReader.Read(value, kind, ScalarReader.DateText),
+        DiffValueShape.Scalar => ScalarReader.Read(value, kind, DiffText.Name),
+        DiffValueShape.Rating => Rating(value, kind),
+        DiffValueShape.Checkbox => Checkbox(value, kind),
+        _ => Guess(value, kind),
+    };
+
+    /// <summary>An unknown type is read only when its markup is unmistakable; plain text alone is left unparsed (§4.1: types differ per base).</summary>
+    private static DiffSides Guess(IElement value, ChangeKind kind) =>
+        value.QuerySelector(".textDiff") is not null ? TextDiffReader.Read(value, kind)
+        : value.QuerySelector(".choiceToken") is not null ? TokenReader.Read(TokenReader.SelectTokens(value), value, kind, single: false, TokenReader.SelectName)
+        : value.QuerySelector(".foreignRecord") is not null ? LinkedRecords(value, kind)
+        : value.QuerySelector(".pill") is not null ? Collaborators(value, kind, single: false)
+        : value.QuerySelector(".preview") is not null ? Attachments(value, kind)
+        : value.QuerySelector(".ratingContainer") is not null ? Rating(value, kind)
+        : DiffSides.Unrecognised;
+
+    private static DiffSides Collaborators(IElement value, ChangeKind kind, bool single) =>
+        TokenReader.Read(TokenReader.CollaboratorTokens(value), value, kind, single, TokenReader.CollaboratorName);
+
+    private static DiffSides LinkedRecords(IElement value, ChangeKind kind) =>
+        TokenReader.Read([.. value.QuerySelectorAll(".foreignRecord")], value, kind, single: false, TokenReader.TitleOrText);
+
+    private static DiffSides Attachments(IElement value, ChangeKind kind) =>
+        TokenReader.Read([.. value.QuerySelectorAll(".preview")], value, kind, single: false, TokenReader.AttachmentName, TokenReader.AttachmentSide);
+
+    /// <summary>Rating = number of visible icons in a <c>.ratingContainer</c> (U-PY: <c>svg:not(.invisible)</c>).</summary>
+    private static DiffSides Rating(IElement value, ChangeKind kind)
+    {
+        var containers = value.QuerySelectorAll(".ratingContainer").ToList();
+        if (containers.Count == 0)
+        {
+            return ScalarReader.Read(value, kind, DiffText.Name);
+        }
+
+        return TokenReader.Read(containers, value, kind, single: true, c =>
+            c.QuerySelectorAll("svg").Count(svg => svg.Closest(".invisible") is null).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>An unchecked box is "no value", so a checkbox change is nullToValue (checked) or valueToNull (unchecked).</summary>
+    private static DiffSides Checkbox(IElement value, ChangeKind kind)
+    {
+        if (kind is ChangeKind.NullToValue or ChangeKind.ValueToNull)
+        {
+            return DiffSides.For(kind, [Checked], [Checked], [Checked]);
+        }
+
+        var marked = ScalarReader.Marked(value);
+        if (marked.Count == 0)
+        {
+            return DiffSides.Unrecognised;
+        }
+
+        var sides = marked.Select(m => DiffMarkers.SideOf(m, value, marked)).ToList();
+        return new DiffSides(sides.Contains(TokenSide.Old) ? [Checked] : [], sides.Contains(TokenSide.New) ? [Checked] : []);
+    }
+}

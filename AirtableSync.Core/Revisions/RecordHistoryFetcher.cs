@@ -1,0 +1,44 @@
+using AirtableSync.Storage;
+using AirtableSync.WebSession;
+using Microsoft.Extensions.Options;
+
+namespace AirtableSync.Revisions;
+
+/// <summary>
+/// Fetches one record's history newest first, page by page, until the end (offsetV2 null), a repeated cursor,
+/// the page cap, or — incrementally — the first page holding an activity already stored.
+/// </summary>
+public sealed class RecordHistoryFetcher(
+    AirtableRevisionClient client,
+    RevisionActivityNormalizer normalizer,
+    ISyncStore store,
+    TimeProvider time,
+    IOptions<RevisionOptions> options)
+{
+    /// <summary>Returns how many requests were made.</summary>
+    public async Task<int> FetchAsync(AirtableWebSession session, StoredRecord record, RevisionFieldRoles roles, CancellationToken cancellationToken)
+    {
+        var known = await store.GetKnownActivityIdsAsync(record.Id, cancellationToken);
+        var context = new RevisionPageContext(record.BaseId, record.TableId, record.Id, roles);
+        string? cursor = null;
+        var requests = 0;
+        var seenCursors = new HashSet<string>(StringComparer.Ordinal);
+        while (requests < options.Value.MaxPagesPerRecord)
+        {
+            var json = await client.ReadPageAsync(session, record.BaseId, record.Id, cursor, cancellationToken);
+            requests++;
+            var page = normalizer.Normalize(json, context);
+            await store.UpsertRevisionEventsAsync(page.Events, cancellationToken);
+            await store.UpsertRecordCommentsAsync(page.Comments, cancellationToken);
+
+            var reachedKnown = page.Events.Any(e => known.Contains(e.ActivityId)) || page.SkippedActivityIds.Any(known.Contains);
+            if (reachedKnown || page.NextOffsetV2 is not { Length: > 0 } next || !seenCursors.Add(next))
+            {
+                break;
+            }
+            cursor = next;
+        }
+        await store.MarkRevisionsFetchedAsync(record.Id, time.GetUtcNow(), cancellationToken);
+        return requests;
+    }
+}

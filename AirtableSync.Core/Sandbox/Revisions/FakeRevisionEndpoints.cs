@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace AirtableSync.Sandbox.Revisions;
+
+/// <summary>
+/// GET /v0.3/row/{recordId}/readRowActivitiesAndComments as revision-history.md §2–§3 and §9 describe it:
+/// cookie session required, the base named in x-airtable-application-id, lenient stringifiedObjectParams,
+/// paging by offsetV2, 403 bursts with a penalty, and the three shapes of an expired-session answer.
+/// </summary>
+internal static class FakeRevisionEndpoints
+{
+    public static IEndpointRouteBuilder MapFakeRevisions(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v0.3/row/{recordId}/readRowActivitiesAndComments", ReadAsync);
+        return app;
+    }
+
+    private static IResult ReadAsync(string recordId, HttpRequest request, FakeAirtableState state)
+    {
+        var options = state.Options;
+        var histories = state.RevisionHistories;
+        var throttle = state.RevisionThrottle;
+        if (state.WebSessions.FindValidSession(request) is null)
+        {
+            return options.RevisionExpiredSessionAnswer switch
+            {
+                FakeExpiredSessionAnswer.RedirectToLogin => Results.Redirect("/login?continue=%2F"),
+                FakeExpiredSessionAnswer.LoginPageHtml => Results.Content("<!DOCTYPE html><html><head><title>Sign in - Airtable</title></head><body><h1>Sign in to Airtable</h1><form action=\"/login\"><input name=\"email\"></form></body></html>", "text/html"),
+                _ => Json(401, new { error = new { type = "AUTHENTICATION_REQUIRED", message = "No cookie presented. Please re-login" } }),
+            };
+        }
+
+        var baseId = request.Headers["x-airtable-application-id"].ToString();
+        if (options.RevisionRequiresApplicationIdHeader && string.IsNullOrEmpty(baseId))
+        {
+            return Json(403, new { error = new { type = "INVALID_PERMISSIONS", message = "Missing application id." } });
+        }
+        if (throttle.TryAdmit(baseId, state.TimeProvider.GetUtcNow()) is false)
+        {
+            return Json(options.RevisionThrottleStatusCode, new { error = new { type = "TOO_MANY_REQUESTS", message = "You are making requests too quickly." } });
+        }
+        if (histories.Find(baseId, recordId) is not { } found)
+        {
+            return Json(404, new { error = new { type = "MODEL_ID_NOT_FOUND", message = $"Could not find a row with id {recordId}." } });
+        }
+        var (table, record) = found;
+        if (!TryReadParams(request.Query["stringifiedObjectParams"].ToString(), options, out var limit, out var offsetV2, out var problem))
+        {
+            return Json(422, new { error = new { type = "INVALID_REQUEST", message = problem } });
+        }
+        try
+        {
+            var json = histories.BuilderFor(table).RenderPage(record.Id, histories.For(table, record), limit, offsetV2);
+            return Results.Content(json, "application/json");
+        }
+        catch (ArgumentException)
+        {
+            return Json(422, new { error = new { type = "INVALID_REQUEST", message = "offsetV2 is not valid for this row." } });
+        }
+    }
+
+    /// <summary>Lenient like the real one (§2.2): unknown keys ignored, every key optional.</summary>
+    private static bool TryReadParams(string text, FakeAirtableOptions options, out int limit, out string? offsetV2, out string problem)
+    {
+        limit = options.RevisionPageLimitDefault;
+        offsetV2 = null;
+        problem = "";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                problem = "stringifiedObjectParams must be a JSON object.";
+                return false;
+            }
+            if (document.RootElement.TryGetProperty("limit", out var limitElement) && limitElement.ValueKind == JsonValueKind.Number)
+            {
+                limit = limitElement.GetInt32();
+            }
+            if (document.RootElement.TryGetProperty("offsetV2", out var offsetElement) && offsetElement.ValueKind == JsonValueKind.String)
+            {
+                offsetV2 = offsetElement.GetString();
+            }
+        }
+        catch (JsonException)
+        {
+            problem = "stringifiedObjectParams is not JSON.";
+            return false;
+        }
+        if (limit < 1 || limit > options.RevisionPageLimitMax)
+        {
+            problem = $"limit must be between 1 and {options.RevisionPageLimitMax}.";
+            return false;
+        }
+        return true;
+    }
+
+    private static IResult Json(int status, object body) => Results.Json(body, statusCode: status);
+}

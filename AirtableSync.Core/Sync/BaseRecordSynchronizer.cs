@@ -1,0 +1,128 @@
+using System.Globalization;
+using AirtableSync.Jobs;
+using AirtableSync.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AirtableSync.Sync;
+
+/// <summary>
+/// Syncs the records of one base's tables concurrently through a pool of scan streams, splitting a large
+/// table into slices when there are fewer tables left than streams, so the base's 5 requests/s stay busy
+/// (a single scan is bound by latency because each page needs the previous offset).
+/// </summary>
+public sealed class BaseRecordSynchronizer(TableScanner scanner, ISyncStore store, TimeProvider time, IOptions<SyncOptions> options)
+{
+    private const int PageSize = 100;
+
+    public async Task SyncBaseAsync(JobContext job, string baseId, IReadOnlyList<StoredTable> tables, SyncMode mode, SyncProgress progress, Func<CancellationToken, Task> reportAsync, CancellationToken cancellationToken)
+    {
+        using var streams = new SemaphoreSlim(options.Value.StreamsPerBase);
+        var unfinishedTables = tables.Count;
+        await Task.WhenAll(tables.Select(async table =>
+        {
+            try
+            {
+                await job.RunItemAsync($"{baseId}/{table.Id} ({table.Name})",
+                    ct => SyncTableAsync(job, baseId, table, mode, streams, () => Volatile.Read(ref unfinishedTables), progress, reportAsync, ct),
+                    cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref unfinishedTables);
+            }
+        }));
+    }
+
+    private async Task SyncTableAsync(JobContext job, string baseId, StoredTable table, SyncMode mode, SemaphoreSlim streams, Func<int> unfinishedTables, SyncProgress progress, Func<CancellationToken, Task> reportAsync, CancellationToken cancellationToken)
+    {
+        var checkpoint = await TableScanCheckpoint.LoadAsync(store, job.CheckpointScope, baseId, table.Id, cancellationToken);
+        if (checkpoint is { Done: true })
+        {
+            return; // finished before the job was interrupted
+        }
+
+        var state = await TableSyncState.LoadAsync(store, baseId, table.Id, cancellationToken);
+        var now = time.GetUtcNow();
+        async Task OnPageAsync(int count)
+        {
+            progress.AddRecords(count);
+            progress.CurrentTable = table.Name;
+            await reportAsync(cancellationToken);
+        }
+
+        if (mode == SyncMode.Incremental && state is { LastFullScanStartedAt: { } lastFull, LastSyncStartedAt: { } lastSync }
+            && now - lastFull < options.Value.FullReconciliationInterval)
+        {
+            var since = (lastSync - options.Value.IncrementalOverlap).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+            await streams.WaitAsync(cancellationToken);
+            try
+            {
+                // LAST_MODIFIED_TIME() is empty until a record's first edit (public-api.md §3.6): new records are
+                // found by their creation time.
+                await scanner.ScanAsync(baseId, table.Id, $"OR(IS_AFTER(LAST_MODIFIED_TIME(), '{since}'), IS_AFTER(CREATED_TIME(), '{since}'))", OnPageAsync, null, cancellationToken);
+            }
+            finally
+            {
+                streams.Release();
+            }
+            await (state with { LastSyncStartedAt = now }).SaveAsync(store, baseId, table.Id, time.GetUtcNow(), cancellationToken);
+            await new TableScanCheckpoint(true, now).SaveAsync(store, job.CheckpointScope, baseId, table.Id, time.GetUtcNow(), cancellationToken);
+            return;
+        }
+
+        // A table cut short by a crash is scanned again from a fresh start: Airtable's offsets do not survive
+        // (iterators expire, public-api.md §3.3), and only a complete scan may tombstone what it did not see.
+        var scanStartedAt = now;
+        await new TableScanCheckpoint(false, scanStartedAt).SaveAsync(store, job.CheckpointScope, baseId, table.Id, now, cancellationToken);
+
+        var complete = await FullScanAsync(baseId, table.Id, streams, unfinishedTables, OnPageAsync, cancellationToken);
+        if (!complete)
+        {
+            return;
+        }
+
+        // Deletions are only knowable after a complete full scan (public-api.md §3.6 item 3).
+        await store.TombstoneRecordsNotSeenSinceAsync(baseId, table.Id, scanStartedAt, time.GetUtcNow(), cancellationToken);
+        await new TableSyncState(scanStartedAt, scanStartedAt).SaveAsync(store, baseId, table.Id, time.GetUtcNow(), cancellationToken);
+        await new TableScanCheckpoint(true, scanStartedAt).SaveAsync(store, job.CheckpointScope, baseId, table.Id, time.GetUtcNow(), cancellationToken);
+    }
+
+    private async Task<bool> FullScanAsync(string baseId, string tableId, SemaphoreSlim streams, Func<int> unfinishedTables, Func<int, Task> onPage, CancellationToken cancellationToken)
+    {
+        int SlicesWanted() => Math.Clamp(
+            (int)Math.Ceiling(options.Value.StreamsPerBase / (double)Math.Max(1, unfinishedTables())), 1, options.Value.MaxSlicesPerTable);
+
+        await streams.WaitAsync(cancellationToken);
+        bool finishedUnsliced;
+        try
+        {
+            // The first page decides: a short page means a small table (done in one request); a full page while
+            // streams would stay idle means a large table worth slicing. Its records are kept either way.
+            finishedUnsliced = await scanner.ScanAsync(baseId, tableId, null, onPage,
+                page => page.Records.Count >= PageSize && SlicesWanted() > 1, cancellationToken);
+        }
+        finally
+        {
+            streams.Release();
+        }
+        if (finishedUnsliced)
+        {
+            return true;
+        }
+
+        var slices = RecordSlices.Formulas(SlicesWanted());
+        await Task.WhenAll(slices.Select(async formula =>
+        {
+            await streams.WaitAsync(cancellationToken);
+            try
+            {
+                await scanner.ScanAsync(baseId, tableId, formula, onPage, null, cancellationToken);
+            }
+            finally
+            {
+                streams.Release();
+            }
+        }));
+        return true;
+    }
+}

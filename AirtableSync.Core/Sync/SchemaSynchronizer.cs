@@ -1,0 +1,21 @@
+using AirtableSync.Airtable;
+using AirtableSync.Storage;
+
+namespace AirtableSync.Sync;
+
+/// <summary>Copies the bases a connection sees and each base's tables, fields and views, keyed by id (renames never duplicate).</summary>
+public sealed class SchemaSynchronizer(AirtableApiClient client, ISyncStore store, TimeProvider time)
+{
+    public async Task<IReadOnlyList<BaseInfo>> SyncBaseListAsync(CancellationToken cancellationToken)
+    {
+        var bases = await client.ListBasesAsync(cancellationToken);
+        await store.ApplyBaseListAsync(bases, time.GetUtcNow(), cancellationToken);
+        return bases;
+    }
+
+    public async Task SyncBaseSchemaAsync(string baseId, CancellationToken cancellationToken)
+    {
+        var tables = await client.GetBaseSchemaAsync(baseId, cancellationToken);
+        await store.ApplyBaseSchemaAsync(baseId, tables, time.GetUtcNow(), cancellationToken);
+    }
+}

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AirtableSync.Sync;
+
+/// <summary>
+/// "Sync": { "StreamsPerBase": 4, "MaxSlicesPerTable": 8, "ParallelBases": 3,
+///           "IncrementalOverlap": "00:05:00", "FullReconciliationInterval": "1.00:00:00" }
+/// </summary>
+public sealed class SyncOptions
+{
+    public const string SectionName = "Sync";
+
+    /// <summary>
+    /// Concurrent record scans per base. Paging is sequential within a scan, so one scan is bound by latency
+    /// (≈3 pages/s at 300 ms); a few streams keep the base's 5 requests/s busy. The per-base limiter, not this
+    /// number, guarantees the rate limit.
+    /// </summary>
+    [Range(1, 32)]
+    public int StreamsPerBase { get; set; } = 4;
+
+    /// <summary>Upper bound of disjoint slices one large table is split into when it would otherwise leave streams idle.</summary>
+    [Range(1, 62)]
+    public int MaxSlicesPerTable { get; set; } = 8;
+
+    /// <summary>Bases synced at once; they share the per-token limit (public-api.md §4.1).</summary>
+    [Range(1, 64)]
+    public int ParallelBases { get; set; } = 3;
+
+    /// <summary>
+    /// Incremental syncs ask for records modified after the previous sync's start minus this overlap, because
+    /// LAST_MODIFIED_TIME() comparisons are reported unreliable at the edges (public-api.md §3.6: clock skew, precision).
+    /// </summary>
+    public TimeSpan IncrementalOverlap { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Incremental mode cannot see deletions (public-api.md §3.6 item 3); a table whose last complete full scan is
+    /// older than this is scanned fully instead, which also tombstones deleted records.
+    /// </summary>
+    public TimeSpan FullReconciliationInterval { get; set; } = TimeSpan.FromDays(1);
+}

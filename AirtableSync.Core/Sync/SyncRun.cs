@@ -1,0 +1,101 @@
+using AirtableSync.Jobs;
+using AirtableSync.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AirtableSync.Sync;
+
+/// <summary>One sync job's flow: schema first (which bases and tables exist), then records, base by base in parallel.</summary>
+public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer records, ISyncStore store, TimeProvider time, IOptions<SyncOptions> options, IEnumerable<ISyncFollowUp> followUps)
+{
+    public async Task RunAsync(JobContext job, SyncRequest request, bool syncSchema, bool syncRecords, CancellationToken cancellationToken)
+    {
+        var baseIds = syncSchema
+            ? await SyncSchemaAsync(job, request, cancellationToken)
+            : await SelectStoredBasesAsync(job, request, cancellationToken);
+        if (syncRecords)
+        {
+            await SyncRecordsAsync(job, request, baseIds, cancellationToken);
+            foreach (var followUp in followUps)
+            {
+                await followUp.RunAsync(job, request, baseIds, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> SyncSchemaAsync(JobContext job, SyncRequest request, CancellationToken cancellationToken)
+    {
+        await job.ReportProgressAsync("schema", null, 0, null, cancellationToken);
+        var visible = (await schema.SyncBaseListAsync(cancellationToken)).Select(b => b.Id).ToList();
+        var baseIds = await SelectAsync(job, request, visible, cancellationToken);
+        var done = 0;
+        foreach (var baseId in baseIds)
+        {
+            await job.RunItemAsync($"schema of {baseId}", ct => schema.SyncBaseSchemaAsync(baseId, ct), cancellationToken);
+            await job.ReportProgressAsync("schema", baseId, ++done, baseIds.Count, cancellationToken);
+        }
+        return baseIds;
+    }
+
+    private async Task<IReadOnlyList<string>> SelectStoredBasesAsync(JobContext job, SyncRequest request, CancellationToken cancellationToken)
+    {
+        var stored = (await store.ListBasesAsync(cancellationToken)).Where(b => !b.IsRemoved).Select(b => b.Id).ToList();
+        return await SelectAsync(job, request, stored, cancellationToken);
+    }
+
+    /// <summary>Requested bases the connection cannot see are reported per item; the others still sync.</summary>
+    private static async Task<IReadOnlyList<string>> SelectAsync(JobContext job, SyncRequest request, IReadOnlyList<string> available, CancellationToken cancellationToken)
+    {
+        if (request.BaseIds is not { Count: > 0 } wanted)
+        {
+            return available;
+        }
+        foreach (var missing in wanted.Except(available, StringComparer.Ordinal))
+        {
+            await job.RecordFailureAsync(missing, "This base is not visible to the connection (removed, or not granted to the token).", cancellationToken);
+        }
+        return [.. wanted.Intersect(available, StringComparer.Ordinal)];
+    }
+
+    private async Task SyncRecordsAsync(JobContext job, SyncRequest request, IReadOnlyList<string> baseIds, CancellationToken cancellationToken)
+    {
+        var progress = new SyncProgress();
+        var tablesByBase = new Dictionary<string, IReadOnlyList<StoredTable>>();
+        foreach (var baseId in baseIds)
+        {
+            var tables = (await store.ListTablesAsync(baseId, cancellationToken)).Where(t => !t.IsRemoved).ToList();
+            tablesByBase[baseId] = tables;
+            foreach (var table in tables)
+            {
+                progress.Expect((await store.QueryRecordsAsync(new RecordQuery(baseId, table.Id, Take: 1), cancellationToken)).TotalCount);
+            }
+        }
+
+        var reportGate = new SemaphoreSlim(1, 1);
+        async Task ReportAsync(CancellationToken ct)
+        {
+            // Scans run concurrently; progress is published in order, one at a time.
+            await reportGate.WaitAsync(ct);
+            try
+            {
+                await job.ReportProgressAsync("records", progress.CurrentTable, progress.Records, progress.Total, ct);
+            }
+            finally
+            {
+                reportGate.Release();
+            }
+        }
+
+        await job.ReportProgressAsync("records", null, 0, progress.Total, cancellationToken);
+        await Parallel.ForEachAsync(baseIds, new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelBases, CancellationToken = cancellationToken },
+            async (baseId, ct) =>
+            {
+                var failuresBefore = job.FailureCount;
+                await records.SyncBaseAsync(job, baseId, tablesByBase[baseId], request.Mode, progress, ReportAsync, ct);
+                if (job.FailureCount == failuresBefore)
+                {
+                    await store.MarkBaseSyncedAsync(baseId, time.GetUtcNow(), ct);
+                }
+            });
+        await job.ReportProgressAsync("records", null, progress.Records, progress.Records, cancellationToken);
+    }
+}

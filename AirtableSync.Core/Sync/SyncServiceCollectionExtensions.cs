@@ -1,0 +1,25 @@
+using AirtableSync.Jobs;
+using AirtableSync.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AirtableSync.Sync;
+
+public static class SyncServiceCollectionExtensions
+{
+    /// <summary>
+    /// "Sync": { "StreamsPerBase": 4, "MaxSlicesPerTable": 8, "ParallelBases": 3,
+    ///           "IncrementalOverlap": "00:05:00", "FullReconciliationInterval": "1.00:00:00" }
+    /// </summary>
+    public static IServiceCollection AddSync(this IServiceCollection services)
+    {
+        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<SchemaSynchronizer>();
+        services.AddScoped<TableScanner>();
+        services.AddScoped<BaseRecordSynchronizer>();
+        services.AddScoped<SyncRun>();
+        services.AddJobHandler<FullSyncJobHandler>(JobKind.FullSync);
+        services.AddJobHandler<SchemaSyncJobHandler>(JobKind.SchemaSync);
+        services.AddJobHandler<RecordSyncJobHandler>(JobKind.RecordSync);
+        return services;
+    }
+}

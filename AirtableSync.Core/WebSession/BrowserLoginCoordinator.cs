@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using AirtableSync.Airtable;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AirtableSync.WebSession;
+
+/// <summary>
+/// Holds the pending browser logins by id so the wizard and the REST API can start one, read its state,
+/// submit a code and cancel. One login at a time per connection; a connected login's cookies are saved.
+/// </summary>
+public sealed class BrowserLoginCoordinator(
+    ChromiumLauncher launcher,
+    IServiceScopeFactory scopes,
+    IOptions<BrowserOptions> options,
+    IOptions<AirtableOptions> airtable,
+    TimeProvider timeProvider,
+    ILoggerFactory loggers) : IAsyncDisposable
+{
+    private const int FinishedLoginsKept = 20;
+    private readonly ConcurrentDictionary<string, BrowserLoginSession> _logins = new(StringComparer.Ordinal);
+    private readonly Lock _startLock = new();
+
+    public BrowserLoginSession? Find(string loginId) => _logins.GetValueOrDefault(loginId);
+
+    /// <exception cref="BrowserLoginInProgressException">A login for the connection is still running.</exception>
+    public async Task<BrowserLoginStatus> StartAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        var connectionId = options.Value.ConnectionId;
+        BrowserLoginSession login;
+        List<BrowserLoginSession> superseded;
+        lock (_startLock)
+        {
+            var mine = _logins.Values.Where(l => l.ConnectionId == connectionId).ToList();
+            if (mine.FirstOrDefault(l => !l.Status.IsFinished && l.Status.State != BrowserLoginState.Challenge) is { } running)
+            {
+                throw new BrowserLoginInProgressException($"Browser login {running.Id} is still {running.Status.State} for this connection; finish or cancel it first.")
+                {
+                    RunningLoginId = running.Id,
+                };
+            }
+            // A challenge window left open for a person holds the profile; the new login takes over.
+            superseded = [.. mine.Where(l => l.Status.State == BrowserLoginState.Challenge || l.BrowserOpen)];
+            login = new BrowserLoginSession(
+                "bls" + Guid.NewGuid().ToString("N")[..16], connectionId, airtable.Value.WebBaseUrl, launcher, options.Value,
+                timeProvider, loggers.CreateLogger<BrowserLoginSession>());
+            _logins[login.Id] = login;
+        }
+        foreach (var old in superseded)
+        {
+            await old.DisposeAsync();
+        }
+        Prune();
+        var status = await login.StartAsync(email.Trim(), password, cancellationToken);
+        return await SaveIfConnectedAsync(login, status, cancellationToken);
+    }
+
+    /// <exception cref="KeyNotFoundException">No such login.</exception>
+    public async Task<BrowserLoginStatus> SubmitCodeAsync(string loginId, string code, CancellationToken cancellationToken)
+    {
+        var login = Find(loginId) ?? throw new KeyNotFoundException($"No browser login {loginId}.");
+        var status = await login.SubmitCodeAsync(code, cancellationToken);
+        return await SaveIfConnectedAsync(login, status, cancellationToken);
+    }
+
+    public BrowserLoginStatus? GetStatus(string loginId) => Find(loginId)?.Status;
+
+    public async Task<bool> CancelAsync(string loginId)
+    {
+        if (Find(loginId) is not { } login)
+        {
+            return false;
+        }
+        await login.CancelAsync();
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var login in _logins.Values)
+        {
+            await login.DisposeAsync();
+        }
+        _logins.Clear();
+    }
+
+    private async Task<BrowserLoginStatus> SaveIfConnectedAsync(BrowserLoginSession login, BrowserLoginStatus status, CancellationToken cancellationToken)
+    {
+        if (status.State != BrowserLoginState.Connected || login.CapturedSession is not { } captured)
+        {
+            return status;
+        }
+        // The store may be scoped; the coordinator is a singleton, so it borrows a scope per save.
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<WebSessionVault>().SaveAsync(login.ConnectionId, captured, login.Email, cancellationToken);
+        return status;
+    }
+
+    private void Prune()
+    {
+        foreach (var stale in _logins.Values.Where(l => l.Status.IsFinished && !l.BrowserOpen).SkipLast(FinishedLoginsKept).ToList())
+        {
+            _logins.TryRemove(stale.Id, out _);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace AirtableSync.WebSession;
+
+/// <summary>Where a browser login stands, as the caller (wizard, REST) sees it.</summary>
+public enum BrowserLoginState { Starting, AwaitingMfa, AwaitingEmailCode, Challenge, Failed, Connected, Cancelled }
+
+/// <param name="AirtableUserId">Set once connected.</param>
+public sealed record BrowserLoginStatus(string Id, BrowserLoginState State, string? Message, string? AirtableUserId = null)
+{
+    public bool IsFinished => State is BrowserLoginState.Failed or BrowserLoginState.Connected or BrowserLoginState.Cancelled;
+
+    /// <summary>A person must act: type a code or solve a challenge in the visible window.</summary>
+    public bool AwaitsPerson => State is BrowserLoginState.AwaitingMfa or BrowserLoginState.AwaitingEmailCode or BrowserLoginState.Challenge;
+}

@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+
+namespace AirtableSync.WebSession;
+
+/// <summary>A running Chromium with its one persistent context and page. Disposing always ends the browser and the driver.</summary>
+public sealed class LaunchedBrowser(IPlaywright playwright, IBrowserContext context, IPage page, string profileDirectory) : IAsyncDisposable
+{
+    private int _disposed;
+
+    public IBrowserContext Context => context;
+
+    public string ProfileDirectory => profileDirectory;
+
+    public IPage Page => page;
+
+    public string UserAgent { get; private set; } = "";
+
+    /// <summary>
+    /// Headless Chromium announces itself as "HeadlessChrome" (§6). We keep the browser's own string minus
+    /// that word, applied through CDP so that both the header and navigator.userAgent agree; the same
+    /// string is stored with the cookies for the later HttpClient calls (§2.3).
+    /// </summary>
+    internal async Task UseRealUserAgentAsync()
+    {
+        var original = await Page.EvaluateAsync<string>("() => navigator.userAgent");
+        UserAgent = original.Replace("HeadlessChrome", "Chrome", StringComparison.Ordinal);
+        if (UserAgent != original)
+        {
+            var cdp = await context.NewCDPSessionAsync(Page);
+            await cdp.SendAsync("Network.setUserAgentOverride", new Dictionary<string, object> { ["userAgent"] = UserAgent });
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+        try
+        {
+            await context.CloseAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // Already gone (crashed or closed by the person); the driver dispose below still reaps it.
+        }
+        finally
+        {
+            playwright.Dispose();
+        }
+    }
+}

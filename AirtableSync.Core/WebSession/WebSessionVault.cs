@@ -1,0 +1,44 @@
+using AirtableSync.Storage;
+
+namespace AirtableSync.WebSession;
+
+/// <summary>Keeps the captured cookie jar as a <see cref="ConnectionKind.WebSession"/> connection, encrypted.</summary>
+public sealed class WebSessionVault(ISyncStore store, WebSessionCookieProtector protector, TimeProvider timeProvider)
+{
+    public async Task SaveAsync(string connectionId, AirtableWebSession session, string? email, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var existing = await store.GetConnectionAsync(connectionId, cancellationToken);
+        await store.SaveConnectionAsync(new StoredConnection(
+            connectionId,
+            ConnectionKind.WebSession,
+            ConnectionStatus.Active,
+            protector.Protect(session),
+            SecretHint: $"{session.Cookies.Count} cookies",
+            session.AirtableUserId,
+            email ?? existing?.Email,
+            Scopes: [],
+            SecretExpiresAt: session.LatestCookieExpiry,
+            ValidatedAt: session.ValidatedAt,
+            StatusMessage: null,
+            CreatedAt: existing?.CreatedAt ?? now,
+            UpdatedAt: now), cancellationToken);
+    }
+
+    public async Task<StoredConnection?> FindAsync(string connectionId, CancellationToken cancellationToken) =>
+        await store.GetConnectionAsync(connectionId, cancellationToken) is { Kind: ConnectionKind.WebSession } connection ? connection : null;
+
+    public AirtableWebSession Open(StoredConnection connection) => protector.Unprotect(connection.ProtectedSecret, connection.ValidatedAt);
+
+    public async Task RecordCheckAsync(StoredConnection connection, bool alive, string? message, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        await store.SaveConnectionAsync(connection with
+        {
+            Status = alive ? ConnectionStatus.Active : ConnectionStatus.Expired,
+            ValidatedAt = alive ? now : connection.ValidatedAt,
+            StatusMessage = message,
+            UpdatedAt = now,
+        }, cancellationToken);
+    }
+}

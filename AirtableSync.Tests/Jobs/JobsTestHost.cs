@@ -1,0 +1,132 @@
+using AirtableSync.Jobs;
+using AirtableSync.Storage;
+using AirtableSync.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AirtableSync.Tests.Jobs;
+
+/// <summary>
+/// A generic host with the real job system on a real SQLite file, a fake clock and the test handlers.
+/// Waits are bounded and driven by the notifier (or the store), never by sleeping.
+/// </summary>
+internal sealed class JobsTestHost : IAsyncDisposable
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private readonly IHost _host;
+    private readonly SqliteSyncStore _store;
+    private bool _stopped;
+
+    private JobsTestHost(IHost host, SqliteSyncStore store)
+    {
+        _host = host;
+        _store = store;
+    }
+
+    public IServiceProvider Services => _host.Services;
+
+    public ISyncStore Store => _store;
+
+    public JobQueue Queue => Services.GetRequiredService<JobQueue>();
+
+    public JobProgressNotifier Notifier => Services.GetRequiredService<JobProgressNotifier>();
+
+    public JobCancellation Cancellation => Services.GetRequiredService<JobCancellation>();
+
+    public JobResumption Resumption => Services.GetRequiredService<JobResumption>();
+
+    public static async Task<JobsTestHost> StartAsync(
+        TestDatabase database,
+        JobProbe probe,
+        Action<IServiceCollection> registerHandlers,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        FakeTimeProvider? time = null)
+    {
+        var store = new SqliteSyncStore(database.Path, NullLogger<SqliteSyncStore>.Instance);
+        await store.InitializeAsync(Xunit.TestContext.Current.CancellationToken);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
+        var clock = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+        builder.Services.AddLogging();
+        builder.Services.AddSingleton<ISyncStore>(store);
+        builder.Services.AddSingleton(probe);
+        builder.Services.AddJobs();
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSingleton(clock);
+        registerHandlers(builder.Services);
+        var host = builder.Build();
+        var testHost = new JobsTestHost(host, store);
+        try
+        {
+            await host.StartAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            // A host that failed to start has nothing to stop (and StopAsync would throw).
+            testHost._stopped = true;
+            await testHost.DisposeAsync();
+            throw;
+        }
+        return testHost;
+    }
+
+    public Task<JobEntry> EnqueueAsync(JobKind kind, object parameters) =>
+        Queue.EnqueueAsync(kind, parameters, Xunit.TestContext.Current.CancellationToken);
+
+    public Task<JobEntry> WaitForStatusAsync(string jobId, JobStatus status) =>
+        WaitForAsync(jobId, job => job.Status == status, $"status {status}");
+
+    public async Task<JobEntry> WaitForAsync(string jobId, Func<JobEntry, bool> condition, string description)
+    {
+        var reached = new TaskCompletionSource<JobEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
+        JobEntry? last = null;
+        using var subscription = Notifier.Subscribe(jobId, job =>
+        {
+            last = job;
+            if (condition(job))
+            {
+                reached.TrySetResult(job);
+            }
+            return Task.CompletedTask;
+        });
+        // Subscribed first, then read the store: a change made in between is seen by one or the other.
+        if (await Store.GetJobAsync(jobId, Xunit.TestContext.Current.CancellationToken) is { } stored && condition(stored))
+        {
+            return stored;
+        }
+        try
+        {
+            return await reached.Task.WaitAsync(Patience, Xunit.TestContext.Current.CancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Job {jobId} did not reach {description} within {Patience}; last seen: {last?.Status} {last?.Error}");
+        }
+    }
+
+    public async Task<JobEntry> GetStoredAsync(string jobId) =>
+        await Store.GetJobAsync(jobId, Xunit.TestContext.Current.CancellationToken)
+        ?? throw new InvalidOperationException($"Job {jobId} is not in the store.");
+
+    /// <summary>A graceful stop, as when the app shuts down: running jobs see their token fire.</summary>
+    public async Task StopAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await _host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _host.Dispose();
+        _store.Dispose();
+    }
+}

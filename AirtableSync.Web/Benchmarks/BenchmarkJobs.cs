@@ -1,0 +1,28 @@
+using AirtableSync.Jobs;
+using AirtableSync.Storage;
+
+namespace AirtableSync.Web.Benchmarks;
+
+/// <summary>Runs one job through the real queue and runner and waits for its end, pushed by the notifier.</summary>
+public static class BenchmarkJobs
+{
+    public static async Task<JobEntry> RunAsync(IHost host, JobKind kind, object parameters, CancellationToken cancellationToken)
+    {
+        var notifier = host.Services.GetRequiredService<JobProgressNotifier>();
+        var done = new TaskCompletionSource<JobEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var job = await host.Services.GetRequiredService<JobQueue>().EnqueueAsync(kind, parameters, cancellationToken);
+        using var subscription = notifier.Subscribe(job.Id, j =>
+        {
+            if (j.IsFinished)
+            {
+                done.TrySetResult(j);
+            }
+            return Task.CompletedTask;
+        });
+        var stored = await host.Services.GetRequiredService<ISyncStore>().GetJobAsync(job.Id, cancellationToken);
+        var finished = stored is { IsFinished: true } ? stored : await done.Task.WaitAsync(cancellationToken);
+        return finished.Status == JobStatus.Succeeded
+            ? finished
+            : throw new InvalidOperationException($"Benchmark job {kind} ended {finished.Status}: {finished.Error} {string.Join("; ", finished.Failures.Take(3).Select(f => f.Message))}");
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using AirtableSync.Airtable;
+using AirtableSync.Jobs;
+using AirtableSync.Sandbox;
+using AirtableSync.Sandbox.PublicApi;
+using AirtableSync.Storage;
+using AirtableSync.Sync;
+
+namespace AirtableSync.Web.Benchmarks;
+
+/// <summary>
+/// Record sync against the fake Airtable at Airtable's real limits (5 requests/s per base, 30 s penalty) with
+/// 300 ms latency per request: one base of 4 × 5,000 records, then one table of 20,000 — each with our engine and
+/// with a naive baseline (one table at a time, one page at a time), measured in the same run.
+/// </summary>
+public static class SyncBenchmark
+{
+    private const double RecordsPerPage = 100;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var latency = TimeSpan.FromMilliseconds(args.Contains("--quick") ? 50 : 300);
+        var scale = args.Contains("--quick") ? 10 : 1;
+        output.WriteLine($"Sync benchmark: fake Airtable at 5 requests/s per base, 30 s penalty, {latency.TotalMilliseconds} ms latency.");
+        output.WriteLine($"Ceiling: 5 requests/s × {RecordsPerPage} records = {5 * RecordsPerPage} records/s per base.");
+        output.WriteLine();
+        output.WriteLine("| scenario | engine | records | seconds | records/s | requests/s (base) | ratio to ceiling | 429s | peak working set |");
+        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        var scenarios = new[]
+        {
+            ("4 tables × 5,000", new SyntheticWorkspaceSpec(1, 4, 5_000 / scale, FieldsPerTable: 10)),
+            ("1 table × 20,000", new SyntheticWorkspaceSpec(1, 1, 20_000 / scale, FieldsPerTable: 10)),
+        };
+        foreach (var (name, spec) in scenarios)
+        {
+            foreach (var (engine, streams, slices) in new[] { ("AirtableSync", 4, 8), ("naive baseline", 1, 1) })
+            {
+                var result = await MeasureAsync(spec, latency, streams, slices, cancellationToken);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {name} | {engine} | {result.Records:N0} | {result.Seconds:F1} | {result.RecordsPerSecond:F0} | {result.RequestsPerSecond:F2} | {result.RecordsPerSecond / (5 * RecordsPerPage):P1} | {result.RateLimited} | {result.PeakWorkingSetMb:F0} MB |"));
+            }
+        }
+        return 0;
+    }
+
+    private sealed record Measurement(long Records, double Seconds, double RecordsPerSecond, double RequestsPerSecond, int RateLimited, double PeakWorkingSetMb);
+
+    private static async Task<Measurement> MeasureAsync(SyntheticWorkspaceSpec spec, TimeSpan latency, int streams, int slices, CancellationToken cancellationToken)
+    {
+        const string token = "patBenchmark00001.secret";
+        await using var fake = await FakeAirtableServer.StartAsync(new FakeAirtableOptions
+        {
+            SeedSampleWorkspace = false,
+            RequestsPerSecondPerBase = 5,
+            RateLimitPenalty = TimeSpan.FromSeconds(30),
+            Latency = latency,
+        }, cancellationToken: cancellationToken);
+        var @base = SampleWorkspaceGenerator.AddSyntheticWorkspace(fake.State.Workspace, spec)[0];
+        var user = fake.State.Users.Collaborators[0];
+        fake.State.Tokens.Add(new FakeAccessToken(token, FakeTokenKind.PersonalAccessToken, user.Id, ["data.records:read", "schema.bases:read"], null));
+        fake.State.Workspace.GrantAllBases(token);
+
+        var dataDirectory = Directory.CreateTempSubdirectory("airtablesync-bench-").FullName;
+        try
+        {
+            var builder = Host.CreateApplicationBuilder();
+            builder.Logging.ClearProviders();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:DataDirectory"] = dataDirectory,
+                ["Airtable:ApiBaseUrl"] = fake.BaseUrl.ToString(),
+                ["Airtable:PersonalAccessToken"] = token,
+                ["Sync:StreamsPerBase"] = streams.ToString(CultureInfo.InvariantCulture),
+                ["Sync:MaxSlicesPerTable"] = slices.ToString(CultureInfo.InvariantCulture),
+            });
+            builder.Services.AddSyncStorage();
+            builder.Services.AddAirtableClient();
+            builder.Services.AddJobs();
+            builder.Services.AddSync();
+            using var host = builder.Build();
+            await host.StartAsync(cancellationToken);
+            var store = host.Services.GetRequiredService<ISyncStore>();
+
+            // Schema first (not timed): the benchmark measures record throughput, the part bound by the rate limit.
+            await BenchmarkJobs.RunAsync(host, JobKind.SchemaSync, new SyncRequest(), cancellationToken);
+            fake.State.RequestLog.Clear();
+
+            using var sampler = new PeakMemorySampler();
+            var stopwatch = Stopwatch.StartNew();
+            await BenchmarkJobs.RunAsync(host, JobKind.RecordSync, new SyncRequest(), cancellationToken);
+            stopwatch.Stop();
+
+            var records = (await store.GetStatisticsAsync(cancellationToken)).Records;
+            var entries = fake.State.RequestLog.Entries.Where(e => e.BaseId == @base.Id).ToList();
+            var seconds = stopwatch.Elapsed.TotalSeconds;
+            await host.StopAsync(cancellationToken);
+            return new Measurement(records, seconds, records / seconds, entries.Count / seconds,
+                entries.Count(e => e.StatusCode == 429), sampler.PeakMb);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the OS temp cleaner.
+            }
+        }
+    }
+}

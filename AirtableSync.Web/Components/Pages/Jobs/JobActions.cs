@@ -1,0 +1,51 @@
+using System.Text.Json;
+using AirtableSync.Jobs;
+using AirtableSync.Storage;
+using AirtableSync.Sync;
+
+namespace AirtableSync.Web.Components.Pages.Jobs;
+
+/// <summary>What the Jobs page can do; returns a user-readable problem or null. Exceptions are logged, never shown raw.</summary>
+public sealed class JobActions(JobQueue queue, JobCancellation cancellation, JobResumption resumption, MudBlazor.ISnackbar snackbar, ILogger<JobActions> logger)
+{
+    public Task<string?> StartSyncAsync(SyncRequest request) => GuardAsync("start the sync", async () =>
+    {
+        await queue.EnqueueAsync(JobKind.FullSync, request);
+        snackbar.Add("Sync queued", MudBlazor.Severity.Info);
+    });
+
+    public Task<string?> CancelAsync(JobEntry job) => GuardAsync("cancel the job", async () =>
+    {
+        var outcome = await cancellation.CancelAsync(job.Id);
+        if (outcome == JobCancelOutcome.NotCancellable)
+        {
+            snackbar.Add("That job had already finished.", MudBlazor.Severity.Normal);
+        }
+    });
+
+    public Task<string?> ResumeAsync(JobEntry job) => GuardAsync("resume the job", () => resumption.ResumeAsync(job.Id));
+
+    /// <summary>A fresh job with the same request, ignoring what the earlier one achieved.</summary>
+    public Task<string?> RunAgainAsync(JobEntry job) => GuardAsync("run the job again", async () =>
+    {
+        using var parameters = JsonDocument.Parse(job.ParametersJson);
+        var fresh = parameters.RootElement.EnumerateObject()
+            .Where(p => p.Name is not ("resumeOf" or "checkpointScope"))
+            .ToDictionary(p => p.Name, p => p.Value.Clone());
+        await queue.EnqueueAsync(job.Kind, fresh);
+    });
+
+    private async Task<string?> GuardAsync(string action, Func<Task> work)
+    {
+        try
+        {
+            await work();
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not {Action}", action);
+            return $"Could not {action}. The error was logged; try again in a moment.";
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using AirtableSync.Airtable;
+using AirtableSync.Jobs;
+using AirtableSync.Storage;
+using AirtableSync.Sync;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AirtableSync.Web.Endpoints.Api;
+
+/// <summary>Start syncs and follow, cancel or resume the jobs that run them.</summary>
+public static class JobsApi
+{
+    public static RouteGroupBuilder MapJobsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/syncs", StartSyncAsync);
+        api.MapGet("/jobs", ListJobsAsync);
+        api.MapGet("/jobs/{jobId}", GetJobAsync);
+        api.MapPost("/jobs/{jobId}/cancel", CancelJobAsync);
+        api.MapPost("/jobs/{jobId}/resume", ResumeJobAsync);
+        return api;
+    }
+
+    private static async Task<Results<Accepted<StartSyncResponse>, ValidationProblem>> StartSyncAsync(
+        StartSyncRequest? request, JobQueue queue, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        SyncMode mode = SyncMode.Full;
+        if (request?.Mode is { } text && !Enum.TryParse(text, ignoreCase: true, out mode))
+        {
+            errors["mode"] = ["mode must be \"full\" or \"incremental\"."];
+        }
+        if (request?.BaseIds?.FirstOrDefault(id => !AirtableIds.IsBaseId(id)) is { } badId)
+        {
+            errors["baseIds"] = [$"'{badId}' is not an Airtable base id (app followed by 14 letters or digits)."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var job = await queue.EnqueueAsync(JobKind.FullSync,
+            new SyncRequest(request?.BaseIds, mode, request?.IncludeRevisions ?? false), cancellationToken);
+        return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", new StartSyncResponse(job.Id));
+    }
+
+    private static async Task<Ok<JobResponse[]>> ListJobsAsync(ISyncStore store, CancellationToken cancellationToken, int limit = 50)
+    {
+        var jobs = await store.ListJobsAsync(Math.Clamp(limit, 1, 500), cancellationToken);
+        return TypedResults.Ok(jobs.Select(JobResponse.From).ToArray());
+    }
+
+    private static async Task<Results<Ok<JobResponse>, NotFound<ProblemDetails>>> GetJobAsync(string jobId, ISyncStore store, CancellationToken cancellationToken) =>
+        await store.GetJobAsync(jobId, cancellationToken) is { } job
+            ? TypedResults.Ok(JobResponse.From(job))
+            : TypedResults.NotFound(JobNotFound(jobId));
+
+    private static async Task<Results<Accepted<JobResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CancelJobAsync(
+        string jobId, JobCancellation cancellation, ISyncStore store, CancellationToken cancellationToken)
+    {
+        var outcome = await cancellation.CancelAsync(jobId, cancellationToken);
+        if (outcome == JobCancelOutcome.NotFound || await store.GetJobAsync(jobId, cancellationToken) is not { } job)
+        {
+            return TypedResults.NotFound(JobNotFound(jobId));
+        }
+        return outcome == JobCancelOutcome.NotCancellable
+            ? TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Job already finished", Detail = $"Job {jobId} is {job.Status} and cannot be cancelled." })
+            : TypedResults.Accepted($"/api/v1/jobs/{jobId}", JobResponse.From(job));
+    }
+
+    private static async Task<Results<Accepted<StartSyncResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> ResumeJobAsync(
+        string jobId, JobResumption resumption, ISyncStore store, CancellationToken cancellationToken)
+    {
+        if (await store.GetJobAsync(jobId, cancellationToken) is not { } job)
+        {
+            return TypedResults.NotFound(JobNotFound(jobId));
+        }
+        if (job.Status is not (JobStatus.Interrupted or JobStatus.Failed or JobStatus.Cancelled or JobStatus.PartiallySucceeded))
+        {
+            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Job cannot be resumed", Detail = $"Job {jobId} is {job.Status}." });
+        }
+        var resumed = await resumption.ResumeAsync(jobId, cancellationToken);
+        return TypedResults.Accepted($"/api/v1/jobs/{resumed.Id}", new StartSyncResponse(resumed.Id));
+    }
+
+    private static ProblemDetails JobNotFound(string jobId) =>
+        new() { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = $"No job with id '{jobId}'." };
+}
