@@ -61,4 +61,13 @@ public class RevisionEnvelopeErrorTests
         Assert.Equal(["act1"], page.SkippedActivityIds);
         Assert.Equal("c2", page.NextOffsetV2);
     }
+
+    [Fact]
+    public void AlreadyParsedJsonElementIsAcceptedToo()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse("""{"msg":"SUCCESS","data":{"rowActivityInfoById":{},"offsetV2":"next"}}""");
+
+        Assert.Equal("next", _normalizer.Normalize(document.RootElement, Context).NextOffsetV2);
+        Assert.Throws<RevisionPayloadException>(() => _normalizer.Normalize(document.RootElement.GetProperty("data"), Context));
+    }
 }
