@@ -11,12 +11,15 @@ namespace AirtableSync.Revisions;
 /// </summary>
 public sealed class RevisionDiffParser
 {
-    private readonly HtmlParser _parser = new();
+    // Strict mode would throw on the first parse error; a browser's error recovery is what turns truncated or odd
+    // markup into something still worth keeping.
+    private readonly HtmlParserOptions _options = new() { IsStrictMode = false, IsScripting = false };
 
     public IReadOnlyList<ParsedFieldChange> Parse(string? diffRowHtml)
     {
         var html = diffRowHtml ?? "";
-        var body = _parser.ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>").Body;
+        // A parser per call: this instance is shared (singleton) and concurrent use of one HtmlParser is not documented as safe.
+        var body = new HtmlParser(_options).ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>").Body;
         var containers = body?.QuerySelectorAll(".historicalCellContainer").ToList() ?? [];
         if (containers.Count == 0)
         {

@@ -37,6 +37,11 @@ public sealed partial class BrowserLoginSession
         }
         finally
         {
+            // A cancel or timeout may land mid-launch, before the browser was known; whatever finished, it closes.
+            if (Status.IsFinished)
+            {
+                await CloseBrowserAsync();
+            }
             _gate.Release();
         }
     }

@@ -2,8 +2,8 @@ using Microsoft.Playwright;
 
 namespace AirtableSync.WebSession;
 
-/// <summary>A running Chromium with its one persistent context and page. Disposing always ends the browser and the driver.</summary>
-public sealed class LaunchedBrowser(IPlaywright playwright, IBrowserContext context, IPage page, string profileDirectory) : IAsyncDisposable
+/// <summary>A running Chromium with its one persistent context and page. Disposing always ends the browser.</summary>
+public sealed class LaunchedBrowser(IBrowserContext context, IPage page, string profileDirectory) : IAsyncDisposable
 {
     private int _disposed;
 
@@ -43,11 +43,7 @@ public sealed class LaunchedBrowser(IPlaywright playwright, IBrowserContext cont
         }
         catch (PlaywrightException)
         {
-            // Already gone (crashed or closed by the person); the driver dispose below still reaps it.
-        }
-        finally
-        {
-            playwright.Dispose();
+            // Already gone: crashed, or the window was closed by the person.
         }
     }
 }

@@ -89,13 +89,17 @@ public sealed class JobQueueTests : IDisposable
         Assert.Empty(await host.Store.ListJobsAsync(10, Xunit.TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task InvalidJobsOptionsStopTheHostFromStarting()
+    [Theory]
+    [InlineData("MaxConcurrentJobs", "0")]
+    [InlineData("QueueCapacity", "0")]
+    [InlineData("ProgressPersistInterval", "01:00:00")]
+    [InlineData("ProgressRateWindow", "00:00:00")]
+    public async Task InvalidJobsOptionsStopTheHostFromStarting(string option, string value)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => JobsTestHost.StartAsync(_database, _probe,
             h => h.AddJobHandler<GatedJobHandler>(JobKind.RecordSync),
-            new Dictionary<string, string?> { ["Jobs:MaxConcurrentJobs"] = "0" }));
+            new Dictionary<string, string?> { [$"Jobs:{option}"] = value }));
 
-        Assert.Contains("MaxConcurrentJobs", error.Message, StringComparison.Ordinal);
+        Assert.Contains(option, error.Message, StringComparison.Ordinal);
     }
 }

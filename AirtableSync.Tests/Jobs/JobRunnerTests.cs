@@ -65,6 +65,18 @@ public sealed class JobRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task InternalErrorsAreReportedWithoutTheirDeveloperMessage()
+    {
+        await using var host = await JobsTestHost.StartAsync(_database, _probe, h => h.AddJobHandler<ThrowingJobHandler>(JobKind.SchemaSync));
+
+        var job = await host.EnqueueAsync(JobKind.SchemaSync, new ThrowParameters("The method or operation is not implemented.", AsBug: true));
+        await host.WaitForStatusAsync(job.Id, JobStatus.Failed);
+
+        Assert.Equal("An internal error stopped this job (NotImplementedException); the application log has the details.",
+            (await host.GetStoredAsync(job.Id)).Error);
+    }
+
+    [Fact]
     public async Task AuthenticationFailureFailsTheJobAtOnceWithItsMessage()
     {
         await using var host = await JobsTestHost.StartAsync(_database, _probe, h => h.AddJobHandler<ItemsJobHandler>(JobKind.FullSync));

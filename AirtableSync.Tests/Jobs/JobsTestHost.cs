@@ -1,16 +1,14 @@
 using AirtableSync.Jobs;
 using AirtableSync.Storage;
-using AirtableSync.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AirtableSync.Tests.Jobs;
 
 /// <summary>
-/// A generic host with the real job system on a real SQLite file, a fake clock and the test handlers.
+/// A generic host wired like the app (AddSyncStorage on a real SQLite file, then AddJobs), a fake clock and the test handlers.
 /// Waits are bounded and driven by the notifier (or the store), never by sleeping.
 /// </summary>
 internal sealed class JobsTestHost : IAsyncDisposable
@@ -18,18 +16,13 @@ internal sealed class JobsTestHost : IAsyncDisposable
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     private readonly IHost _host;
-    private readonly SqliteSyncStore _store;
     private bool _stopped;
 
-    private JobsTestHost(IHost host, SqliteSyncStore store)
-    {
-        _host = host;
-        _store = store;
-    }
+    private JobsTestHost(IHost host) => _host = host;
 
     public IServiceProvider Services => _host.Services;
 
-    public ISyncStore Store => _store;
+    public ISyncStore Store => Services.GetRequiredService<ISyncStore>();
 
     public JobQueue Queue => Services.GetRequiredService<JobQueue>();
 
@@ -46,21 +39,21 @@ internal sealed class JobsTestHost : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         FakeTimeProvider? time = null)
     {
-        var store = new SqliteSyncStore(database.Path, NullLogger<SqliteSyncStore>.Instance);
-        await store.InitializeAsync(Xunit.TestContext.Current.CancellationToken);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = database.Path });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
         var clock = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
         builder.Services.AddLogging();
-        builder.Services.AddSingleton<ISyncStore>(store);
-        builder.Services.AddSingleton(probe);
+        // The app's own wiring order: storage (whose initializer migrates the file) before jobs.
+        builder.Services.AddSyncStorage();
         builder.Services.AddJobs();
+        builder.Services.AddSingleton(probe);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton(clock);
         registerHandlers(builder.Services);
         var host = builder.Build();
-        var testHost = new JobsTestHost(host, store);
+        var testHost = new JobsTestHost(host);
         try
         {
             await host.StartAsync(Xunit.TestContext.Current.CancellationToken);
@@ -127,6 +120,5 @@ internal sealed class JobsTestHost : IAsyncDisposable
     {
         await StopAsync();
         _host.Dispose();
-        _store.Dispose();
     }
 }

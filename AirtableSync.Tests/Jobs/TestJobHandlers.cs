@@ -11,7 +11,7 @@ internal sealed record GateParameters(string Gate);
 
 internal sealed record ItemsParameters(IReadOnlyList<string> Items, IReadOnlyList<string> Failing, string? AuthFailsAt = null);
 
-internal sealed record ThrowParameters(string Message);
+internal sealed record ThrowParameters(string Message, bool AsBug = false);
 
 /// <summary>Reports progress once per step, moving the fake clock before each, and notes what the store holds after each report.</summary>
 internal sealed class ClockedProgressJobHandler([ServiceKey] JobKind kind, JobProbe probe, FakeTimeProvider time, ISyncStore store) : IJobHandler
@@ -80,6 +80,9 @@ internal sealed class ThrowingJobHandler([ServiceKey] JobKind kind) : IJobHandle
 {
     public JobKind Kind => kind;
 
-    public Task RunAsync(JobContext context, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException(context.GetParameters<ThrowParameters>().Message);
+    public Task RunAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        var parameters = context.GetParameters<ThrowParameters>();
+        throw parameters.AsBug ? new NotImplementedException(parameters.Message) : new InvalidOperationException(parameters.Message);
+    }
 }

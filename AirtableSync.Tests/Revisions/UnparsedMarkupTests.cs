@@ -157,4 +157,49 @@ public class UnparsedMarkupTests
         Assert.Equal("fldStatus", change.FieldId);
         Assert.Equal(["On Hold"], change.NewValues);
     }
+
+    [Fact]
+    public void HeaderIconsExtraClassesAndNbspsAreStrippedFromTheFieldName()
+    {
+        var html = """
+            <div class="historicalCellContainer">
+              <div class="micro strong caps quiet mb-half flex" COLUMNID="fldDue"><svg aria-hidden="true"><use href="#Calendar"></use></svg>&nbsp;Due&nbsp;&nbsp;date&nbsp;</div>
+              <div class="historicalCellValue nullToValue" data-columntype="date"><div class="truncate">1/2/2026</div></div>
+            </div>
+            """;
+
+        var change = Assert.Single(_parser.Parse(html));
+
+        Assert.True(change.IsParsed);
+        Assert.Equal("fldDue", change.FieldId);
+        Assert.Equal("Due date", change.FieldName);
+        Assert.Equal(["1/2/2026"], change.NewValues);
+    }
+
+    [Fact]
+    public void CollaboratorCellWithoutPillsOrNamesIsUnparsed()
+    {
+        var change = Assert.Single(_parser.Parse(Container("fldAssignee", "Assignee", "collaborator", "diff", "<img src=\"avatar.png\">")));
+
+        Assert.False(change.IsParsed);
+        Assert.Equal("collaborator", change.ColumnType);
+    }
+
+    [Fact]
+    public void OneParserInstanceGivesTheSameResultsWhenUsedConcurrently()
+    {
+        var fragments = Enumerable.Range(0, 64).Select(i => i % 2 == 0
+            ? E1StatusSpans
+            : Container("fldAssignee", "Assignee", "collaborator", "diff", Pill($"Person {i}", struck: true) + Pill("Ada Lovelace", struck: false))).ToList();
+        var expected = fragments.Select(f => _parser.Parse(f).Single()).ToList();
+
+        var actual = new ParsedFieldChange[fragments.Count];
+        Parallel.For(0, fragments.Count, i => actual[i] = _parser.Parse(fragments[i]).Single());
+
+        for (var i = 0; i < fragments.Count; i++)
+        {
+            Assert.Equal(expected[i].OldValues, actual[i].OldValues);
+            Assert.Equal(expected[i].NewValues, actual[i].NewValues);
+        }
+    }
 }

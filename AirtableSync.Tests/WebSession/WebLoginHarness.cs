@@ -48,6 +48,7 @@ internal sealed class WebLoginHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Launcher.Dispose();
         await Fake.DisposeAsync();
         try
         {

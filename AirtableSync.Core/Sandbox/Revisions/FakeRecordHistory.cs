@@ -135,7 +135,8 @@ internal sealed class FakeRecordHistory(FakeRevisionTable table, IReadOnlyList<F
 
     private FakeFieldChange Priority(int index)
     {
-        var next = 1 + ((_priority + random.Next(1, 5)) % 5);
+        // Move 1..4 steps round the 1..5 scale, so the rating always changes.
+        var next = _priority == 0 ? 1 + random.Next(5) : 1 + ((_priority - 1 + random.Next(1, 5)) % 5);
         var text = next.ToString(CultureInfo.InvariantCulture);
         var change = Field(table.Priority, index, _priority == 0 ? ChangeKind.NullToValue : ChangeKind.Diff,
             _priority == 0 ? null : [_priority.ToString(CultureInfo.InvariantCulture)], [text]);

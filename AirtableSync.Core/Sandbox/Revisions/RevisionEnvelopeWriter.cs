@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace AirtableSync.Sandbox.Revisions;
@@ -10,6 +12,10 @@ namespace AirtableSync.Sandbox.Revisions;
 /// </summary>
 internal static class RevisionEnvelopeWriter
 {
+    // Raw `<` and `"` as a web server writes them, not System.Text.Json's default \u003C escapes: clients must not care, and the
+    // fake should not look tidier than the real thing.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Render(string recordId, IReadOnlyList<FakeActivity> activities, IReadOnlyList<FakeUser> users, int limit, string? offsetV2)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
@@ -72,7 +78,7 @@ internal static class RevisionEnvelopeWriter
                 ["offsetV2"] = next,
             },
         };
-        return envelope.ToJsonString();
+        return envelope.ToJsonString(Json);
     }
 
     private static string Time(DateTimeOffset time) =>

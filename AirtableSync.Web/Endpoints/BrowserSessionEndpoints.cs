@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using AirtableSync.WebSession;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AirtableSync.Web.Endpoints;
+
+/// <summary>
+/// REST for the browser login wizard: start a login, answer its MFA / e-mail code, read the session state.
+/// TODO(auth): these endpoints take an Airtable password; they must sit behind the app's admin auth once it exists.
+/// </summary>
+public static partial class BrowserSessionEndpoints
+{
+    public static IEndpointRouteBuilder MapBrowserSessions(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/browser-sessions").WithTags("Browser sessions");
+        group.MapPost("/", StartAsync);
+        group.MapGet("/current", GetCurrentAsync);
+        group.MapGet("/{id}", GetLogin);
+        group.MapPost("/{id}/mfa", SubmitCodeAsync);
+        group.MapDelete("/{id}", CancelAsync);
+        return app;
+    }
+
+    internal sealed record StartLoginRequest(string? Email, string? Password);
+
+    internal sealed record SubmitCodeRequest(string? Code);
+
+    internal sealed record BrowserLoginResponse(string Id, string State, string? Message, string? UserId);
+
+    internal sealed record CurrentSessionResponse(string State, string? UserId, DateTimeOffset? ValidatedAt);
+
+    [GeneratedRegex("^[0-9]{4,8}$")]
+    private static partial Regex CodeFormat();
+
+    /// <summary>Answers once the login needs a person (MFA, e-mail code, challenge) or has finished.</summary>
+    private static async Task<Results<Ok<BrowserLoginResponse>, ValidationProblem, ProblemHttpResult>> StartAsync(
+        StartLoginRequest request, BrowserLoginCoordinator logins, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Email) || !request.Email.Contains('@', StringComparison.Ordinal))
+        {
+            errors["email"] = ["An e-mail address is required."];
+        }
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            errors["password"] = ["A password is required."];
+        }
+        if (errors.Count > 0 || request.Email is null || request.Password is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        try
+        {
+            return TypedResults.Ok(ToResponse(await logins.StartAsync(request.Email, request.Password, cancellationToken)));
+        }
+        catch (BrowserLoginInProgressException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "A login is already running");
+        }
+    }
+
+    private static async Task<Results<Ok<BrowserLoginResponse>, ValidationProblem, NotFound, ProblemHttpResult>> SubmitCodeAsync(
+        string id, SubmitCodeRequest request, BrowserLoginCoordinator logins, CancellationToken cancellationToken)
+    {
+        var code = request.Code?.Trim().Replace(" ", "", StringComparison.Ordinal);
+        if (code is null || !CodeFormat().IsMatch(code))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["The code is 4 to 8 digits."] });
+        }
+        if (logins.Find(id) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        try
+        {
+            return TypedResults.Ok(ToResponse(await logins.SubmitCodeAsync(id, code, cancellationToken)));
+        }
+        catch (InvalidOperationException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "The login is not waiting for a code");
+        }
+    }
+
+    private static Results<Ok<BrowserLoginResponse>, NotFound> GetLogin(string id, BrowserLoginCoordinator logins) =>
+        logins.GetStatus(id) is { } status ? TypedResults.Ok(ToResponse(status)) : TypedResults.NotFound();
+
+    private static async Task<Results<NoContent, NotFound>> CancelAsync(string id, BrowserLoginCoordinator logins) =>
+        await logins.CancelAsync(id) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    /// <summary>Probes Airtable live (§5.7); when Airtable cannot be reached, answers the last known state.</summary>
+    private static async Task<Ok<CurrentSessionResponse>> GetCurrentAsync(WebSessionValidator validator, CancellationToken cancellationToken)
+    {
+        WebSessionCheck check;
+        try
+        {
+            check = await validator.ValidateAsync(cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            check = await validator.GetCurrentAsync(cancellationToken);
+        }
+        return TypedResults.Ok(new CurrentSessionResponse(Camel(check.State.ToString()), check.AirtableUserId, check.ValidatedAt));
+    }
+
+    private static BrowserLoginResponse ToResponse(BrowserLoginStatus status) =>
+        new(status.Id, Camel(status.State.ToString()), status.Message, status.AirtableUserId);
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}
