@@ -1,12 +1,21 @@
 using AirtableSync.Airtable;
 using AirtableSync.Jobs;
+using AirtableSync.Revisions;
 using AirtableSync.Storage;
 using AirtableSync.Sync;
+using AirtableSync.Web.Benchmarks;
 using AirtableSync.Web.Components;
 using AirtableSync.Web.Components.Pages.Jobs;
+using AirtableSync.Web.Endpoints;
 using AirtableSync.Web.Endpoints.Api;
 using AirtableSync.Web.Sandbox;
+using AirtableSync.WebSession;
 using MudBlazor.Services;
+
+if (args is ["benchmark", .. var benchmarkArgs])
+{
+    return await BenchmarkCommand.RunAsync(benchmarkArgs);
+}
 
 var builder = WebApplication.CreateBuilder(SandboxHosting.TranslateSandboxSwitch(args));
 await builder.StartSandboxIfEnabledAsync();
@@ -15,6 +24,8 @@ builder.Services.AddSyncStorage();
 builder.Services.AddAirtableClient();
 builder.Services.AddJobs();
 builder.Services.AddSync();
+builder.Services.AddWebSession();
+builder.Services.AddRevisions();
 builder.Services.AddRestApi();
 builder.Services.AddJobsPage();
 builder.Services.AddMudServices();
@@ -35,9 +46,11 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRestApi();
+app.MapBrowserSessions();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public so that tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

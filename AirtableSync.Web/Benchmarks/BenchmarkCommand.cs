@@ -12,8 +12,12 @@ public static class BenchmarkCommand
         {
             case ["storage", .. var rest]:
                 return await StorageBenchmark.RunAsync(rest, Console.Out, cancellationToken);
+            case ["sync", .. var rest]:
+                return await SyncBenchmark.RunAsync(rest, Console.Out, cancellationToken);
+            case ["revisions", .. var rest]:
+                return await RevisionBenchmark.RunAsync(rest, Console.Out, cancellationToken);
             default:
-                await Console.Error.WriteLineAsync("Usage: benchmark storage [--records N] [--batch N] [--path file.db]");
+                await Console.Error.WriteLineAsync("Usage: benchmark storage [--records N] [--batch N] [--path file.db] | sync [--quick] | revisions [--quick]");
                 return 2;
         }
     }

@@ -6,13 +6,14 @@ namespace AirtableSync.Web.Endpoints;
 
 /// <summary>
 /// REST for the browser login wizard: start a login, answer its MFA / e-mail code, read the session state.
-/// TODO(auth): these endpoints take an Airtable password; they must sit behind the app's admin auth once it exists.
+/// Protected by the REST API key policy (admin); app sign-in with roles will add the UI side.
 /// </summary>
 public static partial class BrowserSessionEndpoints
 {
     public static IEndpointRouteBuilder MapBrowserSessions(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/browser-sessions").WithTags("Browser sessions");
+        var group = app.MapGroup("/api/v1/browser-sessions").WithTags("Browser sessions")
+            .RequireAuthorization(Api.RestApiExtensions.PolicyName);
         group.MapPost("/", StartAsync);
         group.MapGet("/current", GetCurrentAsync);
         group.MapGet("/{id}", GetLogin);
