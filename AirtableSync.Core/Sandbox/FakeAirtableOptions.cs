@@ -1,3 +1,5 @@
+using AirtableSync.Sandbox.OAuth;
+
 namespace AirtableSync.Sandbox;
 
 /// <summary>
@@ -26,4 +28,7 @@ public sealed class FakeAirtableOptions
 
     /// <summary>When true the fake serves the built-in sample workspace (the product's sandbox).</summary>
     public bool SeedSampleWorkspace { get; set; } = true;
+
+    /// <summary>The OAuth server's clients, lifetimes and 409 grace window (public-api.md §1.3).</summary>
+    public FakeOAuthOptions OAuth { get; set; } = new();
 }

@@ -1,3 +1,5 @@
+using AirtableSync.Sandbox.OAuth;
+
 namespace AirtableSync.Sandbox;
 
 /// <summary>Everything the fake knows and every control tests use to steer it. One instance per server.</summary>
@@ -9,10 +11,12 @@ public sealed class FakeAirtableState
         TimeProvider = timeProvider;
         Users = new FakeUserDirectory();
         Tokens = new FakeAccessTokens(timeProvider);
+        OAuth = new FakeOAuthAuthority(options.OAuth, Tokens, timeProvider);
     }
 
     public FakeAirtableOptions Options { get; }
     public TimeProvider TimeProvider { get; }
     public FakeUserDirectory Users { get; }
     public FakeAccessTokens Tokens { get; }
+    public FakeOAuthAuthority OAuth { get; }
 }
