@@ -1,3 +1,4 @@
+using AirtableSync.Airtable;
 using AirtableSync.Storage;
 
 namespace AirtableSync.Connections;
@@ -20,8 +21,7 @@ public sealed class ActiveConnectionReader(ISyncStore store)
         }
         if (candidates.FirstOrDefault() is { } inactive)
         {
-            throw new AirtableAuthenticationException(
-                inactive.StatusMessage ?? "The Airtable connection needs to be authorized again.", inactive.Id);
+            throw new AirtableAuthenticationException(inactive.StatusMessage ?? "The Airtable connection needs to be authorized again.");
         }
         throw new AirtableAuthenticationException("No Airtable connection: connect with OAuth or a personal access token first.");
     }
@@ -29,9 +29,9 @@ public sealed class ActiveConnectionReader(ISyncStore store)
     public async Task<StoredConnection> GetByIdAsync(string connectionId, CancellationToken cancellationToken)
     {
         var connection = await store.GetConnectionAsync(connectionId, cancellationToken)
-            ?? throw new AirtableAuthenticationException("The Airtable connection was removed.", connectionId);
+            ?? throw new AirtableAuthenticationException("The Airtable connection was removed.");
         return connection.Status == ConnectionStatus.Active
             ? connection
-            : throw new AirtableAuthenticationException(connection.StatusMessage ?? "The Airtable connection needs to be authorized again.", connectionId);
+            : throw new AirtableAuthenticationException(connection.StatusMessage ?? "The Airtable connection needs to be authorized again.");
     }
 }

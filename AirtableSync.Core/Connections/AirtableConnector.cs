@@ -1,3 +1,4 @@
+using AirtableSync.Airtable;
 using AirtableSync.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -31,7 +32,7 @@ public sealed class AirtableConnector(
         }
         catch (AirtableAuthenticationException ex)
         {
-            throw new AirtableAuthenticationException("Airtable did not accept this personal access token (wrong, revoked or expired). Nothing was saved.", null, ex);
+            throw new AirtableAuthenticationException("Airtable did not accept this personal access token (wrong, revoked or expired). Nothing was saved.", ex);
         }
         var now = timeProvider.GetUtcNow();
         var id = $"pat-{identity.UserId}";

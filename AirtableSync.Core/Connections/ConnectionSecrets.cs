@@ -1,3 +1,4 @@
+using AirtableSync.Airtable;
 using System.Text.Json;
 using AirtableSync.Storage;
 
@@ -17,5 +18,5 @@ public sealed class ConnectionSecrets(ConnectionSecretProtector protector)
 
     public OAuthTokenSet ReadTokenSet(StoredConnection connection) =>
         JsonSerializer.Deserialize<OAuthTokenSet>(protector.Unprotect(ConnectionKind.OAuth, connection.ProtectedSecret))
-        ?? throw new AirtableAuthenticationException("The stored OAuth token set is empty; reconnect Airtable.", connection.Id);
+        ?? throw new AirtableAuthenticationException("The stored OAuth token set is empty; reconnect Airtable.");
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace AirtableSync.Connections;
 public static class ConnectionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Airtable connections: OAuth 2.0 + PKCE, personal access tokens, encrypted secrets. Needs an ISyncStore.
+    /// Airtable connections (named so because ASP.NET Core already has an AddConnections for SignalR): OAuth 2.0 + PKCE, personal access tokens, encrypted secrets. Needs an ISyncStore.
     /// Reads:
     /// "Airtable": { "WebBaseUrl": "https://airtable.com", "ApiBaseUrl": "https://api.airtable.com",
     ///               "PersonalAccessToken": null,
@@ -20,12 +21,12 @@ public static class ConnectionsServiceCollectionExtensions
     ///                          "IncludeRecordComments": false, "IncludeWebhooks": false } },
     /// "Storage": { "DataDirectory": "data" }   (Data Protection keys in {DataDirectory}/keys)
     /// </summary>
-    public static IServiceCollection AddConnections(this IServiceCollection services)
+    public static IServiceCollection AddAirtableConnections(this IServiceCollection services)
     {
         services.AddOptions<AirtableOptions>().BindConfiguration(AirtableOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AirtableOAuthOptions>().BindConfiguration(AirtableOAuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ConnectionKeyRingOptions>().BindConfiguration(ConnectionKeyRingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddTimeProvider();
+        services.TryAddSingleton(TimeProvider.System);
 
         // The key ring sits beside the data it unlocks. On Linux the XML keys are not encrypted at rest by
         // Data Protection itself: the data directory's file permissions are what protect them.
@@ -61,13 +62,5 @@ public static class ConnectionsServiceCollectionExtensions
         }).UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5))
           .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         return services;
-    }
-
-    private static void TryAddTimeProvider(this IServiceCollection services)
-    {
-        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 }

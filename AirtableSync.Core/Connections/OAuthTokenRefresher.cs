@@ -1,3 +1,4 @@
+using AirtableSync.Airtable;
 using System.Collections.Concurrent;
 using AirtableSync.Storage;
 using Microsoft.Extensions.Logging;
@@ -73,7 +74,7 @@ public sealed class OAuthTokenRefresher(
             await store.SaveConnectionAsync(
                 connection with { Status = ConnectionStatus.NeedsReauthorization, StatusMessage = message, UpdatedAt = timeProvider.GetUtcNow() },
                 cancellationToken);
-            throw new AirtableAuthenticationException(message, connection.Id, ex);
+            throw new AirtableAuthenticationException(message, ex);
         }
 
         // Persist first: the old refresh token is dead now, and losing the new one would lose the grant.
