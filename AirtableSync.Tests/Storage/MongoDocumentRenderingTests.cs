@@ -1,0 +1,169 @@
+using AirtableSync.Storage;
+using AirtableSync.Storage.Mongo;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
+using MongoDB.Bson.Serialization.Serializers;
+using MongoDB.Driver;
+
+namespace AirtableSync.Tests.Storage;
+
+/// <summary>
+/// What the MongoDB provider sends, rendered by the driver's own renderers (no server needed). The
+/// contract suite in <see cref="MongoSyncStoreTests"/> proves the behaviour where a MongoDB is reachable.
+/// </summary>
+public sealed class MongoDocumentRenderingTests
+{
+    private static readonly DateTimeOffset At = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
+    private static readonly BsonDateTime AtBson = new(At.ToUnixTimeMilliseconds());
+    private static readonly RenderArgs<BsonDocument> Args = new(BsonDocumentSerializer.Instance, BsonSerializer.SerializerRegistry);
+
+    private static BsonDocument Render(FilterDefinition<BsonDocument> filter) => filter.Render(Args);
+    private static BsonDocument Render(UpdateDefinition<BsonDocument> update) => update.Render(Args).AsBsonDocument;
+    private static BsonDocument Render(SortDefinition<BsonDocument> sort) => sort.Render(Args);
+
+    [Fact]
+    public void RecordWriteIsAnUpsertKeepingTheRawJsonBesideParsedCells()
+    {
+        const string raw = """{"fldA":"x","fldErr":{"error":"#ERROR!"},"fldN":1.50,"fldLook":{"$date":"not a date"}}""";
+        var content = RecordContent.Analyze(new RecordData("rec1", At, raw));
+
+        var model = MongoRecordDocuments.Write("appBase", "tblTable", content, At);
+        var update = Render(model.Update);
+
+        Assert.True(model.IsUpsert);
+        Assert.Equal(new BsonDocument("_id", "rec1"), Render(model.Filter));
+        var set = update["$set"].AsBsonDocument;
+        Assert.Equal(["baseId", "tableId", "createdTime", "deleted", "deletedAt", "contentHash", "lastSeenAt", "updatedAt", "searchText", "fieldsJson", "fields"], set.Names);
+        Assert.Equal(raw, set["fieldsJson"].AsString);
+        Assert.Equal(
+            new BsonDocument { ["fldA"] = "x", ["fldErr"] = new BsonDocument("error", "#ERROR!"), ["fldN"] = 1.5, ["fldLook"] = new BsonDocument("$date", "not a date") },
+            set["fields"].AsBsonDocument);
+        Assert.Equal("x\n#error!\n1.50\nnot a date", set["searchText"].AsString);
+        Assert.Equal(content.Hash, set["contentHash"].AsInt64);
+        Assert.Equal((false, BsonNull.Value, AtBson), (set["deleted"].AsBoolean, set["deletedAt"], set["updatedAt"]));
+        Assert.Equal(new BsonDocument { ["firstSeenAt"] = AtBson, ["revisionsFetchedAt"] = BsonNull.Value }, update["$setOnInsert"].AsBsonDocument);
+    }
+
+    [Fact]
+    public void UnchangedRecordsOnlyMoveLastSeenInOneUpdateMany()
+    {
+        var model = MongoRecordDocuments.Touch(["rec1", "rec2"], At);
+
+        Assert.Equal(new BsonDocument("_id", new BsonDocument("$in", new BsonArray { "rec1", "rec2" })), Render(model.Filter));
+        Assert.Equal(new BsonDocument("$set", new BsonDocument("lastSeenAt", AtBson)), Render(model.Update));
+    }
+
+    [Fact]
+    public void PageFilterScopesToTheTableHidesTombstonesAndSearchesEscapedText()
+    {
+        var query = new RecordQuery("appBase", "tblTable", Search: "100% (C)");
+
+        var filter = Render(MongoRecordDocuments.Page(query, RecordQueryRules.SearchTerm(query)));
+        var withDeleted = Render(MongoRecordDocuments.Page(query with { IncludeDeleted = true }, null));
+
+        Assert.Equal(new BsonDocument
+        {
+            ["baseId"] = "appBase",
+            ["tableId"] = "tblTable",
+            ["deleted"] = false,
+            ["searchText"] = new BsonRegularExpression(@"100% \(c\)"),
+        }, filter);
+        Assert.Equal(new BsonDocument { ["baseId"] = "appBase", ["tableId"] = "tblTable" }, withDeleted);
+    }
+
+    [Fact]
+    public void PageOrderSortsByTheCellThenCreatedTimeThenId()
+    {
+        var byField = new RecordQuery("appBase", "tblTable", SortFieldId: "fldName", SortDirection: AirtableSync.Storage.SortDirection.Descending);
+
+        Assert.Equal(new BsonDocument { ["fields.fldName"] = -1, ["createdTime"] = -1, ["_id"] = -1 }, Render(MongoRecordDocuments.Order(byField)));
+        Assert.Equal(new BsonDocument { ["createdTime"] = 1, ["_id"] = 1 }, Render(MongoRecordDocuments.Order(new RecordQuery("appBase", "tblTable"))));
+    }
+
+    [Fact]
+    public void TombstonesAreLiveRecordsOfTheTableNotSeenSinceTheScanStarted()
+    {
+        Assert.Equal(new BsonDocument
+        {
+            ["baseId"] = "appBase",
+            ["tableId"] = "tblTable",
+            ["deleted"] = false,
+            ["lastSeenAt"] = new BsonDocument("$lt", AtBson),
+        }, Render(MongoRecordDocuments.NotSeenSince("appBase", "tblTable", At)));
+        Assert.Equal(new BsonDocument("$set", new BsonDocument { ["deleted"] = true, ["deletedAt"] = AtBson }), Render(MongoRecordDocuments.Tombstone(At)));
+    }
+
+    [Fact]
+    public void RecordsNeedRevisionsWhenNeverFetchedOrChangedSince()
+    {
+        var filter = Render(MongoRecordDocuments.NeedingRevisions("appBase", "tblTable"));
+
+        Assert.Equal(new BsonArray
+        {
+            new BsonDocument("revisionsFetchedAt", BsonNull.Value),
+            new BsonDocument("$expr", new BsonDocument("$lt", new BsonArray { "$revisionsFetchedAt", "$updatedAt" })),
+        }, filter["$or"].AsBsonArray);
+        Assert.False(filter["deleted"].AsBoolean);
+    }
+
+    [Fact]
+    public void IndexesCoverTheRecordKeyPagingUpdatedAtAndTheRevisionKey()
+    {
+        string Describe(CreateIndexModel<BsonDocument> index) =>
+            $"{index.Options.Name} {index.Keys.Render(Args)} unique={index.Options.Unique ?? false}";
+
+        var records = MongoIndexes.All[MongoCollections.Records].Select(Describe);
+        var revisions = MongoIndexes.All[MongoCollections.Revisions].Select(Describe);
+
+        Assert.Equal(
+        [
+            """baseId_tableId_recordId { "baseId" : 1, "tableId" : 1, "_id" : 1 } unique=True""",
+            """page { "baseId" : 1, "tableId" : 1, "deleted" : 1, "createdTime" : 1, "_id" : 1 } unique=False""",
+            """updatedAt { "updatedAt" : 1 } unique=False""",
+        ], records);
+        Assert.Contains("""recordId_activityId_fieldId { "recordId" : 1, "activityId" : 1, "fieldId" : 1 } unique=True""", revisions);
+        Assert.Contains("""scope_key { "scope" : 1, "key" : 1 } unique=True""", MongoIndexes.All[MongoCollections.Checkpoints].Select(Describe));
+    }
+
+    [Fact]
+    public void JobSavesMergeFailuresWhileAppendsPush()
+    {
+        var failure = new JobFailure("rec1", "bad", At);
+        var job = new JobEntry("job1", JobKind.RecordSync, JobStatus.Running, "{}", new JobProgress("records", null, 5, 10, 2.5, TimeSpan.FromSeconds(2)), At, At, null, null, [failure]);
+
+        var save = Render(MongoJobDocuments.Save(job));
+        var push = Render(MongoJobDocuments.PushFailure(failure));
+
+        var failureDocument = new BsonDocument { ["item"] = "rec1", ["message"] = "bad", ["at"] = AtBson };
+        Assert.Equal(new BsonDocument("failures", new BsonDocument("$each", new BsonArray { failureDocument })), save["$addToSet"].AsBsonDocument);
+        Assert.Equal(new BsonDocument { ["phase"] = "records", ["currentItem"] = BsonNull.Value, ["completed"] = 5L, ["total"] = 10L, ["ratePerSecond"] = 2.5, ["estimatedRemaining"] = "00:00:02" },
+            save["$set"]["progress"].AsBsonDocument);
+        Assert.Equal(new BsonDocument("$push", new BsonDocument("failures", failureDocument)), push);
+        Assert.Equal(new BsonDocument("status", new BsonDocument("$in", new BsonArray { "Queued", "Running" })), Render(MongoJobDocuments.Unfinished));
+    }
+
+    [Fact]
+    public void RevisionEventsAreUpsertedByTheirKey()
+    {
+        var model = MongoHistoryDocuments.Event(new RevisionEvent
+        {
+            RecordId = "rec1", BaseId = "appBase", TableId = "tblTable", ActivityId = "act1", FieldId = "fldS", ChangedAt = At, NewValues = ["Done"],
+        });
+
+        Assert.True(model.IsUpsert);
+        Assert.Equal(new BsonDocument { ["recordId"] = "rec1", ["activityId"] = "act1", ["fieldId"] = "fldS" }, Render(model.Filter));
+        Assert.Equal(AtBson, model.Replacement["changedAt"]);
+        Assert.Equal(new BsonArray { "Done" }, model.Replacement["event"]["newValues"]);
+        Assert.Equal(new BsonDocument { ["changedAt"] = -1, ["activityId"] = -1, ["fieldId"] = 1 }, Render(MongoHistoryDocuments.NewestFirst));
+    }
+
+    [Fact]
+    public void CellsTooOddForBsonStillParseForSorting()
+    {
+        var fields = MongoValues.DocumentFromJson("""{"big":123456789012345678901234567890,"nested":[{"$oid":"x"}],"nothing":null}""");
+
+        Assert.Equal(1.2345678901234568E+29, fields["big"].AsDouble);
+        Assert.Equal(new BsonDocument("$oid", "x"), fields["nested"][0]);
+        Assert.Equal(BsonNull.Value, fields["nothing"]);
+    }
+}

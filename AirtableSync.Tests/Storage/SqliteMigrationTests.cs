@@ -1,0 +1,80 @@
+using AirtableSync.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AirtableSync.Tests.Storage;
+
+public sealed class SqliteMigrationTests(TemporaryDirectory directory) : IClassFixture<TemporaryDirectory>
+{
+    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
+    private readonly string _path = Path.Combine(directory.Path, $"{Guid.NewGuid():N}.db");
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        await connection.OpenAsync(Token);
+        return connection;
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(Token);
+    }
+
+    [Fact]
+    public async Task VersionOneDatabaseMigratesForwardAndKeepsItsData()
+    {
+        await using (var old = await OpenAsync())
+        {
+            await SqliteMigrator.MigrateAsync(old, targetVersion: 1, NullLogger.Instance, Token);
+            await ScalarAsync(old, """
+                INSERT INTO records (id, base_id, table_id, created_time, deleted, content_hash, first_seen_at, last_seen_at, updated_at, search_text, fields_json)
+                VALUES ('rec1', 'appBase', 'tblTable', 0, 0, 1, 0, 0, 0, 'old', '{"fld":"old"}')
+                """);
+            Assert.Equal(1L, await ScalarAsync(old, "PRAGMA user_version"));
+        }
+
+        using var store = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance);
+        await store.InitializeAsync(Token);
+
+        await using var migrated = await OpenAsync();
+        Assert.Equal((long)SqliteMigrations.Scripts.Count, await ScalarAsync(migrated, "PRAGMA user_version"));
+        Assert.Equal("""{"fld":"old"}""", (await store.GetRecordAsync("rec1", Token))?.FieldsJson);
+        await store.UpsertRecordCommentsAsync([new("rec1", "com1", null, null, "added by version 2", DateTimeOffset.UnixEpoch)], Token);
+        Assert.Single(await store.GetRecordCommentsAsync("rec1", Token));
+    }
+
+    [Fact]
+    public async Task RerunningMigrationsOnACurrentDatabaseIsANoOp()
+    {
+        using var store = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance);
+        await store.InitializeAsync(Token);
+        await using var connection = await OpenAsync();
+        var schema = await ScalarAsync(connection, "SELECT group_concat(sql, ';') FROM sqlite_schema");
+
+        var applied = await SqliteMigrator.MigrateAsync(connection, SqliteMigrations.Scripts.Count, NullLogger.Instance, Token);
+        await store.InitializeAsync(Token);
+
+        Assert.Equal(0, applied);
+        Assert.Equal(schema, await ScalarAsync(connection, "SELECT group_concat(sql, ';') FROM sqlite_schema"));
+        Assert.Equal((long)SqliteMigrations.Scripts.Count, await ScalarAsync(connection, "PRAGMA user_version"));
+    }
+
+    [Fact]
+    public async Task DatabaseFromANewerBuildIsRefusedUntouched()
+    {
+        await using (var newer = await OpenAsync())
+        {
+            await ScalarAsync(newer, "PRAGMA user_version = 99");
+        }
+        using var store = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.InitializeAsync(Token));
+
+        Assert.Contains("version 99", error.Message, StringComparison.Ordinal);
+        await using var connection = await OpenAsync();
+        Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM sqlite_schema"));
+    }
+}
