@@ -1,5 +1,4 @@
 using AirtableSync.Airtable;
-using AirtableSync.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,10 +8,10 @@ namespace AirtableSync.Connections;
 /// <summary>
 /// Connects Airtable:PersonalAccessToken at start-up, validated like one pasted in the UI. A token Airtable
 /// rejects stops the start (a misconfiguration an operator must fix); Airtable being unreachable does not.
+/// The store is ready by then: AddSyncStorage initializes it in StartingAsync, before any StartAsync.
 /// </summary>
 public sealed class ConfiguredTokenConnector(
     IOptions<AirtableOptions> options,
-    ISyncStore store,
     AirtableConnector connector,
     ILogger<ConfiguredTokenConnector> logger) : IHostedService
 {
@@ -22,7 +21,6 @@ public sealed class ConfiguredTokenConnector(
         {
             return;
         }
-        await store.InitializeAsync(cancellationToken);
         try
         {
             await connector.ConnectPersonalAccessTokenAsync(options.Value.PersonalAccessToken, cancellationToken);

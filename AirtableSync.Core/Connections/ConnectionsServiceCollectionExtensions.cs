@@ -1,9 +1,11 @@
 using AirtableSync.Airtable;
+using AirtableSync.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,21 +21,24 @@ public static class ConnectionsServiceCollectionExtensions
     ///               "OAuth": { "ClientId": null, "ClientSecret": null, "RedirectUri": null,
     ///                          "Scopes": "data.records:read schema.bases:read user.email:read",
     ///                          "IncludeRecordComments": false, "IncludeWebhooks": false } },
-    /// "Storage": { "DataDirectory": "data" }   (Data Protection keys in {DataDirectory}/keys)
+    /// "Storage": { "DataDirectory": "data" }   (Data Protection keys in {DataDirectory}/keys; bound by AddSyncStorage)
     /// </summary>
     public static IServiceCollection AddAirtableConnections(this IServiceCollection services)
     {
         services.AddOptions<AirtableOptions>().BindConfiguration(AirtableOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AirtableOAuthOptions>().BindConfiguration(AirtableOAuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ConnectionKeyRingOptions>().BindConfiguration(ConnectionKeyRingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         // The key ring sits beside the data it unlocks. On Linux the XML keys are not encrypted at rest by
         // Data Protection itself: the data directory's file permissions are what protect them.
         services.AddDataProtection().SetApplicationName("AirtableSync");
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<ConnectionKeyRingOptions>, ILoggerFactory>((keys, ring, loggers) =>
-                keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(ring.Value.KeysDirectory), loggers));
+            .Configure<IOptions<StorageOptions>, IServiceProvider, ILoggerFactory>((keys, storage, sp, loggers) =>
+            {
+                var contentRoot = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+                var directory = Path.GetFullPath(Path.Combine(storage.Value.DataDirectory, "keys"), contentRoot);
+                keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(directory), loggers);
+            });
 
         services.AddSingleton<ConnectionSecretProtector>();
         services.AddSingleton<ConnectionSecrets>();

@@ -3,7 +3,6 @@ using AirtableSync.Connections;
 using AirtableSync.Sandbox;
 using AirtableSync.Sandbox.OAuth;
 using AirtableSync.Storage;
-using AirtableSync.Storage.Sqlite;
 using AirtableSync.Web.Endpoints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -84,13 +83,12 @@ public sealed class ConnectionsTestEnvironment : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSingleton<ISyncStore>(sp => new SqliteSyncStore(Path.Combine(directory, "airtablesync.db"), sp.GetRequiredService<ILogger<SqliteSyncStore>>()));
+        builder.Services.AddSyncStorage();
         builder.Services.AddAirtableClient();
         builder.Services.AddAirtableConnections();
 
         var app = builder.Build();
         app.MapAirtableOAuth();
-        await app.Services.GetRequiredService<ISyncStore>().InitializeAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
         var environment = new ConnectionsTestEnvironment(app, fake, time, directory, logs);
         // The callback URL is known only once Kestrel picked its port; register it like an admin at /create/oauth would.
@@ -122,6 +120,32 @@ public sealed class ConnectionsTestEnvironment : IAsyncDisposable
         using var response = await browser.PostFormAsync(new Uri(Fake.BaseUrl, "/oauth2/v1/authorize/decision"),
             new() { ["consent_request"] = consentRequest, ["decision"] = approve ? "approve" : "deny" }, cancellationToken);
         return BrowserlessClient.RedirectOf(response);
+    }
+
+    /// <summary>Start → approve, stopping before our callback: the code and the pending authorization (with its verifier) it belongs to.</summary>
+    public async Task<(string Code, PendingAuthorization Pending)> AuthorizeCodeAsync(BrowserlessClient browser, CancellationToken cancellationToken)
+    {
+        var callback = await DecideAsync(browser, await OpenConsentAsync(browser, cancellationToken), approve: true, cancellationToken);
+        var (check, pending) = Get<OAuthStateStore>().Consume(QueryValue(callback, "state"), "anonymous");
+        Assert.Equal(StateCheck.Valid, check);
+        return (QueryValue(callback, "code") ?? throw new InvalidOperationException("no code"), pending ?? throw new InvalidOperationException("no pending"));
+    }
+
+    /// <summary>
+    /// An active OAuth connection as the callback would store it, made without whoami (so refresh tests do not
+    /// depend on the fake's public API): real code exchange at the fake, tokens protected, saved in SQLite.
+    /// </summary>
+    public async Task<StoredConnection> SeedOAuthConnectionAsync(CancellationToken cancellationToken)
+    {
+        using var browser = new BrowserlessClient();
+        var (code, pending) = await AuthorizeCodeAsync(browser, cancellationToken);
+        var tokens = await Get<OAuthTokenClient>().ExchangeCodeAsync(code, pending.CodeVerifier, pending.RedirectUri, cancellationToken);
+        var now = Time.GetUtcNow();
+        var connection = new StoredConnection("oauth-usrSandboxAdmin01", ConnectionKind.OAuth, ConnectionStatus.Active,
+            Get<ConnectionSecrets>().ProtectTokenSet(tokens), null, "usrSandboxAdmin01", null, tokens.Scopes,
+            tokens.RefreshTokenExpiresAt, now, null, now, now);
+        await Store.SaveConnectionAsync(connection, cancellationToken);
+        return connection;
     }
 
     /// <summary>The stored OAuth connection's tokens in clear, read the way the app reads them.</summary>
