@@ -11,7 +11,7 @@ public static class AirtableAuthorizeUrl
         var url = QueryHelpers.AddQueryString(endpoint, new Dictionary<string, string?>
         {
             ["client_id"] = clientId,
-            ["redirect_uri"] = pending.RedirectUri.ToString(),
+            ["redirect_uri"] = pending.RedirectUri.AbsoluteUri,
             ["response_type"] = "code",
             ["scope"] = string.Join(' ', scopes),
             ["state"] = pending.State,

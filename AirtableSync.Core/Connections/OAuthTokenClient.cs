@@ -18,7 +18,7 @@ public sealed class OAuthTokenClient(HttpClient http, IOptions<AirtableOAuthOpti
             [
                 new("grant_type", "authorization_code"),
                 new("code", code),
-                new("redirect_uri", redirectUri.ToString()),
+                new("redirect_uri", redirectUri.AbsoluteUri),
                 new("code_verifier", codeVerifier),
             ],
             cancellationToken);

@@ -56,6 +56,7 @@ public sealed class ConnectionsTestEnvironment : IAsyncDisposable
         bool confidential = false,
         Dictionary<string, string?>? settings = null,
         Action<FakeAirtableOptions>? configureFake = null,
+        Action<FakeAirtableState>? beforeAppStart = null,
         CancellationToken cancellationToken = default)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
@@ -87,6 +88,7 @@ public sealed class ConnectionsTestEnvironment : IAsyncDisposable
         builder.Services.AddAirtableClient();
         builder.Services.AddAirtableConnections();
 
+        beforeAppStart?.Invoke(fake.State);
         var app = builder.Build();
         app.MapAirtableOAuth();
         await app.StartAsync(cancellationToken);

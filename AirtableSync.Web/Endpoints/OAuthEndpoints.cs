@@ -43,7 +43,7 @@ public static class OAuthEndpoints
             MaxAge = OAuthStateStore.Lifetime,
             Path = "/connections/airtable/oauth",
         });
-        return TypedResults.Redirect(AirtableAuthorizeUrl.Build(airtable.Value.WebBaseUrl, clientId, settings.EffectiveScopes(), pending).ToString());
+        return TypedResults.Redirect(AirtableAuthorizeUrl.Build(airtable.Value.WebBaseUrl, clientId, settings.EffectiveScopes(), pending).AbsoluteUri);
     }
 
     private static async Task<RedirectHttpResult> CallbackAsync(
@@ -88,6 +88,11 @@ public static class OAuthEndpoints
         catch (AirtableAuthenticationException ex)
         {
             return ToConnectPage("error", ex.Message);
+        }
+        catch (HttpRequestException ex)
+        {
+            loggers.CreateLogger(typeof(OAuthEndpoints)).LogWarning("Airtable could not be reached while completing OAuth: {Status}", ex.StatusCode);
+            return ToConnectPage("error", "Airtable could not be reached to complete the connection. Please start again in a moment.");
         }
     }
 

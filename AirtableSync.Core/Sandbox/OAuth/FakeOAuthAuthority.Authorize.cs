@@ -19,8 +19,10 @@ public sealed partial class FakeOAuthAuthority
         {
             return new(null, null, "Unknown client_id: this integration does not exist.");
         }
-        if (!Uri.TryCreate(query["redirect_uri"].ToString(), UriKind.Absolute, out var redirect) || query["redirect_uri"].Count != 1
-            || !client.RedirectUris.Any(r => r.ToString() == redirect.ToString()))
+        // Exact string match against the registration, as Airtable requires (public-api.md §1.2).
+        var rawRedirect = query["redirect_uri"].ToString();
+        if (query["redirect_uri"].Count != 1 || !Uri.TryCreate(rawRedirect, UriKind.Absolute, out var redirect)
+            || !client.RedirectUris.Any(r => r.AbsoluteUri == rawRedirect))
         {
             return new(null, null, "redirect_uri does not match a redirect URI registered for this integration.");
         }
@@ -89,7 +91,7 @@ public sealed partial class FakeOAuthAuthority
         WithQuery(redirect, new() { ["error"] = error, ["error_description"] = description, ["state"] = state });
 
     private static Uri WithQuery(Uri redirect, Dictionary<string, string?> parameters) =>
-        new(QueryHelpers.AddQueryString(redirect.ToString(), parameters.Where(p => p.Value is not null)));
+        new(QueryHelpers.AddQueryString(redirect.AbsoluteUri, parameters.Where(p => p.Value is not null)));
 
     internal static bool IsOAuthCharset(string value) => value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
 }

@@ -112,7 +112,7 @@ public sealed partial class FakeOAuthAuthority
         {
             return Error(400, "invalid_grant", "The authorization code was issued to another client.");
         }
-        if (form["redirect_uri"].ToString() != code.Request.RedirectUri.ToString())
+        if (form["redirect_uri"].ToString() != code.Request.RedirectUri.AbsoluteUri)
         {
             return Error(400, "invalid_grant", "redirect_uri differs from the authorize request.");
         }

@@ -18,7 +18,7 @@ internal static class FakeOAuthEndpoints
             var outcome = state.OAuth.Authorize(context.Request.Query);
             if (outcome.Redirect is { } redirect)
             {
-                return Results.Redirect(redirect.ToString());
+                return Results.Redirect(redirect.AbsoluteUri);
             }
             if (outcome.ConsentRequestId is not { } consentId)
             {
@@ -36,7 +36,7 @@ internal static class FakeOAuthEndpoints
             var redirect = state.OAuth.Decide(form["consent_request"], form["decision"] == "approve", userId.Length == 0 ? null : userId);
             return redirect is null
                 ? Results.Content(FakeConsentPage.Error("This consent request is unknown or was already answered."), "text/html", statusCode: 400)
-                : Results.Redirect(redirect.ToString());
+                : Results.Redirect(redirect.AbsoluteUri);
         });
 
         app.MapPost("/oauth2/v1/token", async (HttpContext context, FakeAirtableState state) =>
