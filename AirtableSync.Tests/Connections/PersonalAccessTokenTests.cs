@@ -11,7 +11,7 @@ public class PersonalAccessTokenTests
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    public static void RegisterAdaToken(FakeAirtableState fake) =>
+    internal static void RegisterAdaToken(FakeAirtableState fake) =>
         fake.Tokens.Add(new FakeAccessToken(AdaToken, FakeTokenKind.PersonalAccessToken, "usrAdaLovelace001", ["data.records:read", "schema.bases:read"], null));
 
     [Fact]
