@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using AirtableSync.Sandbox.OAuth;
+using AirtableSync.Sandbox.PublicApi;
 using Microsoft.AspNetCore.Routing;
 
 namespace AirtableSync.Sandbox;
@@ -12,6 +13,7 @@ internal static class FakeAirtableEndpoints
         // Each area adds its own line here: public API (/v0/...), OAuth (/oauth2/v1/...),
         // web login (/login, /2fa/..., /auth/...), internal revision endpoint (/v0.3/...).
         app.MapFakeOAuth();
+        app.MapFakePublicApi();
         return app;
     }
 }
