@@ -1,4 +1,5 @@
 using AirtableSync.Airtable;
+using AirtableSync.Connections;
 using AirtableSync.Jobs;
 using AirtableSync.Revisions;
 using AirtableSync.Storage;
@@ -22,6 +23,7 @@ await builder.StartSandboxIfEnabledAsync();
 
 builder.Services.AddSyncStorage();
 builder.Services.AddAirtableClient();
+builder.Services.AddAirtableConnections();
 builder.Services.AddJobs();
 builder.Services.AddSync();
 builder.Services.AddWebSession();
@@ -47,6 +49,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRestApi();
 app.MapBrowserSessions();
+app.MapAirtableOAuth();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -31,6 +31,7 @@ public static class RestApiExtensions
         api.MapCatalogApi();
         api.MapJobsApi();
         api.MapRevisionsApi();
+        api.MapConnectionsApi();
         return app;
     }
 }

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AirtableSync.Tests.Infrastructure;
+
+/// <summary>
+/// The real app (Program.cs) on Kestrel at a free loopback port, with its own data directory and settings.
+/// The "Testing" environment keeps appsettings.Development.json (sandbox on) out of the way.
+/// </summary>
+internal sealed class AppFactory : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public AppFactory(IReadOnlyDictionary<string, string?> settings)
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("airtablesync-app-").FullName;
+        _settings = settings;
+        UseKestrel(0);
+    }
+
+    public string DataDirectory { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Browser:ProfileDirectory", Path.Combine(DataDirectory, "browser-profiles"));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may hold the file a moment longer; the OS temp cleaner takes it.
+        }
+    }
+}
