@@ -79,7 +79,8 @@ public class SampleWorkspaceGeneratorTests
         var bases = SampleWorkspaceGenerator.AddSyntheticWorkspace(workspace, new SyntheticWorkspaceSpec(2, 5, 10_000, FieldsPerTable: 10));
         stopwatch.Stop();
         Assert.Equal(100_000, bases.Sum(b => workspace.GetTables(b.Id).Sum(t => workspace.GetRecords(b.Id, t.Id).Count)));
-        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        // ~1-4 s in Release on a shared 2-core machine at load 20+; the bound leaves room for Debug builds under load.
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(30));
         Xunit.TestContext.Current.SendDiagnosticMessage($"100,000 synthetic records with 10 fields in {stopwatch.ElapsedMilliseconds} ms");
     }
 
