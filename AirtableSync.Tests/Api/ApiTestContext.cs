@@ -80,7 +80,7 @@ internal sealed class ApiTestContext : IAsyncDisposable
         return await done.Task.WaitAsync(TimeSpan.FromSeconds(60), Xunit.TestContext.Current.CancellationToken);
     }
 
-    public async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<T>(Json, Xunit.TestContext.Current.CancellationToken)
         ?? throw new InvalidOperationException("Empty body.");
 

@@ -21,7 +21,8 @@ public sealed class RestApiTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/bases", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await wrongKey.GetAsync("/api/v1/jobs", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/browser-sessions", new { email = "a@b.c", password = "x" }, Ct)).StatusCode);
+        var login = await anonymous.PostAsJsonAsync("/api/v1/browser-sessions", new { email = "a@b.c", password = "x" }, Ct);
+        Assert.True(login.StatusCode == HttpStatusCode.Unauthorized, $"{login.StatusCode}: {await login.Content.ReadAsStringAsync(Ct)}");
         Assert.Equal(HttpStatusCode.OK, (await context.Client.GetAsync("/api/v1/bases", Ct)).StatusCode);
     }
 
@@ -45,7 +46,7 @@ public sealed class RestApiTests
 
         var started = await context.Client.PostAsJsonAsync("/api/v1/syncs", new { mode = "full" }, Ct);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var jobId = (await context.ReadAsync<JsonObject>(started))["jobId"]!.GetValue<string>();
+        var jobId = (await ApiTestContext.ReadAsync<JsonObject>(started))["jobId"]!.GetValue<string>();
         await context.WaitForJobAsync(jobId);
 
         var job = await context.Client.GetFromJsonAsync<JsonObject>($"/api/v1/jobs/{jobId}", Ct);
@@ -90,19 +91,23 @@ public sealed class RestApiTests
         var text = table.Fields.First(f => f.Type == "singleLineText");
         var target = fake.GetRecords(@base.Id, table.Id)[3].Id;
         fake.UpdateRecord(@base.Id, table.Id, target, new Dictionary<string, JsonNode?> { [text.Id] = JsonValue.Create("Needle in the haystack") });
+        var first = await ApiTestContext.ReadAsync<JsonObject>(await context.Client.PostAsJsonAsync("/api/v1/syncs", new { }, Ct));
+        await context.WaitForJobAsync(first["jobId"]!.GetValue<string>());
         var gone = fake.GetRecords(@base.Id, table.Id)[5].Id;
         fake.DeleteRecord(@base.Id, table.Id, gone);
-        var job = await context.ReadAsync<JsonObject>(await context.Client.PostAsJsonAsync("/api/v1/syncs", new { }, Ct));
-        await context.WaitForJobAsync(job["jobId"]!.GetValue<string>());
-        // Reappearing is a sync concern; a record deleted in Airtable after a first sync becomes a tombstone.
-        fake.AddRecord(@base.Id, table.Id, new Dictionary<string, JsonNode?> { [text.Id] = JsonValue.Create("late") });
+        var second = await ApiTestContext.ReadAsync<JsonObject>(await context.Client.PostAsJsonAsync("/api/v1/syncs", new { mode = "full" }, Ct));
+        await context.WaitForJobAsync(second["jobId"]!.GetValue<string>());
 
         var found = await context.Client.GetFromJsonAsync<JsonObject>($"/api/v1/bases/{@base.Id}/tables/{table.Id}/records?q=needle", Ct);
+        var live = await context.Client.GetFromJsonAsync<JsonObject>($"/api/v1/bases/{@base.Id}/tables/{table.Id}/records?limit=1000", Ct);
+        var all = await context.Client.GetFromJsonAsync<JsonObject>($"/api/v1/bases/{@base.Id}/tables/{table.Id}/records?limit=1000&includeDeleted=true", Ct);
 
         var hit = Assert.Single(found!["records"]!.AsArray());
         Assert.Equal(target, hit!["id"]!.GetValue<string>());
-        var live = await context.Client.GetFromJsonAsync<JsonObject>($"/api/v1/bases/{@base.Id}/tables/{table.Id}/records?limit=1000", Ct);
         Assert.Equal(29, live!["records"]!.AsArray().Count);
+        Assert.DoesNotContain(live["records"]!.AsArray(), r => r!["id"]!.GetValue<string>() == gone);
+        var tombstone = Assert.Single(all!["records"]!.AsArray(), r => r!["id"]!.GetValue<string>() == gone);
+        Assert.True(tombstone!["deleted"]!.GetValue<bool>());
     }
 
     [Theory]
@@ -118,7 +123,7 @@ public sealed class RestApiTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await context.ReadAsync<JsonObject>(response);
+        var problem = await ApiTestContext.ReadAsync<JsonObject>(response);
         Assert.True(problem["errors"]!.AsObject().ContainsKey(field), problem.ToJsonString());
     }
 
@@ -129,7 +134,7 @@ public sealed class RestApiTests
     public async Task BadQueryParametersAreProblemsNotServerErrors(string query, string field)
     {
         await using var context = await ApiTestContext.StartAsync(new SyntheticWorkspaceSpec(1, 1, 3));
-        var job = await context.ReadAsync<JsonObject>(await context.Client.PostAsJsonAsync("/api/v1/syncs", new { }, Ct));
+        var job = await ApiTestContext.ReadAsync<JsonObject>(await context.Client.PostAsJsonAsync("/api/v1/syncs", new { }, Ct));
         await context.WaitForJobAsync(job["jobId"]!.GetValue<string>());
         var @base = context.Fake.State.Workspace.GetBases()[0];
         var table = context.Fake.State.Workspace.GetTables(@base.Id)[0];
@@ -137,7 +142,7 @@ public sealed class RestApiTests
         var response = await context.Client.GetAsync($"/api/v1/bases/{@base.Id}/tables/{table.Id}/records?{query}", Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await context.ReadAsync<JsonObject>(response))["errors"]!.AsObject().ContainsKey(field));
+        Assert.True((await ApiTestContext.ReadAsync<JsonObject>(response))["errors"]!.AsObject().ContainsKey(field));
     }
 
     [Theory]
@@ -160,14 +165,14 @@ public sealed class RestApiTests
     public async Task AFinishedJobCannotBeCancelledButCanBeRunAgainByResume()
     {
         await using var context = await ApiTestContext.StartAsync(new SyntheticWorkspaceSpec(1, 1, 3));
-        var job = await context.ReadAsync<JsonObject>(await context.Client.PostAsJsonAsync("/api/v1/syncs", new { baseIds = new[] { "appNotGranted00001" } }, Ct));
+        var job = await ApiTestContext.ReadAsync<JsonObject>(await context.Client.PostAsJsonAsync("/api/v1/syncs", new { baseIds = new[] { "appNotGranted0001" } }, Ct));
         var jobId = job["jobId"]!.GetValue<string>();
         var finished = await context.WaitForJobAsync(jobId);
         Assert.Equal(JobStatus.PartiallySucceeded, finished.Status);
 
         Assert.Equal(HttpStatusCode.Conflict, (await context.Client.PostAsync($"/api/v1/jobs/{jobId}/cancel", null, Ct)).StatusCode);
         var detail = await context.Client.GetFromJsonAsync<JsonObject>($"/api/v1/jobs/{jobId}", Ct);
-        Assert.Equal("appNotGranted00001", detail!["failures"]![0]!["item"]!.GetValue<string>());
+        Assert.Equal("appNotGranted0001", detail!["failures"]![0]!["item"]!.GetValue<string>());
         var listed = await context.Client.GetFromJsonAsync<JsonArray>("/api/v1/jobs", Ct);
         Assert.Contains(listed!, j => j!["id"]!.GetValue<string>() == jobId);
     }
@@ -187,5 +192,31 @@ public sealed class RestApiTests
         Assert.DoesNotContain(ApiTestContext.Token, stored.ProtectedSecret, StringComparison.Ordinal);
         var listed = await context.Client.GetStringAsync("/api/v1/connections", Ct);
         Assert.DoesNotContain(ApiTestContext.Token, listed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARecordsRevisionsAreServedNewestFirstWithTheFieldsCurrentNames()
+    {
+        await using var context = await ApiTestContext.StartAsync(new SyntheticWorkspaceSpec(Bases: 1, TablesPerBase: 1, RecordsPerTable: 3, FieldsPerTable: 4));
+        await Infrastructure.WebSessionSeeding.SignInAsync(context.App.Services, context.Fake);
+        var job = await ApiTestContext.ReadAsync<JsonObject>(await context.Client.PostAsJsonAsync("/api/v1/syncs", new { includeRevisions = true }, Ct));
+        Assert.Equal(JobStatus.Succeeded, (await context.WaitForJobAsync(job["jobId"]!.GetValue<string>())).Status);
+        var @base = context.Fake.State.Workspace.GetBases()[0];
+        var recordId = context.Fake.State.Workspace.GetRecords(@base.Id, context.Fake.State.Workspace.GetTables(@base.Id)[0].Id)[0].Id;
+
+        var revisions = await context.Client.GetFromJsonAsync<JsonArray>($"/api/v1/records/{recordId}/revisions", Ct);
+
+        Assert.NotEmpty(revisions!);
+        var times = revisions!.Select(r => r!["changedAt"]!.GetValue<DateTimeOffset>()).ToList();
+        Assert.Equal(times.OrderByDescending(t => t), times);
+        Assert.All(revisions!, r =>
+        {
+            Assert.NotNull(r!["activityId"]);
+            Assert.NotNull(r["fieldId"]);
+            Assert.NotNull(r["actor"]!["id"]);
+            Assert.Contains(r["changeKind"]!.GetValue<string>(), new[] { "diff", "nullToValue", "valueToNull" });
+            Assert.Contains(r["kind"]!.GetValue<string>(), new[] { "field", "status", "assignee" });
+        });
+        Assert.Contains(revisions!, r => r!["changeKind"]!.GetValue<string>() == "nullToValue" && r["oldValue"] is null);
     }
 }

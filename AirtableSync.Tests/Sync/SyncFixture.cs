@@ -2,8 +2,6 @@ using System.Text.Json.Nodes;
 using AirtableSync.Sandbox;
 using AirtableSync.Sandbox.PublicApi;
 using AirtableSync.Storage;
-using AirtableSync.WebSession;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AirtableSync.Tests.Sync;
 
@@ -40,20 +38,7 @@ internal sealed class SyncFixture : IAsyncDisposable
         SyncTestHost.StartAsync(DataDirectory, Fake, Token, settings, withRevisions);
 
     /// <summary>Stores a signed-in airtable.com cookie session, as the browser login would have captured it.</summary>
-    public async Task SignInWebSessionAsync(SyncTestHost host)
-    {
-        var user = Fake.State.Users.Collaborators[0];
-        var session = Fake.State.WebSessions.SignIn(user.Id);
-        var now = DateTimeOffset.UtcNow;
-        var cookies = Fake.State.WebSessions.CookiesFor(session)
-            .Select(c => new WebSessionCookie(c.Key, c.Value, Fake.BaseUrl.Host, "/", now.AddDays(30), Secure: true, HttpOnly: true))
-            .ToList();
-        using var scope = host.Services.CreateScope();
-        var connectionId = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<BrowserOptions>>().Value.ConnectionId;
-        await scope.ServiceProvider.GetRequiredService<WebSessionVault>().SaveAsync(connectionId,
-            new AirtableWebSession(cookies, "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36", user.Id, now, now), user.Email,
-            Xunit.TestContext.Current.CancellationToken);
-    }
+    public Task SignInWebSessionAsync(SyncTestHost host) => Infrastructure.WebSessionSeeding.SignInAsync(host.Services, Fake);
 
     /// <summary>Asserts the store's live records equal the fake's, cell for cell (JSON semantics), and nothing else is live.</summary>
     public async Task AssertStoreMirrorsFakeAsync(ISyncStore store)

@@ -1,3 +1,4 @@
+using AirtableSync.Web.Endpoints.Api;
 using AirtableSync.Sandbox;
 using AirtableSync.Storage;
 using AirtableSync.Web.Endpoints;
@@ -29,7 +30,10 @@ internal sealed class WebSessionHost : IAsyncDisposable
         _root = root;
         Fake = fake;
         Http = new HttpClient { BaseAddress = baseUrl };
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKey);
     }
+
+    private const string ApiKey = "websession-tests-api-key-0001";
 
     public FakeAirtableServer Fake { get; }
     public HttpClient Http { get; }
@@ -53,11 +57,16 @@ internal sealed class WebSessionHost : IAsyncDisposable
             ["Browser:MaxKeyDelayMs"] = "5",
             ["Browser:ConnectionId"] = "test-web",
             ["Storage:Sqlite:Path"] = Path.Combine(root, "store.db"),
+            ["Api:Keys:0"] = ApiKey,
         });
         builder.Services.AddSyncStorage();
         builder.Services.AddWebSession();
+        // The endpoints take an Airtable password: they sit behind the same API-key policy as in the app.
+        builder.Services.AddRestApi();
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(root, "keys")));
         var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapBrowserSessions();
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

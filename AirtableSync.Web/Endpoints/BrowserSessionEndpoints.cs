@@ -14,7 +14,7 @@ public static partial class BrowserSessionEndpoints
     {
         var group = app.MapGroup("/api/v1/browser-sessions").WithTags("Browser sessions")
             .RequireAuthorization(Api.RestApiExtensions.PolicyName);
-        group.MapPost("/", StartAsync);
+        group.MapPost("", StartAsync);
         group.MapGet("/current", GetCurrentAsync);
         group.MapGet("/{id}", GetLogin);
         group.MapPost("/{id}/mfa", SubmitCodeAsync);
