@@ -13,6 +13,7 @@ public sealed partial class SqliteSyncStore : ISyncStore, IDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly string _connectionString;
     private readonly ILogger<SqliteSyncStore> _logger;
+    private SqliteConnection? _writer;
 
     public SqliteSyncStore(string databasePath, ILogger<SqliteSyncStore> logger)
     {
@@ -72,16 +73,25 @@ public sealed partial class SqliteSyncStore : ISyncStore, IDisposable
         return connection;
     }
 
+    // Writes are serialized anyway, so one long-lived writer connection keeps its page cache warm between pages.
     private async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            var result = await work(connection);
+            _writer ??= await OpenAsync(cancellationToken);
+            await using var transaction = _writer.BeginTransaction(deferred: false);
+            var result = await work(_writer);
             await transaction.CommitAsync(cancellationToken);
             return result;
+        }
+        catch (SqliteException)
+        {
+            // A failed statement leaves nothing open (the transaction rolled back), but a broken handle would
+            // fail every later write: start the next write on a fresh connection.
+            _writer?.Dispose();
+            _writer = null;
+            throw;
         }
         finally
         {
@@ -111,6 +121,7 @@ public sealed partial class SqliteSyncStore : ISyncStore, IDisposable
 
     public void Dispose()
     {
+        _writer?.Dispose();
         // Pooled connections keep the file open; release them so the file can be moved or deleted.
         using (var connection = new SqliteConnection(_connectionString))
         {
