@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using AirtableSync.Sandbox.PublicApi;
 using Microsoft.AspNetCore.Routing;
 
 namespace AirtableSync.Sandbox;
@@ -10,6 +11,7 @@ internal static class FakeAirtableEndpoints
     {
         // Each area adds its own line here: public API (/v0/...), OAuth (/oauth2/v1/...),
         // web login (/login, /2fa/..., /auth/...), internal revision endpoint (/v0.3/...).
+        app.MapFakePublicApi();
         return app;
     }
 }

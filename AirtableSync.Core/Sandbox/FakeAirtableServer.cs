@@ -37,7 +37,14 @@ public sealed class FakeAirtableServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(System.Net.IPAddress.Loopback, options.Port);
+            // Kestrel refuses request lines over 8 KB itself; raise it so the fake's own 16,000-character URL rule
+            // (public-api.md §3.2) decides, with Airtable's answer instead of Kestrel's.
+            k.Limits.MaxRequestLineSize = 256 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 512 * 1024;
+        });
         var state = new FakeAirtableState(options, timeProvider ?? TimeProvider.System);
         builder.Services.AddSingleton(state);
         builder.Services.AddRoutingCore();

@@ -1,0 +1,99 @@
+namespace AirtableSync.Sandbox.PublicApi;
+
+/// <summary>
+/// Airtable's limits (public-api.md §4.1): RequestsPerSecondPerBase per base and RequestsPerSecondPerToken per user,
+/// each over a sliding window of <see cref="FakeAirtableOptions.RateLimitWindow"/>.
+/// Window semantics, which the real client must stay under:
+/// - a request counts at its arrival time t (the state's TimeProvider), before the handler runs;
+/// - it is admitted when fewer than N requests were admitted for that key in (t - window, t];
+/// - otherwise it gets 429 RATE_LIMIT_REACHED and the key is locked until t + RateLimitPenalty;
+/// - every request while locked gets 429; those requests neither count nor extend the lock (Airtable documents
+///   "wait 30 seconds", nothing about extension — public-api.md §4.1);
+/// - a request is admitted only if BOTH its base key and its user key admit it, and is then counted on both.
+/// The per-user key is the token's user id: Airtable's 50 rps is per user or service account across all its tokens.
+/// </summary>
+public sealed class FakeRateLimiter(FakeAirtableOptions options)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, KeyWindow> _windows = new(StringComparer.Ordinal);
+
+    /// <summary>Returns null when admitted, else which key refused ("base:app…" or "user:usr…").</summary>
+    internal string? TryAdmit(string? baseId, string? userId, DateTimeOffset now)
+    {
+        var keys = new List<(string Key, int Limit)>(2);
+        if (baseId is not null)
+        {
+            keys.Add(("base:" + baseId, options.RequestsPerSecondPerBase));
+        }
+        if (userId is not null)
+        {
+            keys.Add(("user:" + userId, options.RequestsPerSecondPerToken));
+        }
+        lock (_gate)
+        {
+            foreach (var (key, _) in keys)
+            {
+                if (Window(key).LockedUntil > now)
+                {
+                    return key;
+                }
+            }
+            foreach (var (key, limit) in keys)
+            {
+                var window = Window(key);
+                while (window.Arrivals.Count > 0 && window.Arrivals.Peek() <= now - options.RateLimitWindow)
+                {
+                    window.Arrivals.Dequeue();
+                }
+                if (window.Arrivals.Count >= limit)
+                {
+                    window.LockedUntil = now + options.RateLimitPenalty;
+                    return key;
+                }
+            }
+            foreach (var (key, _) in keys)
+            {
+                Window(key).Arrivals.Enqueue(now);
+            }
+            return null;
+        }
+    }
+
+    /// <summary>When the base's penalty ends, or null when it is not locked at <paramref name="now"/>.</summary>
+    public DateTimeOffset? BaseLockedUntil(string baseId, DateTimeOffset now) => LockedUntil("base:" + baseId, now);
+
+    public DateTimeOffset? UserLockedUntil(string userId, DateTimeOffset now) => LockedUntil("user:" + userId, now);
+
+    /// <summary>Forgets all windows and penalties.</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _windows.Clear();
+        }
+    }
+
+    private DateTimeOffset? LockedUntil(string key, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return _windows.TryGetValue(key, out var w) && w.LockedUntil > now ? w.LockedUntil : null;
+        }
+    }
+
+    private KeyWindow Window(string key)
+    {
+        if (!_windows.TryGetValue(key, out var window))
+        {
+            window = new KeyWindow();
+            _windows[key] = window;
+        }
+        return window;
+    }
+
+    private sealed class KeyWindow
+    {
+        public Queue<DateTimeOffset> Arrivals { get; } = new();
+        public DateTimeOffset LockedUntil { get; set; } = DateTimeOffset.MinValue;
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AirtableSync.Sandbox.PublicApi;
+
+/// <summary>Runs every /v0 request through the checks Airtable applies, then its handler, and logs the outcome.</summary>
+internal static class PublicApiPipeline
+{
+    private const string AirtableOrigin = "https://api.airtable.com";
+
+    public static async Task HandleAsync(HttpContext context)
+    {
+        var state = context.RequestServices.GetRequiredService<FakeAirtableState>();
+        var cancellationToken = context.RequestAborted;
+        var arrival = state.TimeProvider.GetUtcNow();
+        var path = context.Request.Path.Value ?? "/";
+        var segments = path["/v0/".Length..].Split('/');
+        var route = PublicApiRoute.Match(context.Request.Method, segments);
+        var info = new FakeRequestInfo(context.Request.Method, path, route?.BaseId ?? PublicApiRoute.GuessBaseId(segments));
+        FakeAccessToken? token = null;
+        string? errorType = null;
+        try
+        {
+            if (state.Faults.TryTake(info) is { } fault)
+            {
+                errorType = await FaultResponses.WriteAsync(context, fault, cancellationToken);
+                return;
+            }
+            CheckUrlLength(context, state.Options);
+            if (route is null)
+            {
+                throw PublicApiError.NotFoundBare();
+            }
+            token = BearerAuthentication.Authenticate(context.Request, state.Tokens);
+            var userKey = token.Kind == FakeTokenKind.OAuthAccess && !state.Options.PerTokenLimitAppliesToOAuth ? null : token.UserId;
+            if (state.RateLimiter.TryAdmit(route.BaseId, userKey, arrival) is not null)
+            {
+                throw PublicApiError.RateLimited();
+            }
+            if (!route.IsMeta && state.BillingLimitExceeded)
+            {
+                throw PublicApiError.BillingLimit();
+            }
+            if (route.RequiredScope is { } scope && !token.Scopes.Contains(scope))
+            {
+                throw PublicApiError.NoPermission();
+            }
+            if (route.BaseId is { } baseId && !state.Workspace.CanAccess(token.Token, baseId))
+            {
+                throw PublicApiError.NoPermission();
+            }
+            await DispatchAsync(context, state, route, token, cancellationToken);
+        }
+        catch (PublicApiError error)
+        {
+            errorType = error.Type;
+            await PublicApiResponses.WriteErrorAsync(context, error, cancellationToken);
+        }
+        finally
+        {
+            state.RequestLog.Add(new FakeRequestLogEntry(
+                arrival,
+                context.Request.Method,
+                path,
+                info.BaseId,
+                token?.UserId,
+                token is null ? null : FakeRequestLog.TokenIdOf(token.Token),
+                context.Response.StatusCode,
+                errorType));
+        }
+    }
+
+    private static Task DispatchAsync(HttpContext context, FakeAirtableState state, PublicApiRoute route, FakeAccessToken token, CancellationToken cancellationToken) =>
+        route.Kind switch
+        {
+            PublicApiRouteKind.WhoAmI => MetaHandlers.WhoAmIAsync(context, state, token, cancellationToken),
+            PublicApiRouteKind.ListBases => MetaHandlers.ListBasesAsync(context, state, token, cancellationToken),
+            PublicApiRouteKind.BaseSchema => MetaHandlers.BaseSchemaAsync(context, state, route, cancellationToken),
+            PublicApiRouteKind.GetRecord => RecordHandlers.GetRecordAsync(context, state, route, cancellationToken),
+            _ => RecordHandlers.ListRecordsAsync(context, state, route, cancellationToken),
+        };
+
+    /// <summary>
+    /// Airtable rejects URLs over 16,000 characters (public-api.md §3.2, API team notice). The length is counted as
+    /// Airtable would see it — https://api.airtable.com plus the raw path and query — not with the loopback host.
+    /// The answer is 414 URI Too Long with an object error INVALID_REQUEST_URL_TOO_LONG: the notice says only
+    /// "rejected", so status and type are the fake's choice; clients should switch to POST listRecords before it.
+    /// </summary>
+    private static void CheckUrlLength(HttpContext context, FakeAirtableOptions options)
+    {
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget
+            ?? context.Request.Path.Value + context.Request.QueryString.Value;
+        var length = AirtableOrigin.Length + rawTarget.Length;
+        if (length > options.MaxUrlLength)
+        {
+            throw new PublicApiError(414, "INVALID_REQUEST_URL_TOO_LONG", $"The URL is {length} characters; the limit is {options.MaxUrlLength}.");
+        }
+    }
+}
