@@ -77,8 +77,9 @@ public sealed class AirtableRateLimiters(IOptions<AirtableOptions> options, IOpt
     {
         if (!scopes.TryGetValue(key, out var scope))
         {
-            var window = TimeSpan.FromSeconds(1) + resilience.Value.RateLimitWindowMargin;
-            scope = new RequestSpacing(window / perSecond);
+            var margin = resilience.Value.RateLimitWindowMargin;
+            // A third of the margin absorbs wake-up lateness; the other two thirds absorb network jitter.
+            scope = new RequestSpacing((TimeSpan.FromSeconds(1) + margin) / perSecond, margin / 3);
             scopes[key] = scope;
         }
         return scope;

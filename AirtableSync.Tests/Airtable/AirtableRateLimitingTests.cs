@@ -9,6 +9,7 @@ namespace AirtableSync.Tests.Airtable;
 /// a request is admitted when fewer than N arrived in (t - 1 s, t]). Real time: the penalty is shortened to
 /// a few seconds, the steady-rate test runs ~12 s.
 /// </summary>
+[Collection(nameof(AirtableRateLimitingTests))]
 public class AirtableRateLimitingTests
 {
     private const string OtherIntegrationToken = "patOtherIntegr001.secret";
@@ -102,6 +103,40 @@ public class AirtableRateLimitingTests
         Assert.InRange(rate, 4.8, 5.0);
     }
 
+    [Fact]
+    public async Task PenaltyRetriesAreBoundedAndThenSurfaceTheRateLimit()
+    {
+        // The client believes in a 0.3 s penalty, Airtable (the fake) enforces 5 s: one retry, then give up.
+        await using var h = await AirtableClientHarness.StartAsync(
+            fake => fake.RateLimitPenalty = TimeSpan.FromSeconds(5),
+            new Dictionary<string, string?> { ["Airtable:RateLimitPenalty"] = "00:00:00.300", ["Airtable:RateLimitPenaltyJitter"] = "00:00:00", ["Airtable:MaxRateLimitRetries"] = "1" });
+        var (baseId, _) = h.AddTable("Stuck", 1);
+        await TripBaseAsync(h, baseId);
+
+        var error = await Assert.ThrowsAsync<AirtableSync.Airtable.AirtableApiException>(() => h.Client.GetBaseSchemaAsync(baseId, TestContext.Current.CancellationToken));
+
+        Assert.Equal("RATE_LIMIT_REACHED", error.ErrorType);
+        Assert.True(error.IsTransient);
+        var client = h.ClientRequests();
+        Assert.Equal(2, client.Count);
+        Assert.True(client[1].Time - client[0].Time >= TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
+    public async Task CancellingACallQueuedBehindAPauseEndsItWithoutSendingIt()
+    {
+        await using var h = await AirtableClientHarness.StartAsync();
+        var (baseId, _) = h.AddTable("Paused", 1);
+        h.Limiters.Pause(baseId, "any", TimeSpan.FromMinutes(10));
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+
+        var call = h.Client.GetBaseSchemaAsync(baseId, cancel.Token);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Empty(h.State.RequestLog.Entries);
+    }
+
     /// <summary>Another integration on the same base bursts past 5 req/s (public-api.md §4.1); returns when the fake locked the base.</summary>
     private static async Task<DateTimeOffset> TripBaseAsync(AirtableClientHarness h, string baseId)
     {
@@ -118,3 +153,7 @@ public class AirtableRateLimitingTests
         return tripped.Time;
     }
 }
+
+/// <summary>Real-time pacing measurements run alone, not beside the 10,000-record scan competing for the two cores.</summary>
+[CollectionDefinition(nameof(AirtableRateLimitingTests), DisableParallelization = true)]
+public sealed class AirtableRateLimitingCollection;
