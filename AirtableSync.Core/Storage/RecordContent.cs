@@ -7,9 +7,17 @@ using System.Text.Json;
 namespace AirtableSync.Storage;
 
 /// <summary>What a store derives from a record's raw cells: a content hash for change detection and the lower-cased cell text for search.</summary>
-internal sealed record RecordContent(RecordData Record, long Hash, string SearchText)
+internal sealed record RecordContent(RecordData Record, long Hash)
 {
-    /// <summary>Checks the whole page before anything is written, so a bad record rejects the page and loses nothing.</summary>
+    /// <summary>
+    /// Computed only for records that are written: an unchanged record (same hash) skips it, which keeps the
+    /// common re-sync path cheap. It also validates the JSON; stores call it before their write commits.
+    /// </summary>
+    public string SearchText => _searchText ??= SearchTextOf(Record.Id, Record.FieldsJson);
+
+    private string? _searchText;
+
+    /// <summary>Checks ids and hashes a page. Cells are validated by <see cref="SearchText"/> inside the store's write, so a bad record fails the whole page.</summary>
     public static IReadOnlyList<RecordContent> AnalyzeBatch(IReadOnlyList<RecordData> records)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -38,7 +46,7 @@ internal sealed record RecordContent(RecordData Record, long Hash, string Search
         {
             var bytes = buffer.AsSpan(0, byteCount);
             Encoding.UTF8.GetBytes(record.FieldsJson, bytes);
-            return new RecordContent(record, HashOf(bytes), SearchTextOf(record.Id, bytes));
+            return new RecordContent(record, HashOf(bytes));
         }
         finally
         {
@@ -57,32 +65,44 @@ internal sealed record RecordContent(RecordData Record, long Hash, string Search
 
     // Only values are searchable (not field ids), lower-cased with the invariant culture so search is
     // case-insensitive beyond ASCII; cells are separated by a newline so a match never spans two cells.
-    private static string SearchTextOf(string recordId, ReadOnlySpan<byte> bytes)
+    // Pooled buffers keep this to one allocation (the result): it runs for every record written.
+    private static string SearchTextOf(string recordId, string json)
     {
-        var text = new StringBuilder(bytes.Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        // Unescaped values plus separators never outnumber the JSON's own characters.
+        var chars = ArrayPool<char>.Shared.Rent(json.Length + 1);
         try
         {
-            var reader = new Utf8JsonReader(bytes);
+            var reader = new Utf8JsonReader(bytes.AsSpan(0, Encoding.UTF8.GetBytes(json, bytes)));
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 throw new ArgumentException($"Record {recordId}: fields must be a JSON object.");
             }
+            var length = 0;
             while (reader.Read())
             {
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
+                if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
                 {
-                    if (text.Length > 0)
-                    {
-                        text.Append('\n');
-                    }
-                    text.Append(reader.TokenType == JsonTokenType.String ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan));
+                    continue;
                 }
+                if (length > 0)
+                {
+                    chars[length++] = '\n';
+                }
+                length += reader.TokenType == JsonTokenType.String
+                    ? reader.CopyString(chars.AsSpan(length))
+                    : Encoding.UTF8.GetChars(reader.ValueSpan, chars.AsSpan(length));
             }
+            return string.Create(length, chars, static (destination, source) => source.AsSpan(0, destination.Length).ToLowerInvariant(destination));
         }
         catch (JsonException e)
         {
             throw new ArgumentException($"Record {recordId}: fields are not valid JSON ({e.Message}).", e);
         }
-        return text.ToString().ToLowerInvariant();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 }

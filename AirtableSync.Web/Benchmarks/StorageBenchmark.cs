@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using AirtableSync.Storage;
+using AirtableSync.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AirtableSync.Web.Benchmarks;
+
+/// <summary>
+/// Measures the SQLite store the way a sync uses it: pages of 100 records (Airtable's page size) upserted
+/// into a fresh file, then the same records unchanged, then with 10% changed; then the UI's first-page queries.
+/// Not a test: figures depend on the machine and its load.
+/// </summary>
+public static class StorageBenchmark
+{
+    private const int FieldCount = 20;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var records = IntOption(args, "--records", 100_000);
+        var batch = IntOption(args, "--batch", 100);
+        var givenPath = Option(args, "--path");
+        var directory = Path.Combine(Path.GetTempPath(), $"airtablesync-bench-{Guid.NewGuid():N}");
+        var path = givenPath ?? Path.Combine(directory, "bench.db");
+        if (File.Exists(path))
+        {
+            await output.WriteLineAsync($"{path} exists; the benchmark needs a fresh file.");
+            return 1;
+        }
+        try
+        {
+            using var store = new SqliteSyncStore(path, NullLogger<SqliteSyncStore>.Instance);
+            await store.InitializeAsync(cancellationToken);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"SQLite storage benchmark: {records:N0} records of ~{Cells(0, 0).Length} bytes ({FieldCount} fields), batches of {batch}, {Environment.ProcessorCount} cores, load {LoadAverage()}"));
+            var start = DateTimeOffset.UtcNow;
+            // A sync runs for hours: warm the JIT on another table first so the passes measure steady state.
+            await PassAsync(store, "warm-up", 2_000, batch, _ => 0, start, TextWriter.Null, cancellationToken, "tblWarmUp");
+            await PassAsync(store, "warm-up", 2_000, batch, _ => 0, start, TextWriter.Null, cancellationToken, "tblWarmUp");
+            await PassAsync(store, "insert", records, batch, _ => 0, start, output, cancellationToken);
+            await PassAsync(store, "unchanged", records, batch, _ => 0, start.AddMinutes(1), output, cancellationToken);
+            await PassAsync(store, "10% changed", records, batch, i => i % 10 == 0 ? 1 : 0, start.AddMinutes(2), output, cancellationToken);
+            await QueryAsync(store, "first page + count", new RecordQuery("appBench", "tblBench"), output, cancellationToken);
+            await QueryAsync(store, "page 1000 + count", new RecordQuery("appBench", "tblBench", Skip: 50_000), output, cancellationToken);
+            await QueryAsync(store, "sorted by a field", new RecordQuery("appBench", "tblBench", SortFieldId: "fld00000000000003"), output, cancellationToken);
+            await QueryAsync(store, "search (1% match)", new RecordQuery("appBench", "tblBench", Search: "Needle"), output, cancellationToken);
+            await QueryAsync(store, "search (no match)", new RecordQuery("appBench", "tblBench", Search: "nothing-matches-this"), output, cancellationToken);
+            var memory = GC.GetGCMemoryInfo();
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB; GC heap {memory.HeapSizeBytes / 1048576.0:F0} MB; allocated {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MB; collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; file {new FileInfo(path).Length / 1048576.0:F0} MB; load {LoadAverage()}"));
+            return 0;
+        }
+        finally
+        {
+            if (givenPath is null && Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    private static async Task PassAsync(SqliteSyncStore store, string name, int records, int batch, Func<int, int> version, DateTimeOffset seenAt,
+        TextWriter output, CancellationToken cancellationToken, string tableId = "tblBench")
+    {
+        using var process = Process.GetCurrentProcess();
+        var total = new UpsertOutcome(0, 0, 0);
+        var cpu = TimeSpan.Zero;
+        var elapsed = new Stopwatch();
+        for (var first = 0; first < records; first += batch)
+        {
+            // Generating the JSON is the API client's cost, not the store's: only the upsert is timed.
+            var page = Enumerable.Range(first, Math.Min(batch, records - first))
+                .Select(i => new RecordData(RecordId(tableId == "tblBench" ? i : 50_000_000 + i), DateTimeOffset.UnixEpoch.AddSeconds(1_700_000_000 + i), Cells(i, version(i))))
+                .ToList();
+            var cpuBefore = process.TotalProcessorTime;
+            elapsed.Start();
+            var outcome = await store.UpsertRecordsAsync("appBench", tableId, page, seenAt, cancellationToken);
+            elapsed.Stop();
+            cpu += process.TotalProcessorTime - cpuBefore;
+            total = new UpsertOutcome(total.Inserted + outcome.Inserted, total.Updated + outcome.Updated, total.Unchanged + outcome.Unchanged);
+        }
+        // CPU time alongside wall time: on a shared, overloaded machine records per CPU-second is the steadier figure.
+        var cpuSeconds = cpu.TotalSeconds;
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-12} {records / elapsed.Elapsed.TotalSeconds,10:N0} records/s wall, {records / cpuSeconds,10:N0} records/CPU-s  ({elapsed.Elapsed.TotalSeconds:F2} s wall, {cpuSeconds:F2} s CPU; inserted {total.Inserted}, updated {total.Updated}, unchanged {total.Unchanged})"));
+    }
+
+    private static async Task QueryAsync(SqliteSyncStore store, string name, RecordQuery query, TextWriter output, CancellationToken cancellationToken)
+    {
+        var timings = new List<double>();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        RecordPage? page = null;
+        for (var run = 0; run < 5; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            page = await store.QueryRecordsAsync(query, cancellationToken);
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        var cpuMilliseconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / timings.Count;
+        timings.Sort();
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"query {name,-20} median {timings[2],7:F1} ms wall, {cpuMilliseconds,6:F1} ms CPU  (min {timings[0]:F1}, max {timings[4]:F1}; {page?.Items.Count} rows of {page?.TotalCount:N0})"));
+    }
+
+    /// <summary>Airtable record ids are random ("rec" + 14 base-62 characters), so index inserts are scattered, not appended.</summary>
+    private static string RecordId(int seed)
+    {
+        const string alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        var random = new Random(seed);
+        return string.Create(17, random, (span, r) =>
+        {
+            "rec".CopyTo(span);
+            for (var i = 3; i < span.Length; i++)
+            {
+                span[i] = alphabet[r.Next(alphabet.Length)];
+            }
+        });
+    }
+
+    /// <summary>~500 bytes of cells in Airtable's shapes: text, numbers, booleans, arrays, a select, an error value.</summary>
+    private static string Cells(int index, int version)
+    {
+        var json = new StringBuilder(560).Append('{');
+        for (var field = 0; field < FieldCount; field++)
+        {
+            json.Append(field == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"\"fld{field:D14}\":");
+            json.Append((field % 5) switch
+            {
+                0 => string.Create(CultureInfo.InvariantCulture, $"\"{(index % 100 == 0 && field == 0 ? "Needle" : "Row")} {index} v{version}\""),
+                1 => string.Create(CultureInfo.InvariantCulture, $"{(index * 7919 + field) % 100_000}"),
+                2 => index % 2 == 0 ? "true" : "false",
+                3 => string.Create(CultureInfo.InvariantCulture, $"[\"rec{index % 977:D5}\",\"opt{field}\"]"),
+                _ => field == 19 ? """{"error":"#ERROR!"}""" : "\"In progress\"",
+            });
+        }
+        return json.Append('}').ToString();
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
+    private static int IntOption(string[] args, string name, int fallback) =>
+        Option(args, name) is { } text && int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+}
