@@ -1,0 +1,17 @@
+using AirtableSync.Web.Components.Shared;
+
+namespace AirtableSync.Web.Components.Pages;
+
+public static class RecordBrowsingServiceCollectionExtensions
+{
+    /// <summary>
+    /// The analyst's pages (bases, tables, records, record history). Reads no configuration;
+    /// needs an <c>ISyncStore</c> registered by the storage feature.
+    /// </summary>
+    public static IServiceCollection AddRecordBrowsing(this IServiceCollection services)
+    {
+        services.AddScoped<ViewerTimeZone>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}
