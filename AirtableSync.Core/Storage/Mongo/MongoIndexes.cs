@@ -1,0 +1,35 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace AirtableSync.Storage.Mongo;
+
+/// <summary>Every index the provider needs, per collection. CreateMany with identical definitions is a no-op, so start-up can always run it.</summary>
+internal static class MongoIndexes
+{
+    private static IndexKeysDefinitionBuilder<BsonDocument> Keys => Builders<BsonDocument>.IndexKeys;
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<CreateIndexModel<BsonDocument>>> All { get; } =
+        new Dictionary<string, IReadOnlyList<CreateIndexModel<BsonDocument>>>
+        {
+            // _id is the Airtable record id (globally unique, and what GetRecordAsync looks up), so the
+            // "unique (baseId, tableId, recordId)" key is (baseId, tableId, _id).
+            [MongoCollections.Records] =
+            [
+                Index(Keys.Ascending("baseId").Ascending("tableId").Ascending("_id"), "baseId_tableId_recordId", unique: true),
+                Index(Keys.Ascending("baseId").Ascending("tableId").Ascending("deleted").Ascending("createdTime").Ascending("_id"), "page"),
+                Index(Keys.Ascending("updatedAt"), "updatedAt"),
+            ],
+            [MongoCollections.Revisions] =
+            [
+                Index(Keys.Ascending("recordId").Ascending("activityId").Ascending("fieldId"), "recordId_activityId_fieldId", unique: true),
+                Index(Keys.Ascending("recordId").Descending("changedAt"), "recordId_changedAt"),
+            ],
+            [MongoCollections.Comments] = [Index(Keys.Ascending("recordId").Ascending("createdAt"), "recordId_createdAt")],
+            [MongoCollections.Tables] = [Index(Keys.Ascending("baseId").Ascending("position"), "baseId_position")],
+            [MongoCollections.Jobs] = [Index(Keys.Descending("createdAt"), "createdAt"), Index(Keys.Ascending("status"), "status")],
+            [MongoCollections.Checkpoints] = [Index(Keys.Ascending("scope").Ascending("key"), "scope_key", unique: true)],
+        };
+
+    private static CreateIndexModel<BsonDocument> Index(IndexKeysDefinition<BsonDocument> keys, string name, bool unique = false) =>
+        new(keys, new CreateIndexOptions { Name = name, Unique = unique });
+}

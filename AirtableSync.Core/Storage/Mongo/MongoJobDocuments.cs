@@ -1,0 +1,46 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace AirtableSync.Storage.Mongo;
+
+/// <summary>The <c>jobs</c> collection: one document per job with its failures in an array, so appends are atomic <c>$push</c>es.</summary>
+internal static class MongoJobDocuments
+{
+    private static UpdateDefinitionBuilder<BsonDocument> Update => Builders<BsonDocument>.Update;
+
+    public static FilterDefinition<BsonDocument> ById(string jobId) => Builders<BsonDocument>.Filter.Eq("_id", jobId);
+
+    public static BsonDocument Failure(JobFailure failure) => new()
+    {
+        ["item"] = failure.Item,
+        ["message"] = failure.Message,
+        ["at"] = MongoValues.Date(failure.At),
+    };
+
+    /// <summary>
+    /// Upserts the job's own fields and merges its failures with <c>$addToSet</c>: a save carrying a stale list
+    /// must not drop failures appended concurrently by <see cref="PushFailure"/>.
+    /// </summary>
+    public static UpdateDefinition<BsonDocument> Save(JobEntry job) => Update
+        .Set("kind", job.Kind.ToString()).Set("status", job.Status.ToString())
+        .Set("parametersJson", job.ParametersJson).Set("progress", MongoValues.Structured(job.Progress))
+        .Set("createdAt", MongoValues.Date(job.CreatedAt)).Set("startedAt", MongoValues.Date(job.StartedAt))
+        .Set("finishedAt", MongoValues.Date(job.FinishedAt)).Set("error", MongoValues.Text(job.Error))
+        .AddToSetEach("failures", job.Failures.Select(Failure));
+
+    public static UpdateDefinition<BsonDocument> PushFailure(JobFailure failure) => Update.Push("failures", Failure(failure));
+
+    public static FilterDefinition<BsonDocument> Unfinished { get; } =
+        Builders<BsonDocument>.Filter.In("status", new[] { nameof(JobStatus.Queued), nameof(JobStatus.Running) });
+
+    public static UpdateDefinition<BsonDocument> Interrupt(DateTimeOffset at) =>
+        Update.Set("status", nameof(JobStatus.Interrupted)).Set("finishedAt", MongoValues.Date(at));
+
+    public static JobEntry Read(BsonDocument d) => new(
+        d["_id"].AsString, Enum.Parse<JobKind>(d["kind"].AsString), Enum.Parse<JobStatus>(d["status"].AsString), d["parametersJson"].AsString,
+        MongoValues.FromStructured<JobProgress>(d["progress"]), d.GetDate("createdAt"), d.GetNullableDate("startedAt"),
+        d.GetNullableDate("finishedAt"), d.GetNullableString("error"),
+        d.TryGetValue("failures", out var failures)
+            ? failures.AsBsonArray.Select(f => f.AsBsonDocument).Select(f => new JobFailure(f["item"].AsString, f["message"].AsString, f.GetDate("at"))).ToList()
+            : []);
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace AirtableSync.Storage.Mongo;
+
+/// <summary>
+/// The record collection's filters, updates and write models, kept as small static builders so tests can
+/// render them to BSON without a server. A record keeps its cells twice: <c>fieldsJson</c>, the raw text
+/// returned byte-for-byte (a BSON document would normalise numbers and key order), and <c>fields</c>, parsed,
+/// only for sorting by a cell.
+/// </summary>
+internal static class MongoRecordDocuments
+{
+    private static FilterDefinitionBuilder<BsonDocument> Filter => Builders<BsonDocument>.Filter;
+    private static UpdateDefinitionBuilder<BsonDocument> Update => Builders<BsonDocument>.Update;
+
+    public static FilterDefinition<BsonDocument> ByIds(IEnumerable<string> ids) => Filter.In("_id", ids);
+
+    /// <summary>New or changed cells, or a tombstone coming back: everything but firstSeenAt is (re)written.</summary>
+    public static UpdateOneModel<BsonDocument> Write(string baseId, string tableId, RecordContent content, DateTimeOffset seenAt)
+    {
+        var seen = MongoValues.Date(seenAt);
+        var update = Update
+            .Set("baseId", baseId).Set("tableId", tableId)
+            .Set("createdTime", MongoValues.Date(content.Record.CreatedTime))
+            .Set("deleted", false).Set("deletedAt", BsonNull.Value)
+            .Set("contentHash", content.Hash)
+            .Set("lastSeenAt", seen).Set("updatedAt", seen)
+            .Set("searchText", content.SearchText)
+            .Set("fieldsJson", content.Record.FieldsJson)
+            .Set("fields", MongoValues.DocumentFromJson(content.Record.FieldsJson))
+            .SetOnInsert("firstSeenAt", seen)
+            .SetOnInsert("revisionsFetchedAt", BsonNull.Value);
+        return new UpdateOneModel<BsonDocument>(Filter.Eq("_id", content.Record.Id), update) { IsUpsert = true };
+    }
+
+    /// <summary>Unchanged records of a page: one update that only moves lastSeenAt.</summary>
+    public static UpdateManyModel<BsonDocument> Touch(IReadOnlyCollection<string> ids, DateTimeOffset seenAt) =>
+        new(ByIds(ids), Update.Set("lastSeenAt", MongoValues.Date(seenAt)));
+
+    public static FilterDefinition<BsonDocument> NotSeenSince(string baseId, string tableId, DateTimeOffset scanStartedAt) =>
+        Filter.Eq("baseId", baseId) & Filter.Eq("tableId", tableId) & Filter.Eq("deleted", false)
+        & Filter.Lt("lastSeenAt", MongoValues.Date(scanStartedAt));
+
+    public static UpdateDefinition<BsonDocument> Tombstone(DateTimeOffset deletedAt) =>
+        Update.Set("deleted", true).Set("deletedAt", MongoValues.Date(deletedAt));
+
+    public static FilterDefinition<BsonDocument> Page(RecordQuery query, string? search)
+    {
+        var filter = Filter.Eq("baseId", query.BaseId) & Filter.Eq("tableId", query.TableId);
+        if (!query.IncludeDeleted)
+        {
+            filter &= Filter.Eq("deleted", false);
+        }
+        if (search is not null)
+        {
+            // searchText and the term are both lower-cased already, so no case-insensitive flag is needed.
+            filter &= Filter.Regex("searchText", new BsonRegularExpression(EscapeRegex(search)));
+        }
+        return filter;
+    }
+
+    public static SortDefinition<BsonDocument> Order(RecordQuery query)
+    {
+        var sort = Builders<BsonDocument>.Sort;
+        var descending = query.SortDirection == SortDirection.Descending;
+        SortDefinition<BsonDocument> By(string field) => descending ? sort.Descending(field) : sort.Ascending(field);
+        var keys = new List<SortDefinition<BsonDocument>>();
+        if (query.SortFieldId is { } fieldId)
+        {
+            keys.Add(By($"fields.{fieldId}"));
+        }
+        keys.Add(By("createdTime"));
+        keys.Add(By("_id"));
+        return sort.Combine(keys);
+    }
+
+    public static FilterDefinition<BsonDocument> NeedingRevisions(string baseId, string tableId) =>
+        Filter.Eq("baseId", baseId) & Filter.Eq("tableId", tableId) & Filter.Eq("deleted", false)
+        & Filter.Or(
+            Filter.Eq("revisionsFetchedAt", BsonNull.Value),
+            new BsonDocumentFilterDefinition<BsonDocument>(new BsonDocument("$expr", new BsonDocument("$lt", new BsonArray { "$revisionsFetchedAt", "$updatedAt" }))));
+
+    private static string EscapeRegex(string text)
+    {
+        var escaped = new StringBuilder(text.Length * 2);
+        foreach (var c in text)
+        {
+            if ("\\^$.|?*+()[]{}".Contains(c, StringComparison.Ordinal))
+            {
+                escaped.Append('\\');
+            }
+            escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
+
+    public static StoredRecord Read(BsonDocument d) => new(
+        d["baseId"].AsString, d["tableId"].AsString, d["_id"].AsString, d.GetDate("createdTime"), d["fieldsJson"].AsString,
+        d.GetDate("firstSeenAt"), d.GetDate("lastSeenAt"), d.GetDate("updatedAt"), d.GetNullableDate("deletedAt"), d.GetNullableDate("revisionsFetchedAt"));
+
+    /// <summary>Everything but the parsed <c>fields</c> copy, which readers never need.</summary>
+    public static ProjectionDefinition<BsonDocument> WithoutParsedFields { get; } = Builders<BsonDocument>.Projection.Exclude("fields");
+}

@@ -1,0 +1,83 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace AirtableSync.Storage.Mongo;
+
+public sealed partial class MongoSyncStore
+{
+    public async Task<UpsertOutcome> UpsertRecordsAsync(string baseId, string tableId, IReadOnlyList<RecordData> records, DateTimeOffset seenAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(baseId);
+        ArgumentException.ThrowIfNullOrEmpty(tableId);
+        if (records.Count == 0)
+        {
+            return new UpsertOutcome(0, 0, 0);
+        }
+        var contents = RecordContent.AnalyzeBatch(records);
+        var stored = await Records.Find(MongoRecordDocuments.ByIds(records.Select(r => r.Id)))
+            .Project(Builders<BsonDocument>.Projection.Include("contentHash").Include("deleted"))
+            .ToListAsync(cancellationToken);
+        var known = stored.ToDictionary(d => d["_id"].AsString, d => (Hash: d["contentHash"].ToInt64(), Deleted: d["deleted"].ToBoolean()), StringComparer.Ordinal);
+        var models = new List<WriteModel<BsonDocument>>();
+        var unchanged = new List<string>();
+        int inserted = 0, updated = 0;
+        foreach (var content in contents)
+        {
+            if (known.TryGetValue(content.Record.Id, out var previous) && previous.Hash == content.Hash && !previous.Deleted)
+            {
+                unchanged.Add(content.Record.Id);
+                continue;
+            }
+            _ = known.ContainsKey(content.Record.Id) ? updated++ : inserted++;
+            models.Add(MongoRecordDocuments.Write(baseId, tableId, content, seenAt));
+        }
+        if (unchanged.Count > 0)
+        {
+            models.Add(MongoRecordDocuments.Touch(unchanged, seenAt));
+        }
+        await Records.BulkWriteAsync(models, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+        return new UpsertOutcome(inserted, updated, unchanged.Count);
+    }
+
+    public async Task<int> TombstoneRecordsNotSeenSinceAsync(string baseId, string tableId, DateTimeOffset scanStartedAt, DateTimeOffset deletedAt, CancellationToken cancellationToken = default)
+    {
+        var result = await Records.UpdateManyAsync(
+            MongoRecordDocuments.NotSeenSince(baseId, tableId, scanStartedAt), MongoRecordDocuments.Tombstone(deletedAt), cancellationToken: cancellationToken);
+        return (int)result.ModifiedCount;
+    }
+
+    public Task MarkRevisionsFetchedAsync(string recordId, DateTimeOffset fetchedAt, CancellationToken cancellationToken = default) =>
+        Records.UpdateOneAsync(ById(recordId), Builders<BsonDocument>.Update.Set("revisionsFetchedAt", MongoValues.Date(fetchedAt)), cancellationToken: cancellationToken);
+
+    public async Task<RecordPage> QueryRecordsAsync(RecordQuery query, CancellationToken cancellationToken = default)
+    {
+        RecordQueryRules.Validate(query);
+        var filter = MongoRecordDocuments.Page(query, RecordQueryRules.SearchTerm(query));
+        var items = await Records.Find(filter).Sort(MongoRecordDocuments.Order(query)).Skip(query.Skip).Limit(query.Take)
+            .Project(MongoRecordDocuments.WithoutParsedFields).ToListAsync(cancellationToken);
+        var total = await Records.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
+        return new RecordPage(items.Select(MongoRecordDocuments.Read).ToList(), (int)total);
+    }
+
+    public async Task<StoredRecord?> GetRecordAsync(string recordId, CancellationToken cancellationToken = default)
+    {
+        var document = await Records.Find(ById(recordId)).Project(MongoRecordDocuments.WithoutParsedFields).FirstOrDefaultAsync(cancellationToken);
+        return document is null ? null : MongoRecordDocuments.Read(document);
+    }
+
+    public async Task<IReadOnlyList<StoredRecord>> GetRecordsByIdsAsync(IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken = default)
+    {
+        var documents = await Records.Find(MongoRecordDocuments.ByIds(recordIds)).Sort(Builders<BsonDocument>.Sort.Ascending("_id"))
+            .Project(MongoRecordDocuments.WithoutParsedFields).ToListAsync(cancellationToken);
+        return documents.Select(MongoRecordDocuments.Read).ToList();
+    }
+
+    public async Task<IReadOnlyList<StoredRecord>> ListRecordsNeedingRevisionsAsync(string baseId, string tableId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var documents = await Records.Find(MongoRecordDocuments.NeedingRevisions(baseId, tableId))
+            .Sort(Builders<BsonDocument>.Sort.Ascending("updatedAt").Ascending("_id")).Limit(limit)
+            .Project(MongoRecordDocuments.WithoutParsedFields).ToListAsync(cancellationToken);
+        return documents.Select(MongoRecordDocuments.Read).ToList();
+    }
+}

@@ -1,0 +1,60 @@
+namespace AirtableSync.Storage.Sqlite;
+
+/// <summary>
+/// Forward-only schema scripts. Script N (1-based) brings the file to <c>PRAGMA user_version = N</c>.
+/// Never edit a released script: append a new one. Instants are Unix milliseconds (<see cref="StoredTime"/>).
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<string> Scripts { get; } =
+    [
+        // 1: the core model.
+        """
+        CREATE TABLE connections (
+            id TEXT PRIMARY KEY, kind TEXT NOT NULL, status TEXT NOT NULL, protected_secret TEXT NOT NULL,
+            secret_hint TEXT, airtable_user_id TEXT, email TEXT, scopes_json TEXT NOT NULL,
+            secret_expires_at INTEGER, validated_at INTEGER, status_message TEXT,
+            created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+        CREATE TABLE bases (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, permission_level TEXT NOT NULL, is_removed INTEGER NOT NULL,
+            first_seen_at INTEGER NOT NULL, last_seen_at INTEGER NOT NULL, last_synced_at INTEGER);
+        CREATE TABLE tables (
+            base_id TEXT NOT NULL, id TEXT NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
+            primary_field_id TEXT NOT NULL, description TEXT, fields_json TEXT NOT NULL, views_json TEXT NOT NULL,
+            is_removed INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+            PRIMARY KEY (base_id, id)) WITHOUT ROWID;
+        -- Small columns first, the raw cells last: a scan for counting or searching never reads fields_json.
+        CREATE TABLE records (
+            id TEXT PRIMARY KEY, base_id TEXT NOT NULL, table_id TEXT NOT NULL, created_time INTEGER NOT NULL,
+            deleted INTEGER NOT NULL, content_hash INTEGER NOT NULL, first_seen_at INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, deleted_at INTEGER,
+            revisions_fetched_at INTEGER, search_text TEXT NOT NULL, fields_json TEXT NOT NULL);
+        CREATE INDEX ix_records_page ON records (base_id, table_id, deleted, created_time, id);
+        CREATE TABLE revision_events (
+            record_id TEXT NOT NULL, activity_id TEXT NOT NULL, field_id TEXT NOT NULL,
+            changed_at INTEGER NOT NULL, event_json TEXT NOT NULL,
+            PRIMARY KEY (record_id, activity_id, field_id)) WITHOUT ROWID;
+        CREATE INDEX ix_revision_events_record_time ON revision_events (record_id, changed_at DESC);
+        CREATE TABLE jobs (
+            id TEXT PRIMARY KEY, kind TEXT NOT NULL, status TEXT NOT NULL, parameters_json TEXT NOT NULL,
+            progress_json TEXT NOT NULL, created_at INTEGER NOT NULL, started_at INTEGER, finished_at INTEGER, error TEXT);
+        CREATE INDEX ix_jobs_created ON jobs (created_at DESC);
+        CREATE INDEX ix_jobs_status ON jobs (status);
+        CREATE TABLE job_failures (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+            item TEXT NOT NULL, message TEXT NOT NULL, at INTEGER NOT NULL);
+        CREATE INDEX ix_job_failures_job ON job_failures (job_id, seq);
+        CREATE TABLE checkpoints (
+            scope TEXT NOT NULL, key TEXT NOT NULL, value_json TEXT NOT NULL, updated_at INTEGER NOT NULL,
+            PRIMARY KEY (scope, key)) WITHOUT ROWID;
+        """,
+        // 2: record comments, and an index for the revision sync's "what changed since last fetch" scan.
+        """
+        CREATE TABLE record_comments (
+            record_id TEXT NOT NULL, comment_id TEXT NOT NULL, author_id TEXT, author_name TEXT,
+            text TEXT NOT NULL, created_at INTEGER NOT NULL,
+            PRIMARY KEY (record_id, comment_id)) WITHOUT ROWID;
+        CREATE INDEX ix_records_revisions_due ON records (base_id, table_id, updated_at) WHERE deleted = 0;
+        """,
+    ];
+}

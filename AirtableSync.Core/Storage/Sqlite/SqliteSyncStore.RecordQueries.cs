@@ -1,0 +1,78 @@
+using Microsoft.Data.Sqlite;
+
+namespace AirtableSync.Storage.Sqlite;
+
+public sealed partial class SqliteSyncStore
+{
+    private const string RecordColumns =
+        "base_id, table_id, id, created_time, fields_json, first_seen_at, last_seen_at, updated_at, deleted_at, revisions_fetched_at";
+
+    public Task<RecordPage> QueryRecordsAsync(RecordQuery query, CancellationToken cancellationToken = default)
+    {
+        RecordQueryRules.Validate(query);
+        var search = RecordQueryRules.SearchTerm(query);
+        // Search is instr() over the lower-cased cell text (RecordContent): a scan, but over a narrow column,
+        // and the count shares the page index (base_id, table_id, deleted, created_time, id).
+        var where = "base_id = $base AND table_id = $table"
+            + (query.IncludeDeleted ? "" : " AND deleted = 0")
+            + (search is null ? "" : " AND instr(search_text, $search) > 0");
+        var direction = query.SortDirection == SortDirection.Descending ? "DESC" : "ASC";
+        var order = query.SortFieldId is null
+            ? $"created_time {direction}, id {direction}"
+            : $"json_extract(fields_json, $sortPath) {direction}, created_time {direction}, id {direction}";
+        return ReadAsync(async db =>
+        {
+            await using var transaction = db.BeginTransaction(deferred: true); // one snapshot for page and count
+            await using var page = db.Command($"SELECT {RecordColumns} FROM records WHERE {where} ORDER BY {order} LIMIT $take OFFSET $skip");
+            Bind(page, query, search).With("$take", query.Take).With("$skip", query.Skip);
+            if (query.SortFieldId is not null)
+            {
+                page.With("$sortPath", $"$.\"{query.SortFieldId}\"");
+            }
+            var items = await ListAsync(page, ReadRecord, cancellationToken);
+            await using var count = Bind(db.Command($"SELECT count(*) FROM records WHERE {where}"), query, search);
+            var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            return new RecordPage(items, total);
+        }, cancellationToken);
+    }
+
+    private static SqliteCommand Bind(SqliteCommand command, RecordQuery query, string? search)
+    {
+        command.With("$base", query.BaseId).With("$table", query.TableId);
+        return search is null ? command : command.With("$search", search);
+    }
+
+    public Task<StoredRecord?> GetRecordAsync(string recordId, CancellationToken cancellationToken = default) =>
+        ReadAsync(async db =>
+        {
+            await using var command = db.Command($"SELECT {RecordColumns} FROM records WHERE id = $id").With("$id", recordId);
+            return (await ListAsync(command, ReadRecord, cancellationToken)).SingleOrDefault();
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<StoredRecord>> GetRecordsByIdsAsync(IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<StoredRecord>>(async db =>
+        {
+            await using var command = db.Command($"SELECT {RecordColumns} FROM records WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id")
+                .With("$ids", StorageJson.Serialize(recordIds));
+            return await ListAsync(command, ReadRecord, cancellationToken);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<StoredRecord>> ListRecordsNeedingRevisionsAsync(string baseId, string tableId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return ReadAsync<IReadOnlyList<StoredRecord>>(async db =>
+        {
+            await using var command = db.Command($"""
+                SELECT {RecordColumns} FROM records
+                WHERE base_id = $base AND table_id = $table AND deleted = 0
+                  AND (revisions_fetched_at IS NULL OR revisions_fetched_at < updated_at)
+                ORDER BY updated_at, id LIMIT $limit
+                """).With("$base", baseId).With("$table", tableId).With("$limit", limit);
+            return await ListAsync(command, ReadRecord, cancellationToken);
+        }, cancellationToken);
+    }
+
+    private static StoredRecord ReadRecord(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetTime(3), r.GetString(4),
+        r.GetTime(5), r.GetTime(6), r.GetTime(7), r.GetNullableTime(8), r.GetNullableTime(9));
+}

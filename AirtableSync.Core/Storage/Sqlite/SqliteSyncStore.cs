@@ -1,0 +1,113 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace AirtableSync.Storage.Sqlite;
+
+/// <summary>
+/// <see cref="ISyncStore"/> on one SQLite file. SQLite has a single writer, so writes queue on an in-process
+/// lock (cheaper and fairer than SQLITE_BUSY retries) and each runs in one IMMEDIATE transaction; reads open
+/// their own pooled connection and run concurrently with the writer thanks to WAL.
+/// </summary>
+public sealed partial class SqliteSyncStore : ISyncStore, IDisposable
+{
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly string _connectionString;
+    private readonly ILogger<SqliteSyncStore> _logger;
+
+    public SqliteSyncStore(string databasePath, ILogger<SqliteSyncStore> logger)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        DatabasePath = Path.GetFullPath(databasePath);
+        _logger = logger;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (Path.GetDirectoryName(DatabasePath) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            // WAL is a property of the file: set once, every later connection inherits it.
+            await using (var wal = connection.Command("PRAGMA journal_mode = WAL;"))
+            {
+                await wal.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await SqliteMigrator.MigrateAsync(connection, SqliteMigrations.Scripts.Count, _logger, cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        // synchronous=NORMAL is durable in WAL mode except for the last commits on power loss, which a re-sync repairs.
+        await using var pragmas = connection.Command("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;");
+        await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var result = await work(connection);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async Task WriteAsync(Func<SqliteConnection, Task> work, CancellationToken cancellationToken) =>
+        await WriteAsync(async connection => { await work(connection); return true; }, cancellationToken);
+
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await work(connection);
+    }
+
+    private static async Task<List<T>> ListAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(map(reader));
+        }
+        return items;
+    }
+
+    public void Dispose()
+    {
+        // Pooled connections keep the file open; release them so the file can be moved or deleted.
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+        _writeLock.Dispose();
+    }
+}

@@ -1,0 +1,44 @@
+using AirtableSync.Storage.Mongo;
+using AirtableSync.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MongoDB.Driver;
+
+namespace AirtableSync.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    // "Storage": {
+    //   "Provider": "Sqlite",                    // or "MongoDb"
+    //   "DataDirectory": "data",                 // relative to the content root
+    //   "Sqlite": { "Path": null },              // default <DataDirectory>/airtablesync.db
+    //   "MongoDb": { "ConnectionString": "mongodb://localhost:27017", "Database": "airtablesync" }
+    // }
+    public static IServiceCollection AddSyncStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        // One MongoClient per process: it owns the connection pool. Created only when the provider is MongoDb.
+        services.TryAddSingleton<IMongoClient>(sp =>
+            new MongoClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.MongoDb.ConnectionString));
+        services.TryAddSingleton<ISyncStore>(CreateStore);
+        services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+
+    private static ISyncStore CreateStore(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        return options.Provider switch
+        {
+            StorageProvider.MongoDb => new MongoSyncStore(
+                services.GetRequiredService<IMongoClient>(), options.MongoDb.Database, services.GetRequiredService<ILogger<MongoSyncStore>>()),
+            _ => new SqliteSyncStore(
+                options.ResolveSqlitePath(services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory()),
+                services.GetRequiredService<ILogger<SqliteSyncStore>>()),
+        };
+    }
+}
