@@ -1,4 +1,5 @@
 using AirtableSync.Web.Components.Shared;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AirtableSync.Web.Components.Pages;
 
@@ -11,7 +12,7 @@ public static class RecordBrowsingServiceCollectionExtensions
     public static IServiceCollection AddRecordBrowsing(this IServiceCollection services)
     {
         services.AddScoped<ViewerTimeZone>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }
