@@ -20,13 +20,18 @@ public class RecordDetailsPageTests : UiTestContext
         Events.Change("act6", Now.AddMinutes(-30), "fldGone", "a", "b", actor: "Ann") with { FieldName = "Field since deleted" },
     ];
 
-    private async Task<IRenderedComponent<RecordDetailsPage>> RenderRecordAsync(string recordId = RecordId, string tableId = SampleBase.Projects, params RevisionEvent[] events)
+    private async Task<IRenderedComponent<RecordDetailsPage>> RenderRecordAsync(
+        string recordId = RecordId, string tableId = SampleBase.Projects, TimeZoneInfo? zone = null, params RevisionEvent[] events)
     {
         await StoreAsync(async store =>
         {
             await SampleBase.SeedAsync(store, 3, Token);
             await store.UpsertRevisionEventsAsync(events.Length > 0 ? events : History, Token);
         });
+        if (zone is not null)
+        {
+            ViewerZone(zone);
+        }
         var cut = RenderPage<RecordDetailsPage>(p => p.Add(x => x.BaseId, SampleBase.BaseId).Add(x => x.TableId, tableId).Add(x => x.RecordId, recordId));
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=loading]")));
         return cut;
@@ -62,11 +67,10 @@ public class RecordDetailsPageTests : UiTestContext
     public async Task TimesAreRelativeAndExactInTheViewersZone()
     {
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-US");
-        ViewerZone(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
-        var cut = await RenderRecordAsync();
+        var cut = await RenderRecordAsync(zone: TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
         var statusDone = cut.FindAll("[data-testid=revision]")[2];
         Assert.Equal("3 hours ago", statusDone.QuerySelector("[data-testid=relative-time]")?.TextContent.Trim());
-        Assert.Equal("(5/10/2026 6:00 PM UTC+09:00)", statusDone.QuerySelector("[data-testid=exact-time]")?.TextContent.Trim());
+        Assert.Equal("(5/10/2026 6:00 PM UTC+09:00)", statusDone.QuerySelector("[data-testid=exact-time]")?.TextContent.Trim().Replace('\u202F', ' '));
     }
 
     [Fact]
@@ -124,7 +128,7 @@ public class RecordDetailsPageTests : UiTestContext
         cut.FindAll("[data-testid=filter-person]").Single(c => c.TextContent.Trim() == "Bob").Click();
         Assert.Equal(["fldNotes", "fldStatus", "fldNotes"], Activities(cut));
         cut.Find("[data-testid=filter-person-all]").Click();
-        cut.Find("[data-testid=status-assignee-only] input").Change(true);
+        InputOf(cut, "status-assignee-only").Change(true);
         Assert.Equal(["fldStatus", "fldOwner", "fldStatus"], Activities(cut));
         cut.FindAll("[data-testid=filter-person]").Single(c => c.TextContent.Trim() == "Ann").Click();
         cut.Find("[data-testid=filter-field-fldNotes]").Click();
@@ -139,7 +143,7 @@ public class RecordDetailsPageTests : UiTestContext
         Assert.Equal("2 d 21 h", Total("Doing"));
         Assert.Equal("3 h 0 min", Total("Done"));
         // Todo: from the record's creation (Jan 1, 00:01) until the first change.
-        Assert.Equal($"{(int)(Now.AddDays(-3) - SampleBase.Created.AddMinutes(1)).TotalDays} d 23 h", Total("Todo"));
+        Assert.Equal("126 d 11 h", Total("Todo"));
         Clock.Advance(TimeSpan.FromHours(2));
         cut.Render();
         cut.WaitForAssertion(() => Assert.Equal("5 h 0 min", Total("Done")));

@@ -8,17 +8,17 @@ namespace AirtableSync.Tests.Ui;
 
 public class RecordsPageTests : UiTestContext
 {
-    private IRenderedComponent<RecordsPage> RenderRecords(string tableId = SampleBase.Projects, string? q = null) =>
-        RenderPage<RecordsPage>(p => p.Add(x => x.BaseId, SampleBase.BaseId).Add(x => x.TableId, tableId).Add(x => x.Q, q));
+    private IRenderedComponent<RecordsPage> RenderRecords(string tableId = SampleBase.Projects, string? q = null, int? page = null)
+    {
+        // Query parameters come from the address, as when a shared link is opened.
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var path = $"bases/{SampleBase.BaseId}/tables/{tableId}";
+        navigation.NavigateTo(q is not null ? $"{path}?q={Uri.EscapeDataString(q)}" : page is not null ? $"{path}?page={page}" : path);
+        return RenderPage<RecordsPage>(p => p.Add(x => x.BaseId, SampleBase.BaseId).Add(x => x.TableId, tableId));
+    }
 
     private static IReadOnlyList<string> Names(IRenderedComponent<RecordsPage> cut) =>
         [.. cut.FindAll("tbody tr.mud-table-row").Select(r => r.QuerySelectorAll("td")[0].TextContent.Trim())];
-
-    private static IElement InputOf(IRenderedComponent<RecordsPage> cut, string testId)
-    {
-        var element = cut.Find($"[data-testid={testId}]");
-        return element.TagName == "INPUT" ? element : element.QuerySelector("input") ?? throw new InvalidOperationException($"No input in {testId}");
-    }
 
     [Fact]
     public async Task FirstPageShowsFiftyRecordsWithThePrimaryFieldFirst()
@@ -95,6 +95,14 @@ public class RecordsPageTests : UiTestContext
         await StoreAsync(store => SampleBase.SeedAsync(store, 120, Token));
         var cut = RenderRecords(q: "Project 11");
         cut.WaitForAssertion(() => Assert.Equal([.. Enumerable.Range(110, 10).Select(i => $"Project {i:000}")], Names(cut)));
+    }
+
+    [Fact]
+    public async Task PageNumberFromASharedAddressOpensThatPage()
+    {
+        await StoreAsync(store => SampleBase.SeedAsync(store, 120, Token));
+        var cut = RenderRecords(page: 2);
+        cut.WaitForAssertion(() => Assert.Equal("Project 051", Names(cut)[0]));
     }
 
     [Fact]

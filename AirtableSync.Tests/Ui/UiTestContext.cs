@@ -54,6 +54,14 @@ public abstract class UiTestContext : BunitContext
         return Render(parameters ?? (_ => { }));
     }
 
+    /// <summary>The input of a MudBlazor field, whichever element carries the test id.</summary>
+    protected static AngleSharp.Dom.IElement InputOf<T>(IRenderedComponent<T> cut, string testId)
+        where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        var element = cut.Find($"[data-testid={testId}]");
+        return element.TagName == "INPUT" ? element : element.QuerySelector("input") ?? throw new InvalidOperationException($"No input in {testId}.");
+    }
+
     protected void ViewerZone(TimeZoneInfo zone) => Services.GetRequiredService<ViewerTimeZone>().Set(zone);
 
     protected override void Dispose(bool disposing)
