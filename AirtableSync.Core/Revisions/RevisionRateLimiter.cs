@@ -19,8 +19,10 @@ public sealed class RevisionRateLimiter(IOptions<RevisionOptions> options, TimeP
                 var now = timeProvider.GetUtcNow();
                 if (!_bases.TryGetValue(baseId, out var spacing))
                 {
-                    // A little margin over the second keeps the rate strictly under N in any sliding window.
-                    spacing = new RequestSpacing(TimeSpan.FromSeconds(1.025) / options.Value.RequestsPerSecondPerBase);
+                    // A little margin over the second keeps the rate strictly under N in any sliding window;
+                    // a third of it forgives wake-up lateness (see RequestSpacing).
+                    var margin = TimeSpan.FromMilliseconds(25);
+                    spacing = new RequestSpacing((TimeSpan.FromSeconds(1) + margin) / options.Value.RequestsPerSecondPerBase, margin / 3);
                     _bases[baseId] = spacing;
                 }
                 wait = spacing.WaitTime(now);
