@@ -1,0 +1,53 @@
+using AirtableSync.Storage;
+using AirtableSync.Sync;
+using AirtableSync.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace AirtableSync.Tests.EndToEnd;
+
+public sealed class DashboardEndToEndTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly LocatorAssertionsToHaveAttributeOptions LongWait = new() { Timeout = 90_000 };
+
+    [Fact]
+    public async Task ASyncStartedFromTheJobsPageReachesCompletionLiveWithoutAReload()
+    {
+        await using var app = SandboxApp.Start();
+        var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl.ToString() });
+
+        await page.GotoAsync("/jobs");
+        await Assertions.Expect(page.GetByText("No jobs yet")).ToBeVisibleAsync();
+        // A marker that a reload would wipe: progress must arrive over the circuit, not by reloading.
+        await page.EvaluateAsync("window.__noReload = true");
+        await page.GetByTestId("sync-now").ClickAsync();
+
+        var card = page.GetByTestId("job-card").First;
+        await Assertions.Expect(card).ToHaveAttributeAsync("data-status", "Succeeded", LongWait);
+        await Assertions.Expect(card.GetByTestId("job-progress")).ToHaveAttributeAsync("aria-valuenow", "100");
+        Assert.True(await page.EvaluateAsync<bool>("window.__noReload === true"));
+        Assert.True((await app.Store.GetStatisticsAsync(Xunit.TestContext.Current.CancellationToken)).Records > 100);
+    }
+
+    [Fact]
+    public async Task AnAnalystBrowsesToARecordAndReadsItsRevisionTimeline()
+    {
+        await using var app = SandboxApp.Start();
+        await WebSessionSeeding.SignInAsync(app.Factory.Services, app.Airtable);
+        var sync = await app.SyncAsync(new SyncRequest(IncludeRevisions: true));
+        Assert.Equal(JobStatus.Succeeded, sync.Status);
+        var @base = (await app.Store.ListBasesAsync(Xunit.TestContext.Current.CancellationToken)).First(b => b.Name == "Product Roadmap");
+        var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl.ToString() });
+
+        await page.GotoAsync("/bases");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Product Roadmap", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tasks", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/bases/{@base.Id}/tables/tbl"));
+        await page.GetByTestId("open-record").First.ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/records/rec"));
+        var timeline = page.GetByTestId("timeline");
+        await Assertions.Expect(timeline.Locator(".mud-timeline-item").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.True(await timeline.Locator(".mud-timeline-item").CountAsync() > 3);
+        await Assertions.Expect(page.GetByText("Status").First).ToBeVisibleAsync();
+    }
+}
