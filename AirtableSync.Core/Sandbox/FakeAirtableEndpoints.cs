@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using AirtableSync.Sandbox.WebLogin;
+using AirtableSync.Sandbox.OAuth;
 using AirtableSync.Sandbox.PublicApi;
 using AirtableSync.Sandbox.Revisions;
 using Microsoft.AspNetCore.Routing;
@@ -13,6 +14,7 @@ internal static class FakeAirtableEndpoints
     {
         // Each area adds its own line here: public API (/v0/...), OAuth (/oauth2/v1/...),
         // web login (/login, /2fa/..., /auth/...), internal revision endpoint (/v0.3/...).
+        app.MapFakeOAuth();
         app.MapFakePublicApi();
         app.MapFakeWebLogin();
         app.MapFakeRevisions();

@@ -1,3 +1,5 @@
+using AirtableSync.Sandbox.OAuth;
+
 namespace AirtableSync.Sandbox;
 
 /// <summary>
@@ -98,6 +100,9 @@ public sealed class FakeAirtableOptions
     /// reports syncs falling back to CREATED_TIME() for that reason). False makes them start at the created time.
     /// </summary>
     public bool LastModifiedTimeEmptyUntilFirstEdit { get; set; } = true;
+
+    /// <summary>The OAuth server's clients, lifetimes and 409 grace window (public-api.md §1.3).</summary>
+    public FakeOAuthOptions OAuth { get; set; } = new();
 }
 
 /// <summary>The three answers revision-history.md §3.3 reports for a dead session.</summary>

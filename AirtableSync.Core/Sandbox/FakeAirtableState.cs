@@ -1,3 +1,4 @@
+using AirtableSync.Sandbox.OAuth;
 using AirtableSync.Sandbox.PublicApi;
 
 namespace AirtableSync.Sandbox;
@@ -14,6 +15,7 @@ public sealed class FakeAirtableState
         Users = new FakeUserDirectory();
         Tokens = new FakeAccessTokens(timeProvider);
         WebSessions = new WebLogin.FakeWebSessions(options, timeProvider);
+        OAuth = new FakeOAuthAuthority(options.OAuth, Tokens, timeProvider);
         Workspace = new FakeWorkspace(timeProvider, options.Seed);
         RateLimiter = new FakeRateLimiter(options);
         Iterators = new FakeRecordIterators(options, timeProvider);
@@ -38,6 +40,7 @@ public sealed class FakeAirtableState
 
     /// <summary>The internal endpoint's own per-base limit (403 bursts, revision-history.md §7).</summary>
     public Revisions.FakeRevisionThrottle RevisionThrottle { get; }
+    public FakeOAuthAuthority OAuth { get; }
 
     /// <summary>Bases, tables, fields, records and per-token base grants served by /v0.</summary>
     public FakeWorkspace Workspace { get; }

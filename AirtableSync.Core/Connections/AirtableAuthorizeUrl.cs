@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace AirtableSync.Connections;
+
+/// <summary>Builds the authorize request of public-api.md §1.2.</summary>
+public static class AirtableAuthorizeUrl
+{
+    public static Uri Build(Uri webBaseUrl, string clientId, IReadOnlyList<string> scopes, PendingAuthorization pending)
+    {
+        var endpoint = new Uri(webBaseUrl, "/oauth2/v1/authorize").ToString();
+        var url = QueryHelpers.AddQueryString(endpoint, new Dictionary<string, string?>
+        {
+            ["client_id"] = clientId,
+            ["redirect_uri"] = pending.RedirectUri.AbsoluteUri,
+            ["response_type"] = "code",
+            ["scope"] = string.Join(' ', scopes),
+            ["state"] = pending.State,
+            ["code_challenge"] = Pkce.ComputeChallenge(pending.CodeVerifier),
+            ["code_challenge_method"] = "S256",
+        });
+        return new Uri(url);
+    }
+}

@@ -1,0 +1,72 @@
+using AirtableSync.Airtable;
+using AirtableSync.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace AirtableSync.Connections;
+
+/// <summary>
+/// Creates connections: a personal access token, or the tokens of a completed OAuth authorization. Every
+/// credential is validated with whoami BEFORE anything is saved, so a wrong token leaves no trace.
+/// </summary>
+public sealed class AirtableConnector(
+    ISyncStore store,
+    ConnectionSecrets secrets,
+    AirtableIdentityProbe identityProbe,
+    OAuthTokenClient tokenClient,
+    TimeProvider timeProvider,
+    ILogger<AirtableConnector> logger)
+{
+    /// <exception cref="ArgumentException">The token is empty.</exception>
+    /// <exception cref="AirtableAuthenticationException">Airtable rejected the token; nothing was saved.</exception>
+    public async Task<ConnectionSummary> ConnectPersonalAccessTokenAsync(string token, CancellationToken cancellationToken = default)
+    {
+        token = token?.Trim() ?? "";
+        if (token.Length == 0)
+        {
+            throw new ArgumentException("Paste a personal access token (it starts with \"pat\").", nameof(token));
+        }
+        AirtableIdentity identity;
+        try
+        {
+            identity = await identityProbe.WhoAmIAsync(token, cancellationToken);
+        }
+        catch (AirtableAuthenticationException ex)
+        {
+            throw new AirtableAuthenticationException("Airtable did not accept this personal access token (wrong, revoked or expired). Nothing was saved.", ex);
+        }
+        var now = timeProvider.GetUtcNow();
+        var id = $"pat-{identity.UserId}";
+        var existing = await store.GetConnectionAsync(id, cancellationToken);
+        var connection = new StoredConnection(
+            id, ConnectionKind.PersonalAccessToken, ConnectionStatus.Active, secrets.ProtectToken(token),
+            SecretHint: token[^Math.Min(4, token.Length)..], identity.UserId, identity.Email, identity.Scopes,
+            SecretExpiresAt: null, ValidatedAt: now, StatusMessage: null, existing?.CreatedAt ?? now, now);
+        await store.SaveConnectionAsync(connection, cancellationToken);
+        logger.LogInformation("Connected Airtable user {UserId} with a personal access token ending in {Hint}", identity.UserId, connection.SecretHint);
+        return ConnectionSummary.From(connection);
+    }
+
+    /// <summary>Exchanges the code of a validated callback, learns who granted it, and stores the encrypted tokens.</summary>
+    /// <exception cref="OAuthTokenEndpointException">The exchange failed (e.g. invalid_grant: code reused or expired).</exception>
+    public async Task<ConnectionSummary> CompleteOAuthAsync(string code, PendingAuthorization pending, CancellationToken cancellationToken = default)
+    {
+        var tokens = await tokenClient.ExchangeCodeAsync(code, pending.CodeVerifier, pending.RedirectUri, cancellationToken);
+        var identity = await identityProbe.WhoAmIAsync(tokens.AccessToken, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var id = $"oauth-{identity.UserId}";
+        var existing = await store.GetConnectionAsync(id, cancellationToken);
+        var connection = new StoredConnection(
+            id, ConnectionKind.OAuth, ConnectionStatus.Active, secrets.ProtectTokenSet(tokens),
+            SecretHint: null, identity.UserId, identity.Email, identity.Scopes.Count > 0 ? identity.Scopes : tokens.Scopes,
+            tokens.RefreshTokenExpiresAt, ValidatedAt: now, StatusMessage: null, existing?.CreatedAt ?? now, now);
+        await store.SaveConnectionAsync(connection, cancellationToken);
+        logger.LogInformation("Connected Airtable user {UserId} with OAuth (scopes {Scopes})", identity.UserId, string.Join(' ', connection.Scopes));
+        return ConnectionSummary.From(connection);
+    }
+
+    public async Task<IReadOnlyList<ConnectionSummary>> ListAsync(CancellationToken cancellationToken = default) =>
+        [.. (await store.ListConnectionsAsync(cancellationToken)).Select(ConnectionSummary.From)];
+
+    public Task DisconnectAsync(string connectionId, CancellationToken cancellationToken = default) =>
+        store.DeleteConnectionAsync(connectionId, cancellationToken);
+}

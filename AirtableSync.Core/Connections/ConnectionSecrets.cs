@@ -1,0 +1,22 @@
+using AirtableSync.Airtable;
+using System.Text.Json;
+using AirtableSync.Storage;
+
+namespace AirtableSync.Connections;
+
+/// <summary>Turns a stored connection's protected payload back into the secret it holds, and the other way round.</summary>
+public sealed class ConnectionSecrets(ConnectionSecretProtector protector)
+{
+    public string ProtectToken(string personalAccessToken) =>
+        protector.Protect(ConnectionKind.PersonalAccessToken, personalAccessToken);
+
+    public string ProtectTokenSet(OAuthTokenSet tokens) =>
+        protector.Protect(ConnectionKind.OAuth, JsonSerializer.Serialize(tokens));
+
+    public string ReadToken(StoredConnection connection) =>
+        protector.Unprotect(ConnectionKind.PersonalAccessToken, connection.ProtectedSecret);
+
+    public OAuthTokenSet ReadTokenSet(StoredConnection connection) =>
+        JsonSerializer.Deserialize<OAuthTokenSet>(protector.Unprotect(ConnectionKind.OAuth, connection.ProtectedSecret))
+        ?? throw new AirtableAuthenticationException("The stored OAuth token set is empty; reconnect Airtable.");
+}

@@ -1,0 +1,15 @@
+namespace AirtableSync.Connections;
+
+/// <summary>
+/// What the token endpoint returned (public-api.md §1.3). Both tokens are opaque, variable-length secrets;
+/// <see cref="ToString"/> hides them so that a stray log line cannot leak them.
+/// </summary>
+public sealed record OAuthTokenSet(
+    string AccessToken,
+    string RefreshToken,
+    DateTimeOffset AccessTokenExpiresAt,
+    DateTimeOffset? RefreshTokenExpiresAt,
+    IReadOnlyList<string> Scopes)
+{
+    public override string ToString() => $"OAuthTokenSet(expires={AccessTokenExpiresAt:O}, scopes={string.Join(' ', Scopes)})";
+}

@@ -1,0 +1,147 @@
+using AirtableSync.Airtable;
+using AirtableSync.Storage;
+
+namespace AirtableSync.Tests.Connections;
+
+/// <summary>The whole dance over loopback: our /start and /callback endpoints, the fake's authorize and token endpoints.</summary>
+public class OAuthFlowTests
+{
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ApprovedFlowStoresEncryptedTokensThatTheApiClientThenUses()
+    {
+        await using var env = await ConnectionsTestEnvironment.StartAsync(cancellationToken: Ct);
+        using var browser = new BrowserlessClient();
+
+        var landing = await env.ConnectWithOAuthAsync(browser, cancellationToken: Ct);
+
+        Assert.Equal("/connect", landing.AbsolutePath);
+        Assert.Equal("oauth", ConnectionsTestEnvironment.QueryValue(landing, "connected"));
+        var connection = Assert.Single(await env.Store.ListConnectionsAsync(Ct));
+        Assert.Equal(ConnectionKind.OAuth, connection.Kind);
+        Assert.Equal(ConnectionStatus.Active, connection.Status);
+        Assert.Equal("usrSandboxAdmin01", connection.AirtableUserId);
+        Assert.Equal("sandbox@example.com", connection.Email);
+        Assert.Contains("schema.bases:read", connection.Scopes);
+        var tokens = await env.ReadStoredTokensAsync(Ct);
+        Assert.DoesNotContain(tokens.AccessToken, connection.ProtectedSecret, StringComparison.Ordinal);
+        Assert.DoesNotContain(tokens.RefreshToken, connection.ProtectedSecret, StringComparison.Ordinal);
+
+        var api = env.Get<AirtableApiClient>();
+        Assert.Equal("usrSandboxAdmin01", (await api.WhoAmIAsync(Ct)).Id);
+        env.Time.Advance(TimeSpan.FromMinutes(56));
+        Assert.Equal("usrSandboxAdmin01", (await api.WhoAmIAsync(Ct)).Id);
+        Assert.Equal(1, env.OAuth.RefreshCount);
+    }
+
+    [Fact]
+    public async Task ConfidentialClientCompletesTheFlowWithBasicAuth()
+    {
+        await using var env = await ConnectionsTestEnvironment.StartAsync(confidential: true, cancellationToken: Ct);
+        using var browser = new BrowserlessClient();
+
+        var landing = await env.ConnectWithOAuthAsync(browser, cancellationToken: Ct);
+
+        Assert.Equal("oauth", ConnectionsTestEnvironment.QueryValue(landing, "connected"));
+        Assert.True(Assert.Single(env.OAuth.TokenRequests).UsedBasicAuth);
+    }
+
+    [Fact]
+    public async Task DeniedConsentReturnsToTheConnectPageWithAReadableError()
+    {
+        await using var env = await ConnectionsTestEnvironment.StartAsync(cancellationToken: Ct);
+        using var browser = new BrowserlessClient();
+
+        var landing = await env.ConnectWithOAuthAsync(browser, approve: false, cancellationToken: Ct);
+
+        Assert.Equal("/connect", landing.AbsolutePath);
+        Assert.Contains("was not granted", ConnectionsTestEnvironment.QueryValue(landing, "error"), StringComparison.Ordinal);
+        Assert.Empty(await env.Store.ListConnectionsAsync(Ct));
+        Assert.Empty(env.OAuth.TokenRequests);
+    }
+
+    [Fact]
+    public async Task CallbackAfterTenMinutesIsRejectedAsExpiredWithoutExchangingTheCode()
+    {
+        await using var env = await ConnectionsTestEnvironment.StartAsync(cancellationToken: Ct);
+        using var browser = new BrowserlessClient();
+        var callback = await env.DecideAsync(browser, await env.OpenConsentAsync(browser, Ct), approve: true, Ct);
+        env.Time.Advance(TimeSpan.FromMinutes(11));
+
+        var landing = BrowserlessClient.RedirectOf(await browser.GetAsync(callback, Ct));
+
+        Assert.Contains("longer than 10 minutes", ConnectionsTestEnvironment.QueryValue(landing, "error"), StringComparison.Ordinal);
+        Assert.Empty(env.OAuth.TokenRequests);
+        Assert.Empty(await env.Store.ListConnectionsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task CallbackWithAStateWeNeverIssuedIsRejected()
+    {
+        await using var env = await ConnectionsTestEnvironment.StartAsync(cancellationToken: Ct);
+        using var browser = new BrowserlessClient();
+
+        var landing = BrowserlessClient.RedirectOf(await browser.GetAsync(
+            new Uri(env.CallbackUri, "?code=someone-elses-code&state=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), Ct));
+
+        Assert.Contains("unknown or was already used", ConnectionsTestEnvironment.QueryValue(landing, "error"), StringComparison.Ordinal);
+        Assert.Empty(env.OAuth.TokenRequests);
+    }
+
+    [Fact]
+    public async Task ReplayedCallbackIsRejectedAndTheCodeIsExchangedOnce()
+    {
+        await using var env = await ConnectionsTestEnvironment.StartAsync(cancellationToken: Ct);
+        using var browser = new BrowserlessClient();
+        var callback = await env.DecideAsync(browser, await env.OpenConsentAsync(browser, Ct), approve: true, Ct);
+        var first = BrowserlessClient.RedirectOf(await browser.GetAsync(callback, Ct));
+
+        var replay = BrowserlessClient.RedirectOf(await browser.GetAsync(callback, Ct));
+
+        Assert.Equal("oauth", ConnectionsTestEnvironment.QueryValue(first, "connected"));
+        Assert.NotNull(ConnectionsTestEnvironment.QueryValue(replay, "error"));
+        Assert.Single(env.OAuth.TokenRequests);
+    }
+
+    [Fact]
+    public async Task CallbackOpenedInAnotherBrowserIsRejected()
+    {
+        await using var env = await ConnectionsTestEnvironment.StartAsync(cancellationToken: Ct);
+        using var victim = new BrowserlessClient();
+        using var attacker = new BrowserlessClient();
+        var callback = await env.DecideAsync(attacker, await env.OpenConsentAsync(attacker, Ct), approve: true, Ct);
+
+        var landing = BrowserlessClient.RedirectOf(await victim.GetAsync(callback, Ct));
+
+        Assert.Contains("another browser", ConnectionsTestEnvironment.QueryValue(landing, "error"), StringComparison.Ordinal);
+        Assert.Empty(await env.Store.ListConnectionsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ScopeTheIntegrationLacksComesBackAsAReadableInvalidScopeError()
+    {
+        await using var env = await ConnectionsTestEnvironment.StartAsync(
+            settings: new() { ["Airtable:OAuth:Scopes"] = "data.records:read enterprise.auditLogs:read" }, cancellationToken: Ct);
+        using var browser = new BrowserlessClient();
+        var authorize = BrowserlessClient.RedirectOf(await browser.GetAsync(new Uri(env.BaseUrl, "/connections/airtable/oauth/start"), Ct));
+        var callback = BrowserlessClient.RedirectOf(await browser.GetAsync(authorize, Ct));
+
+        var landing = BrowserlessClient.RedirectOf(await browser.GetAsync(callback, Ct));
+
+        Assert.Equal("invalid_scope", ConnectionsTestEnvironment.QueryValue(callback, "error"));
+        Assert.Contains("invalid_scope", ConnectionsTestEnvironment.QueryValue(landing, "error"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartWithoutAClientIdExplainsThatOAuthIsNotConfigured()
+    {
+        await using var env = await ConnectionsTestEnvironment.StartAsync(settings: new() { ["Airtable:OAuth:ClientId"] = "" }, cancellationToken: Ct);
+        using var browser = new BrowserlessClient();
+
+        var landing = BrowserlessClient.RedirectOf(await browser.GetAsync(new Uri(env.BaseUrl, "/connections/airtable/oauth/start"), Ct));
+
+        Assert.Equal("/connect", landing.AbsolutePath);
+        Assert.Contains("OAuth is not configured", ConnectionsTestEnvironment.QueryValue(landing, "error"), StringComparison.Ordinal);
+    }
+}
