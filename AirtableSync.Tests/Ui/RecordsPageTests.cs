@@ -1,0 +1,154 @@
+using AirtableSync.Web.Components.Pages.Records;
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AirtableSync.Tests.Ui;
+
+public class RecordsPageTests : UiTestContext
+{
+    private IRenderedComponent<RecordsPage> RenderRecords(string tableId = SampleBase.Projects, string? q = null, int? page = null)
+    {
+        // Query parameters come from the address, as when a shared link is opened.
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var path = $"bases/{SampleBase.BaseId}/tables/{tableId}";
+        navigation.NavigateTo(q is not null ? $"{path}?q={Uri.EscapeDataString(q)}" : page is not null ? $"{path}?page={page}" : path);
+        return RenderPage<RecordsPage>(p => p.Add(x => x.BaseId, SampleBase.BaseId).Add(x => x.TableId, tableId));
+    }
+
+    private static IReadOnlyList<string> Names(IRenderedComponent<RecordsPage> cut) =>
+        [.. cut.FindAll("tbody tr.mud-table-row").Select(r => r.QuerySelectorAll("td")[0].TextContent.Trim())];
+
+    [Fact]
+    public async Task FirstPageShowsFiftyRecordsWithThePrimaryFieldFirst()
+    {
+        await StoreAsync(store => SampleBase.SeedAsync(store, 120, Token));
+        var cut = RenderRecords();
+        cut.WaitForAssertion(() => Assert.Equal(50, Names(cut).Count));
+        Assert.Equal("Project 001", Names(cut)[0]);
+        Assert.Equal("Project 050", Names(cut)[^1]);
+        var headers = cut.FindAll("thead th").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Equal(["Name", "Status", "Score", "Lead", "Owner", "Notes", "Calc"], headers);
+        Assert.DoesNotContain("Old field", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CellsReadByTypeWithLinkedRecordsResolvedLocally()
+    {
+        await StoreAsync(store => SampleBase.SeedAsync(store, 2, Token));
+        var cut = RenderRecords();
+        cut.WaitForAssertion(() => Assert.Equal(2, Names(cut).Count));
+        var first = cut.FindAll("tbody tr.mud-table-row")[0].QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["Project 001", "Doing", "1", "Bob <b>Builder</b>", "Ada L", "notes for 1", "NaN"], first);
+        Assert.Empty(cut.FindAll("tbody b"));
+        var lead = cut.FindAll("tbody tr.mud-table-row")[1].QuerySelector("[data-kind=links] a");
+        Assert.Equal("Ada Lovelace", lead?.TextContent.Trim());
+        Assert.Equal($"bases/{SampleBase.BaseId}/tables/{SampleBase.People}/records/recAda0000000001", lead?.GetAttribute("href"));
+        Assert.NotNull(cut.Find("tbody [data-kind=error]"));
+    }
+
+    [Fact]
+    public async Task PagerMovesThroughTheStoreAPageAtATime()
+    {
+        await StoreAsync(store => SampleBase.SeedAsync(store, 120, Token));
+        var cut = RenderRecords();
+        cut.WaitForAssertion(() => Assert.Equal(50, Names(cut).Count));
+        cut.Find("button[aria-label='Next page']").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Project 051", Names(cut)[0]));
+        cut.Find("button[aria-label='Last page']").Click();
+        cut.WaitForAssertion(() => Assert.Equal(20, Names(cut).Count));
+        Assert.Equal("Project 101", Names(cut)[0]);
+        Assert.Contains("page=3", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClickingAHeaderSortsInTheStoreAscendingThenDescending()
+    {
+        await StoreAsync(store => SampleBase.SeedAsync(store, 120, Token));
+        var cut = RenderRecords();
+        cut.WaitForAssertion(() => Assert.Equal(50, Names(cut).Count));
+        cut.Find("[data-testid=sort-fldScore]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Project 001", Names(cut)[0]));
+        cut.Find("[data-testid=sort-fldScore]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(["Project 120", "Project 119"], Names(cut).Take(2)));
+        cut.Find("[data-testid=sort-fldStatus]").Click();
+        cut.WaitForAssertion(() => Assert.All(Names(cut).Take(40), n => Assert.Equal(1, int.Parse(n[^3..], System.Globalization.CultureInfo.InvariantCulture) % 3)));
+    }
+
+    [Fact]
+    public async Task SearchFiltersInTheStoreAndIsKeptInTheAddress()
+    {
+        await StoreAsync(store => SampleBase.SeedAsync(store, 120, Token));
+        var cut = RenderRecords();
+        cut.WaitForAssertion(() => Assert.Equal(50, Names(cut).Count));
+        InputOf(cut, "record-search").Change("project 05");
+        cut.WaitForAssertion(() => Assert.Equal([.. Enumerable.Range(50, 10).Select(i => $"Project {i:000}")], Names(cut)));
+        Assert.Contains("q=project%2005", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        InputOf(cut, "record-search").Change("nothing like this");
+        cut.WaitForAssertion(() => Assert.Equal("No records match this search.", cut.Find("[data-testid=no-records]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task SearchTextFromASharedAddressIsAppliedOnArrival()
+    {
+        await StoreAsync(store => SampleBase.SeedAsync(store, 120, Token));
+        var cut = RenderRecords(q: "Project 11");
+        cut.WaitForAssertion(() => Assert.Equal([.. Enumerable.Range(110, 10).Select(i => $"Project {i:000}")], Names(cut)));
+    }
+
+    [Fact]
+    public async Task PageNumberFromASharedAddressOpensThatPage()
+    {
+        await StoreAsync(store => SampleBase.SeedAsync(store, 120, Token));
+        var cut = RenderRecords(page: 2);
+        cut.WaitForAssertion(() => Assert.Equal("Project 051", Names(cut)[0]));
+    }
+
+    [Fact]
+    public async Task DeletedRecordsAreHiddenUntilShownWithATombstone()
+    {
+        await StoreAsync(async store =>
+        {
+            await SampleBase.SeedAsync(store, 5, Token);
+            var later = SampleBase.SyncedAt.AddHours(1);
+            await store.UpsertRecordsAsync(SampleBase.BaseId, SampleBase.Projects, [.. new[] { 1, 2, 4, 5 }.Select(SampleBase.Project)], later, Token);
+            await store.TombstoneRecordsNotSeenSinceAsync(SampleBase.BaseId, SampleBase.Projects, later, later, Token);
+        });
+        var cut = RenderRecords();
+        cut.WaitForAssertion(() => Assert.Equal(["Project 001", "Project 002", "Project 004", "Project 005"], Names(cut)));
+        Assert.Empty(cut.FindAll("[data-testid=tombstone]"));
+        InputOf(cut, "show-deleted").Change(true);
+        cut.WaitForAssertion(() => Assert.Equal(5, Names(cut).Count));
+        var deleted = cut.FindAll("tbody tr.mud-table-row")[2];
+        Assert.Contains("record-deleted", deleted.ClassName, StringComparison.Ordinal);
+        Assert.NotNull(deleted.QuerySelector("[data-testid=tombstone]"));
+    }
+
+    [Fact]
+    public async Task EmptyTableSaysSo()
+    {
+        await StoreAsync(store => SampleBase.SeedAsync(store, 0, Token));
+        var cut = RenderRecords();
+        cut.WaitForAssertion(() => Assert.Equal("No records in this table yet.", cut.Find("[data-testid=no-records]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task UnknownTableSaysNotFound()
+    {
+        await StoreAsync(store => SampleBase.SeedAsync(store, 1, Token));
+        var cut = RenderRecords(tableId: "tblUnknown000001");
+        cut.WaitForAssertion(() => Assert.Contains("This table is not in the local copy", cut.Markup, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=records-grid]"));
+    }
+
+    [Fact]
+    public async Task BrokenStoreShowsAFriendlyErrorInsteadOfRows()
+    {
+        await StoreAsync(store => SampleBase.SeedAsync(store, 3, Token));
+        await BreakStoreAsync("records");
+        var cut = RenderRecords();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=error-state]")));
+        Assert.DoesNotContain("no such table", cut.Markup, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,18 @@
+using AirtableSync.Web.Components.Shared;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AirtableSync.Web.Components.Pages;
+
+public static class RecordBrowsingServiceCollectionExtensions
+{
+    /// <summary>
+    /// The analyst's pages (bases, tables, records, record history). Reads no configuration;
+    /// needs an <c>ISyncStore</c> registered by the storage feature.
+    /// </summary>
+    public static IServiceCollection AddRecordBrowsing(this IServiceCollection services)
+    {
+        services.AddScoped<ViewerTimeZone>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}
