@@ -13,10 +13,16 @@ public sealed class SyncScheduler(IServiceScopeFactory scopes, TimeProvider time
     /// <summary>Cron has minute resolution; a 30 s tick starts a job at most half a minute late.</summary>
     public static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(30);
 
+    private readonly TaskCompletionSource _ticking = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the timer runs (ExecuteAsync starts on the thread pool), so tests move the clock only after it.</summary>
+    internal Task Ticking => _ticking.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var last = time.GetUtcNow();
         using var timer = new PeriodicTimer(TickInterval, time);
+        _ticking.TrySetResult();
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var now = time.GetUtcNow();

@@ -137,6 +137,7 @@ public sealed class SyncSchedulerTests : IAsyncLifetime
         });
         using var scheduler = new SyncScheduler(Services.GetRequiredService<IServiceScopeFactory>(), _clock, NullLogger<SyncScheduler>.Instance);
         await scheduler.StartAsync(Token);
+        await scheduler.Ticking.WaitAsync(TimeSpan.FromSeconds(20), Token);
 
         _clock.Advance(TimeSpan.FromMinutes(10));
         Assert.Empty(await Store.ListJobsAsync(10, Token));
