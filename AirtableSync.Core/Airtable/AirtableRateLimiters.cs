@@ -16,28 +16,37 @@ public sealed class AirtableRateLimiters(IOptions<AirtableOptions> options, IOpt
 
     public TimeProvider TimeProvider => timeProvider;
 
-    /// <summary>Waits until a request for <paramref name="baseId"/> (null for meta calls) with this token may be sent, and claims the slot.</summary>
-    public async ValueTask AcquireAsync(string? baseId, string tokenKey, CancellationToken cancellationToken)
+    /// <summary>Waits until a request for <paramref name="baseId"/> (null for meta calls) with this token may be sent, claims the slot and returns its time.</summary>
+    public async ValueTask<DateTimeOffset> AcquireAsync(string? baseId, string tokenKey, CancellationToken cancellationToken)
     {
         while (true)
         {
-            TimeSpan wait;
-            lock (_lock)
+            if (TryAcquire(baseId, tokenKey, out var wait) is { } granted)
             {
-                var now = timeProvider.GetUtcNow();
-                var token = Scope(_tokens, tokenKey, options.Value.RequestsPerSecondPerToken);
-                var @base = baseId is null ? null : Scope(_bases, baseId, options.Value.RequestsPerSecondPerBase);
-                wait = Max(token.WaitTime(now), @base?.WaitTime(now) ?? TimeSpan.Zero);
-                if (wait == TimeSpan.Zero)
-                {
-                    // Both scopes are claimed together so the slot's timestamp is the moment the request leaves.
-                    token.Take(now);
-                    @base?.Take(now);
-                    return;
-                }
+                return granted;
             }
             // Re-checked after the wait: a pause may have been set meanwhile, or another waiter took the slot.
             await Task.Delay(wait, timeProvider, cancellationToken);
+        }
+    }
+
+    /// <summary>Claims a slot now and returns its time, or returns null and how long to wait before asking again.</summary>
+    internal DateTimeOffset? TryAcquire(string? baseId, string tokenKey, out TimeSpan wait)
+    {
+        lock (_lock)
+        {
+            var now = timeProvider.GetUtcNow();
+            var token = Scope(_tokens, tokenKey, options.Value.RequestsPerSecondPerToken);
+            var @base = baseId is null ? null : Scope(_bases, baseId, options.Value.RequestsPerSecondPerBase);
+            wait = Max(token.WaitTime(now), @base?.WaitTime(now) ?? TimeSpan.Zero);
+            if (wait > TimeSpan.Zero)
+            {
+                return null;
+            }
+            // Both scopes are claimed together so the slot's time is the moment the request leaves.
+            token.Take(now);
+            @base?.Take(now);
+            return now;
         }
     }
 
@@ -68,8 +77,9 @@ public sealed class AirtableRateLimiters(IOptions<AirtableOptions> options, IOpt
     {
         if (!scopes.TryGetValue(key, out var scope))
         {
-            var window = TimeSpan.FromSeconds(1) + resilience.Value.RateLimitWindowMargin;
-            scope = new RequestSpacing(window / perSecond);
+            var margin = resilience.Value.RateLimitWindowMargin;
+            // A third of the margin absorbs wake-up lateness; the other two thirds absorb network jitter.
+            scope = new RequestSpacing((TimeSpan.FromSeconds(1) + margin) / perSecond, margin / 3);
             scopes[key] = scope;
         }
         return scope;

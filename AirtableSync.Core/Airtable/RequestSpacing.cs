@@ -5,7 +5,14 @@ namespace AirtableSync.Airtable;
 /// which means no window of length <c>window</c> ever holds more than <c>permits</c> of them, plus a pause
 /// after a 429. Not thread-safe: <see cref="AirtableRateLimiters"/> guards it with its lock.
 /// </summary>
-internal sealed class RequestSpacing(TimeSpan interval)
+/// <remarks>
+/// A waiter always wakes a little late (timer and thread-pool latency). Scheduling the next slot from the grant
+/// time would lose that lateness on every request and fall visibly below the limit under load; scheduling
+/// purely from the previous slot would let a late request and the next one leave closer than the interval.
+/// So up to <c>catchUp</c> of lateness is forgiven: any N+1 consecutive grants still span at least
+/// <c>N × interval − catchUp</c>.
+/// </remarks>
+internal sealed class RequestSpacing(TimeSpan interval, TimeSpan catchUp)
 {
     private DateTimeOffset _nextAllowed = DateTimeOffset.MinValue;
 
@@ -17,7 +24,11 @@ internal sealed class RequestSpacing(TimeSpan interval)
         return earliest > now ? earliest - now : TimeSpan.Zero;
     }
 
-    public void Take(DateTimeOffset now) => _nextAllowed = now + interval;
+    public void Take(DateTimeOffset now)
+    {
+        var forgiven = now - catchUp;
+        _nextAllowed = (_nextAllowed > forgiven ? _nextAllowed : forgiven) + interval;
+    }
 
     public void PauseUntil(DateTimeOffset until)
     {

@@ -3,6 +3,7 @@ namespace AirtableSync.Storage;
 /// <summary>
 /// The one storage seam. Two providers (SQLite, MongoDB) implement it and must pass the same
 /// contract suite (<c>SyncStoreContract</c> in the tests). Methods are use cases, not CRUD per table.
+/// Instants are stored with millisecond precision (Airtable's and BSON's), on both providers.
 /// </summary>
 public interface ISyncStore
 {
@@ -29,11 +30,13 @@ public interface ISyncStore
     // Records
     /// <summary>
     /// Upserts one page of records. Unchanged records (same cells) keep their updatedAt and content;
-    /// only lastSeenAt moves. A tombstoned record that reappears is revived.
+    /// only lastSeenAt moves. A tombstoned record that reappears is revived (counted as updated).
+    /// Cells that are not a JSON object, or an id twice in the page, throw <see cref="ArgumentException"/> and nothing of the page is written.
     /// </summary>
     Task<UpsertOutcome> UpsertRecordsAsync(string baseId, string tableId, IReadOnlyList<RecordData> records, DateTimeOffset seenAt, CancellationToken cancellationToken = default);
     /// <summary>After a complete full scan that started at <paramref name="scanStartedAt"/>: records not seen since become tombstones.</summary>
     Task<int> TombstoneRecordsNotSeenSinceAsync(string baseId, string tableId, DateTimeOffset scanStartedAt, DateTimeOffset deletedAt, CancellationToken cancellationToken = default);
+    /// <summary>Throws <see cref="ArgumentException"/> for a negative skip, a take outside 1..1000 or a sort field that is not an Airtable field id.</summary>
     Task<RecordPage> QueryRecordsAsync(RecordQuery query, CancellationToken cancellationToken = default);
     Task<StoredRecord?> GetRecordAsync(string recordId, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<StoredRecord>> GetRecordsByIdsAsync(IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken = default);
@@ -48,15 +51,17 @@ public interface ISyncStore
     Task<IReadOnlyList<RevisionEvent>> GetRevisionsAsync(string recordId, CancellationToken cancellationToken = default);
     Task<IReadOnlySet<string>> GetKnownActivityIdsAsync(string recordId, CancellationToken cancellationToken = default);
     Task UpsertRecordCommentsAsync(IReadOnlyList<RecordComment> comments, CancellationToken cancellationToken = default);
+    /// <summary>Comments of one record, oldest first.</summary>
     Task<IReadOnlyList<RecordComment>> GetRecordCommentsAsync(string recordId, CancellationToken cancellationToken = default);
 
     // Jobs
+    /// <summary>Upserts a job. Its failures are merged with the stored ones (never removed), so saving a stale copy cannot drop failures appended meanwhile.</summary>
     Task SaveJobAsync(JobEntry job, CancellationToken cancellationToken = default);
     Task<JobEntry?> GetJobAsync(string jobId, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<JobEntry>> ListJobsAsync(int limit, CancellationToken cancellationToken = default);
-    /// <summary>Appends a per-item failure; concurrent appends are all kept.</summary>
+    /// <summary>Appends a per-item failure; concurrent appends are all kept. Throws <see cref="KeyNotFoundException"/> for an unknown job.</summary>
     Task AddJobFailureAsync(string jobId, JobFailure failure, CancellationToken cancellationToken = default);
-    /// <summary>At start-up: jobs left queued or running by a dead process become interrupted. Returns their ids.</summary>
+    /// <summary>At start-up: jobs left queued or running by a dead process become interrupted (FinishedAt = <paramref name="at"/>). Returns their ids.</summary>
     Task<IReadOnlyList<string>> InterruptUnfinishedJobsAsync(DateTimeOffset at, CancellationToken cancellationToken = default);
 
     // Checkpoints and settings: small JSON documents keyed by (scope, key).
@@ -65,5 +70,6 @@ public interface ISyncStore
     Task<IReadOnlyDictionary<string, string>> ListCheckpointsAsync(string scope, CancellationToken cancellationToken = default);
     Task DeleteCheckpointsAsync(string scope, CancellationToken cancellationToken = default);
 
+    /// <summary>Counts of bases and tables not removed, live and tombstoned records, and revision events.</summary>
     Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default);
 }

@@ -65,33 +65,44 @@ internal sealed record RecordContent(RecordData Record, long Hash)
 
     // Only values are searchable (not field ids), lower-cased with the invariant culture so search is
     // case-insensitive beyond ASCII; cells are separated by a newline so a match never spans two cells.
+    // Pooled buffers keep this to one allocation (the result): it runs for every record written.
     private static string SearchTextOf(string recordId, string json)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        var text = new StringBuilder(json.Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        // Unescaped values plus separators never outnumber the JSON's own characters.
+        var chars = ArrayPool<char>.Shared.Rent(json.Length + 1);
         try
         {
-            var reader = new Utf8JsonReader(bytes);
+            var reader = new Utf8JsonReader(bytes.AsSpan(0, Encoding.UTF8.GetBytes(json, bytes)));
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 throw new ArgumentException($"Record {recordId}: fields must be a JSON object.");
             }
+            var length = 0;
             while (reader.Read())
             {
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
+                if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
                 {
-                    if (text.Length > 0)
-                    {
-                        text.Append('\n');
-                    }
-                    text.Append(reader.TokenType == JsonTokenType.String ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan));
+                    continue;
                 }
+                if (length > 0)
+                {
+                    chars[length++] = '\n';
+                }
+                length += reader.TokenType == JsonTokenType.String
+                    ? reader.CopyString(chars.AsSpan(length))
+                    : Encoding.UTF8.GetChars(reader.ValueSpan, chars.AsSpan(length));
             }
+            return string.Create(length, chars, static (destination, source) => source.AsSpan(0, destination.Length).ToLowerInvariant(destination));
         }
         catch (JsonException e)
         {
             throw new ArgumentException($"Record {recordId}: fields are not valid JSON ({e.Message}).", e);
         }
-        return text.ToString().ToLowerInvariant();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using AirtableSync.Airtable;
+using AirtableSync.Connections;
 using AirtableSync.Storage;
 
 namespace AirtableSync.Tests.Connections;
@@ -33,6 +34,26 @@ public class OAuthFlowTests
         env.Time.Advance(TimeSpan.FromMinutes(56));
         Assert.Equal("usrSandboxAdmin01", (await api.WhoAmIAsync(Ct)).Id);
         Assert.Equal(1, env.OAuth.RefreshCount);
+    }
+
+    [Fact]
+    public async Task AccessTokenRevokedBeforeExpiryIsReplacedByOneRefreshThatAirtableAccepts()
+    {
+        await using var env = await ConnectionsTestEnvironment.StartAsync(cancellationToken: Ct);
+        using var browser = new BrowserlessClient();
+        await env.ConnectWithOAuthAsync(browser, cancellationToken: Ct);
+        var source = env.Get<IAirtableTokenSource>();
+        var rejected = await source.GetAccessTokenAsync(Ct);
+        // Airtable stops accepting the access token before its expiry: the API client then asks for a fresh one.
+        env.Fake.State.Tokens.Revoke(rejected.Value);
+        await Assert.ThrowsAsync<AirtableAuthenticationException>(() => env.Get<AirtableIdentityProbe>().WhoAmIAsync(rejected.Value, Ct));
+
+        var fresh = await source.RefreshAfterUnauthorizedAsync(rejected, Ct);
+
+        Assert.NotNull(fresh);
+        Assert.Equal(1, env.OAuth.RefreshCount);
+        // Checked with the probe rather than the API client: the client paces requests on the (fake) clock.
+        Assert.Equal("usrSandboxAdmin01", (await env.Get<AirtableIdentityProbe>().WhoAmIAsync(fresh.Value, Ct)).UserId);
     }
 
     [Fact]

@@ -44,18 +44,21 @@ public abstract partial class SyncStoreContract
         await UpsertAsync(T0,
             Rec("rec1", 1, """{"fldName":"École du Nord","fldTags":["Blue","green","aqua"]}"""),
             Rec("rec2", 2, """{"fldName":"beta","fldNotes":"Has 100% cotton"}"""),
-            Rec("rec3", 3, """{"fldName":"gamma","fldCount":4217}"""));
+            Rec("rec3", 3, """{"fldName":"gamma","fldCount":4217}"""),
+            Rec("rec4", 4, """{"fldName":"caf\u00e9 \"crème\"","fldEmoji":"\ud83d\ude00"}"""));
 
         Assert.Equal(["rec1"], Ids(await QueryAsync(search: "ÉCOLE")));
         Assert.Equal(["rec1"], Ids(await QueryAsync(search: "GREEN")));
         Assert.Equal(["rec2"], Ids(await QueryAsync(search: "100% c")));
         Assert.Equal(["rec3"], Ids(await QueryAsync(search: "421")));
+        Assert.Equal(["rec4"], Ids(await QueryAsync(search: "CAFÉ \"CRÈME\"")));
+        Assert.Equal(["rec4"], Ids(await QueryAsync(search: "😀")));
         Assert.Empty(Ids(await QueryAsync(search: "fldName")));
         Assert.Empty(Ids(await QueryAsync(search: "blue green"))); // a match never spans two cells
         var page = await QueryAsync(search: "A", take: 1);
-        Assert.Equal(3, page.TotalCount);
+        Assert.Equal(4, page.TotalCount);
         Assert.Single(page.Items);
-        Assert.Equal(3, (await QueryAsync(search: "   ")).TotalCount);
+        Assert.Equal(4, (await QueryAsync(search: "   ")).TotalCount);
     }
 
     [Fact]

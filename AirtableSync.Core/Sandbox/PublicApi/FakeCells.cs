@@ -19,6 +19,12 @@ public static class FakeCells
         _ => false,
     };
 
+    /// <summary>A number cell as a double, whatever CLR type built the node (an int node refuses GetValue&lt;double&gt;).</summary>
+    public static double? AsNumber(JsonNode? value) =>
+        value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            ? double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
     /// <summary>ISO-8601 UTC with milliseconds and Z, e.g. 2022-09-05T07:00:00.000Z (public-api.md §2.3 dateTime).</summary>
     public static string FormatTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);

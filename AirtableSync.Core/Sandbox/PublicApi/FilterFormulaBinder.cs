@@ -150,10 +150,7 @@ internal sealed class FilterFormulaBinder(FakeTable table, bool lastModifiedEmpt
         ? cell.GetValueKind() == JsonValueKind.String ? cell.GetValue<string>() : cell.ToJsonString()
         : "";
 
-    private static Func<FakeRecord, double?> CellNumber(FakeField field) => r =>
-        r.Cells.TryGetValue(field.Id, out var cell) && cell is JsonValue v && v.GetValueKind() == JsonValueKind.Number
-            ? v.GetValue<double>()
-            : null;
+    private static Func<FakeRecord, double?> CellNumber(FakeField field) => r => FakeCells.AsNumber(r.Cells.GetValueOrDefault(field.Id));
 
     private FakeField Field(FormulaFieldRef reference) =>
         table.Fields.FirstOrDefault(f => f.Id == reference.Name) ?? table.Fields.FirstOrDefault(f => f.Name == reference.Name)

@@ -57,6 +57,12 @@ internal static class PublicApiPipeline
             errorType = error.Type;
             await PublicApiResponses.WriteErrorAsync(context, error, cancellationToken);
         }
+        catch (ArgumentException) when (!context.Response.HasStarted)
+        {
+            // A test removed the table or base between the handler's lookups: answer as for a vanished model.
+            errorType = "NOT_FOUND";
+            await PublicApiResponses.WriteErrorAsync(context, PublicApiError.NotFoundBare(), cancellationToken);
+        }
         finally
         {
             state.RequestLog.Add(new FakeRequestLogEntry(

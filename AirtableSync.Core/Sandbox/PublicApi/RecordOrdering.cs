@@ -34,9 +34,9 @@ internal static class RecordOrdering
         {
             return (a is null ? 0 : 1) - (b is null ? 0 : 1);
         }
-        if (a.GetValueKind() == JsonValueKind.Number && b.GetValueKind() == JsonValueKind.Number)
+        if (FakeCells.AsNumber(a) is { } numberA && FakeCells.AsNumber(b) is { } numberB)
         {
-            return a.GetValue<double>().CompareTo(b.GetValue<double>());
+            return numberA.CompareTo(numberB);
         }
         var textA = a.GetValueKind() == JsonValueKind.String ? a.GetValue<string>() : a.ToJsonString();
         var textB = b.GetValueKind() == JsonValueKind.String ? b.GetValue<string>() : b.ToJsonString();

@@ -28,7 +28,15 @@ public sealed partial class MongoSyncStore
                 unchanged.Add(content.Record.Id);
                 continue;
             }
-            _ = known.ContainsKey(content.Record.Id) ? updated++ : inserted++;
+            if (known.ContainsKey(content.Record.Id))
+            {
+                updated++;
+            }
+            else
+            {
+                inserted++;
+            }
+            // Building the model validates the cells, so a bad record fails the page before anything is sent.
             models.Add(MongoRecordDocuments.Write(baseId, tableId, content, seenAt));
         }
         if (unchanged.Count > 0)

@@ -12,7 +12,8 @@ public sealed partial class SqliteSyncStore
         {
             return Task.FromResult(new UpsertOutcome(0, 0, 0));
         }
-        // Hashing and validation happen before the write lock: they are the CPU-heavy part and need no database.
+        // Hashing happens before the write lock. Cells are validated while writing (RecordContent.SearchText),
+        // inside the transaction, so a bad record rolls the whole page back.
         var contents = RecordContent.AnalyzeBatch(records);
         return WriteAsync(async db =>
         {
