@@ -157,6 +157,16 @@ public class RecordDetailsPageTests : UiTestContext
         Assert.Empty(cut.FindAll("[data-testid=status-strip]"));
     }
 
+    [Fact]
+    public async Task BrokenHistoryShowsAFriendlyError()
+    {
+        await StoreAsync(store => SampleBase.SeedAsync(store, 1, Token));
+        await BreakStoreAsync("revision_events");
+        var cut = RenderPage<RecordDetailsPage>(p => p.Add(x => x.BaseId, SampleBase.BaseId).Add(x => x.TableId, SampleBase.Projects).Add(x => x.RecordId, RecordId));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=error-state]")));
+        Assert.DoesNotContain("revision_events", cut.Markup, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("recUnknown000001", SampleBase.Projects)]
     [InlineData("recAda0000000001", SampleBase.Projects)]

@@ -126,6 +126,17 @@ public class RecordsPageTests : UiTestContext
     }
 
     [Fact]
+    public async Task SwitchingToAnotherTableShowsItsColumnsAndRows()
+    {
+        await StoreAsync(store => SampleBase.SeedAsync(store, 3, Token));
+        var cut = RenderRecords();
+        cut.WaitForAssertion(() => Assert.Equal(3, Names(cut).Count));
+        cut.Render(p => p.Add(x => x.TableId, SampleBase.People));
+        cut.WaitForAssertion(() => Assert.Equal(["Ada Lovelace", "Bob <b>Builder</b>"], Names(cut)));
+        Assert.Equal(["Name"], cut.FindAll("thead th").Select(h => h.TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task EmptyTableSaysSo()
     {
         await StoreAsync(store => SampleBase.SeedAsync(store, 0, Token));

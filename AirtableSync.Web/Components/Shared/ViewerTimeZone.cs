@@ -34,6 +34,8 @@ public sealed class ViewerTimeZone(IJSRuntime js, ILogger<ViewerTimeZone> logger
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
         {
+            // Not cached: the next caller (e.g. after a reconnect) asks again.
+            _resolving = null;
             logger.LogDebug(ex, "Browser time zone unavailable; showing UTC");
         }
         return Current;

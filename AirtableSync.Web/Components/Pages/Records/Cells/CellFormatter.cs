@@ -41,14 +41,14 @@ public static class CellFormatter
         "dateTime" => DateTime(v, context),
         "createdTime" or "lastModifiedTime" => options.ResultType == "date" ? Date(v, context) : DateTime(v, context),
         "singleSelect" or "externalSyncSource" => v.ValueKind == JsonValueKind.String ? CellDisplay.OfItems(CellKind.Chips, [new CellItem(v.GetString() ?? "")]) : null,
-        "multipleSelects" => Strings(v) is { } names ? CellDisplay.OfItems(CellKind.Chips, [.. names.Select(n => new CellItem(n))]) : null,
-        "singleCollaborator" or "createdBy" or "lastModifiedBy" => Person(v) is { } p ? CellDisplay.OfItems(CellKind.People, [p]) : null,
-        "multipleCollaborators" => People(v),
-        "multipleRecordLinks" => Links(v, options, context),
-        "multipleAttachments" => Attachments(v),
-        "barcode" => Property(v, "text") is { } text ? CellDisplay.OfText(text) : null,
-        "button" => Property(v, "label") is { } label ? CellDisplay.OfText(label) : null,
-        "aiText" => v.ValueKind == JsonValueKind.Object ? CellDisplay.OfText(Property(v, "value") ?? Property(v, "state") ?? "") : null,
+        "multipleSelects" => CellShapes.Strings(v) is { } names ? CellDisplay.OfItems(CellKind.Chips, [.. names.Select(n => new CellItem(n))]) : null,
+        "singleCollaborator" or "createdBy" or "lastModifiedBy" => CellShapes.Person(v) is { } p ? CellDisplay.OfItems(CellKind.People, [p]) : null,
+        "multipleCollaborators" => CellShapes.People(v),
+        "multipleRecordLinks" => CellShapes.Links(v, options, context),
+        "multipleAttachments" => CellShapes.Attachments(v),
+        "barcode" => CellShapes.Property(v, "text") is { } text ? CellDisplay.OfText(text) : null,
+        "button" => CellShapes.Property(v, "label") is { } label ? CellDisplay.OfText(label) : null,
+        "aiText" => v.ValueKind == JsonValueKind.Object ? CellDisplay.OfText(CellShapes.Property(v, "value") ?? CellShapes.Property(v, "state") ?? "") : null,
         "formula" or "rollup" => Computed(v, options, context),
         "multipleLookupValues" => Lookup(v, options, context),
         _ => null,
@@ -79,7 +79,7 @@ public static class CellFormatter
         var elementOptions = FieldOptions.Parse(options.ResultOptionsJson);
         if (options.ResultType == "multipleRecordLinks")
         {
-            return Links(v, elementOptions, context);
+            return CellShapes.Links(v, elementOptions, context);
         }
         var items = new List<CellItem>();
         foreach (var element in v.EnumerateArray())
@@ -93,8 +93,8 @@ public static class CellFormatter
 
     private static string? FormulaError(JsonElement v) =>
         v.ValueKind != JsonValueKind.Object ? null
-        : Property(v, "error") is { } error ? error
-        : Property(v, "specialValue") is { } special ? special
+        : CellShapes.Property(v, "error") is { } error ? error
+        : CellShapes.Property(v, "specialValue") is { } special ? special
         : null;
 
     private static CellDisplay? Text(JsonElement v) => v.ValueKind == JsonValueKind.String ? CellDisplay.OfText(v.GetString() ?? "") : null;
@@ -136,69 +136,6 @@ public static class CellFormatter
         return CellDisplay.OfText(TimeZoneInfo.ConvertTime(at, context.TimeZone).ToString("g", context.Culture));
     }
 
-    private static IReadOnlyList<string>? Strings(JsonElement v) =>
-        v.ValueKind == JsonValueKind.Array && v.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
-            ? [.. v.EnumerateArray().Select(e => e.GetString() ?? "")]
-            : null;
-
-    private static CellItem? Person(JsonElement v)
-    {
-        if (v.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-        var id = Property(v, "id");
-        var email = Property(v, "email");
-        var name = Property(v, "name");
-        // Users without an account have no name (§2.3): fall back to the e-mail, then the id.
-        var label = name ?? email ?? id;
-        return label is null ? null : new CellItem(label, email);
-    }
-
-    private static CellDisplay? People(JsonElement v)
-    {
-        if (v.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-        var people = v.EnumerateArray().Select(Person).ToList();
-        return people.Any(p => p is null) ? null : CellDisplay.OfItems(CellKind.People, [.. people.OfType<CellItem>()]);
-    }
-
-    private static CellDisplay? Links(JsonElement v, FieldOptions options, CellFormatContext context)
-    {
-        if (Strings(v) is not { } ids)
-        {
-            return null;
-        }
-        var items = ids.Select(id => new CellItem(
-            context.LinkedRecordTitles.TryGetValue(id, out var title) && title.Length > 0 ? title : id,
-            id,
-            options.LinkedTableId is { } tableId && context.BaseId.Length > 0
-                ? $"bases/{Uri.EscapeDataString(context.BaseId)}/tables/{Uri.EscapeDataString(tableId)}/records/{Uri.EscapeDataString(id)}"
-                : null));
-        return CellDisplay.OfItems(CellKind.Links, [.. items]);
-    }
-
-    private static CellDisplay? Attachments(JsonElement v)
-    {
-        if (v.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-        var files = new List<CellItem>();
-        foreach (var file in v.EnumerateArray())
-        {
-            if (file.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-            // URLs expire about two hours after they are returned (§2.3): show names, never the stored URL.
-            files.Add(new CellItem(Property(file, "filename") ?? Property(file, "id") ?? "file", Property(file, "type")));
-        }
-        return CellDisplay.OfItems(CellKind.Attachments, files);
-    }
-
     private static string Scalar(JsonElement e, CellFormatContext context) => e.ValueKind switch
     {
         JsonValueKind.String => e.GetString() ?? "",
@@ -215,7 +152,4 @@ public static class CellFormatter
         var json = JsonSerializer.Serialize(v);
         return json.Length <= MaxJsonLength ? json : string.Concat(json.AsSpan(0, MaxJsonLength), "…");
     }
-
-    private static string? Property(JsonElement v, string name) =>
-        v.ValueKind == JsonValueKind.Object && v.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
 }
