@@ -20,7 +20,8 @@ public sealed class RevisionRateLimiter(IOptions<RevisionOptions> options, TimeP
                 if (!_bases.TryGetValue(baseId, out var spacing))
                 {
                     // A little margin over the second keeps the rate strictly under N in any sliding window.
-                    spacing = new RequestSpacing(TimeSpan.FromSeconds(1.025) / options.Value.RequestsPerSecondPerBase);
+                    // No lateness forgiven: the internal endpoint answers bursts with 403 (revision-history.md §7), so stay strict.
+                    spacing = new RequestSpacing(TimeSpan.FromSeconds(1.025) / options.Value.RequestsPerSecondPerBase, TimeSpan.Zero);
                     _bases[baseId] = spacing;
                 }
                 wait = spacing.WaitTime(now);
