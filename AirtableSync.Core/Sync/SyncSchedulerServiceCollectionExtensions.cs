@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AirtableSync.Sync;
+
+public static class SyncSchedulerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Scheduled syncs. Reads no configuration: the cron expressions are edited on the Settings page and stored
+    /// as the "settings/sync-schedule" document. Needs AddSyncStorage and AddJobs.
+    /// </summary>
+    public static IServiceCollection AddSyncScheduler(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<SyncScheduleStore>();
+        services.AddScoped<ScheduledSyncTrigger>();
+        services.AddHostedService<SyncScheduler>();
+        return services;
+    }
+}

@@ -1,0 +1,152 @@
+using AirtableSync.Sandbox;
+using AirtableSync.Web.Components.Pages.Connect;
+using AirtableSync.WebSession;
+using Bunit;
+
+namespace AirtableSync.Tests.Ui.Admin;
+
+public sealed class BrowserLoginWizardTests : AdminTestContext
+{
+    private async Task<IRenderedComponent<BrowserLoginWizard>> RenderWizardAsync(bool sandbox = false)
+    {
+        await WireAsync(sandbox);
+        return RenderPage<BrowserLoginWizard>();
+    }
+
+    private static void LogIn(IRenderedComponent<BrowserLoginWizard> cut, string email = "admin@example.com", string password = "secret")
+    {
+        InputOf(cut, "login-email").Change(email);
+        InputOf(cut, "login-password").Change(password);
+        cut.Find("[data-testid=login-start]").Click();
+    }
+
+    private static void SubmitCode(IRenderedComponent<BrowserLoginWizard> cut, string code)
+    {
+        InputOf(cut, "login-code-input").Change(code);
+        cut.Find("[data-testid=login-submit-code]").Click();
+    }
+
+    [Fact]
+    public async Task WizardGoesFromCredentialsThroughTheCodeToDone()
+    {
+        var cut = await RenderWizardAsync();
+        LoginDriver.Then(BrowserLoginState.AwaitingMfa, "Enter the code from your authenticator app.")
+            .Then(BrowserLoginState.Connected, "Connected.", "usrAdmin0000001");
+        Assert.NotEmpty(cut.FindAll("[data-testid=login-credentials]"));
+
+        LogIn(cut);
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=login-code]")));
+        Assert.Empty(cut.FindAll("[data-testid=login-credentials]"));
+
+        SubmitCode(cut, "123456");
+        cut.WaitForAssertion(() => Assert.Contains("usrAdmin0000001", cut.Find("[data-testid=login-done]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(["start admin@example.com", $"code {ScriptedLoginDriver.LoginId} 123456"], LoginDriver.Calls);
+    }
+
+    [Fact]
+    public async Task WrongCodeStaysOnTheCodeStepAndSaysHowManyAttemptsAreLeft()
+    {
+        var cut = await RenderWizardAsync();
+        LoginDriver.Then(BrowserLoginState.AwaitingMfa, "Enter the code.")
+            .Then(BrowserLoginState.AwaitingMfa, "Invalid code");
+        LogIn(cut);
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=login-code]")));
+
+        SubmitCode(cut, "000000");
+
+        cut.WaitForAssertion(() => Assert.Contains("2 attempts left", cut.Find("[data-testid=login-error]").TextContent, StringComparison.Ordinal));
+        Assert.NotEmpty(cut.FindAll("[data-testid=login-code]"));
+    }
+
+    [Fact]
+    public async Task WrongPasswordReturnsToTheCredentialsWithAClearMessage()
+    {
+        var cut = await RenderWizardAsync();
+        LoginDriver.Then(BrowserLoginState.Failed, "Airtable rejected the email or password.");
+
+        LogIn(cut);
+
+        cut.WaitForAssertion(() => Assert.Contains("rejected the email or password", cut.Find("[data-testid=login-error]").TextContent, StringComparison.Ordinal));
+        Assert.NotEmpty(cut.FindAll("[data-testid=login-credentials]"));
+    }
+
+    [Fact]
+    public async Task ChallengeTellsTheAdminToRunWithAVisibleBrowser()
+    {
+        var cut = await RenderWizardAsync();
+        LoginDriver.Then(BrowserLoginState.Challenge, "Airtable asked to verify you are human.");
+
+        LogIn(cut);
+
+        cut.WaitForAssertion(() => Assert.Contains("Browser:Headless=false", cut.Find("[data-testid=login-error]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TimeoutWhileWaitingForTheCodeSaysSo()
+    {
+        var cut = await RenderWizardAsync();
+        LoginDriver.Then(BrowserLoginState.AwaitingMfa, "Enter the code.")
+            .Then(BrowserLoginState.Failed, "The login timed out after 5 min waiting for the code.");
+        LogIn(cut);
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=login-code]")));
+
+        SubmitCode(cut, "123456");
+
+        cut.WaitForAssertion(() => Assert.Contains("timed out", cut.Find("[data-testid=login-error]").TextContent, StringComparison.Ordinal));
+        Assert.NotEmpty(cut.FindAll("[data-testid=login-credentials]"));
+    }
+
+    [Fact]
+    public async Task UnexpectedFailureShowsAReadableMessageNotTheException()
+    {
+        var cut = await RenderWizardAsync();
+        LoginDriver.ThenThrow(new InvalidOperationException("Target page, context or browser has been closed"));
+
+        LogIn(cut);
+
+        cut.WaitForAssertion(() =>
+        {
+            var error = cut.Find("[data-testid=login-error]").TextContent;
+            Assert.Contains("could not continue", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("Target page", error, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task MissingPasswordIsRefusedWithoutStartingABrowser()
+    {
+        var cut = await RenderWizardAsync();
+
+        LogIn(cut, password: "");
+
+        cut.WaitForAssertion(() => Assert.Contains("email and password", cut.Find("[data-testid=login-error]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(LoginDriver.Calls);
+    }
+
+    [Fact]
+    public async Task SandboxPrefillsItsEmailAndPointsAtTheCodePage()
+    {
+        var cut = await RenderWizardAsync(sandbox: true);
+        Assert.Equal(FakeUserDirectory.SandboxEmail, InputOf(cut, "login-email").GetAttribute("value"));
+        LoginDriver.Then(BrowserLoginState.AwaitingMfa, "Enter the code.");
+
+        InputOf(cut, "login-password").Change(FakeUserDirectory.SandboxPassword);
+        cut.Find("[data-testid=login-start]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=sandbox-code-hint]")));
+    }
+
+    [Fact]
+    public async Task CancelOnTheCodeStepCancelsTheLoginAndStartsOver()
+    {
+        var cut = await RenderWizardAsync();
+        LoginDriver.Then(BrowserLoginState.AwaitingMfa, "Enter the code.");
+        LogIn(cut);
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=login-code]")));
+
+        cut.Find("[data-testid=login-cancel]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=login-credentials]")));
+        Assert.Contains($"cancel {ScriptedLoginDriver.LoginId}", LoginDriver.Calls);
+    }
+}

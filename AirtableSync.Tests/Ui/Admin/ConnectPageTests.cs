@@ -1,0 +1,149 @@
+using AirtableSync.Sandbox.PublicApi;
+using AirtableSync.Storage;
+using AirtableSync.Web.Components.Pages.Connect;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AirtableSync.Tests.Ui.Admin;
+
+public sealed class ConnectPageTests : AdminTestContext
+{
+    private static void SubmitToken(IRenderedComponent<ConnectPage> cut, string token)
+    {
+        InputOf(cut, "pat-input").Change(token);
+        cut.Find("[data-testid=pat-submit]").Click();
+    }
+
+    [Fact]
+    public async Task InvalidTokenIsRejectedWithAClearErrorAndNothingIsSaved()
+    {
+        await StartFakeAirtableAsync();
+        var store = await WireAsync();
+        var cut = RenderPage<ConnectPage>();
+
+        SubmitToken(cut, "patWrong00000000.notatoken");
+
+        cut.WaitForAssertion(() => Assert.Contains("did not accept this personal access token", cut.Find("[data-testid=pat-error]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        Assert.Empty(await store.ListConnectionsAsync(Token));
+    }
+
+    [Fact]
+    public async Task EmptyTokenAsksForOneWithoutCallingAirtable()
+    {
+        await WireAsync();
+        var cut = RenderPage<ConnectPage>();
+
+        cut.Find("[data-testid=pat-submit]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Paste a personal access token", cut.Find("[data-testid=pat-error]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ValidTokenConnectsAndOnlyItsLastFourCharactersAreShown()
+    {
+        await StartFakeAirtableAsync();
+        var store = await WireAsync();
+        var cut = RenderPage<ConnectPage>();
+
+        SubmitToken(cut, FakeSandboxSeeder.SandboxToken);
+
+        var hint = FakeSandboxSeeder.SandboxToken[^4..];
+        cut.WaitForAssertion(() => Assert.Contains($"…{hint}", cut.Find("[data-testid=pat-success]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        Assert.DoesNotContain(FakeSandboxSeeder.SandboxToken, cut.Markup, StringComparison.Ordinal);
+        Assert.Equal("", InputOf(cut, "pat-input").GetAttribute("value") ?? "");
+        var saved = Assert.Single(await store.ListConnectionsAsync(Token));
+        Assert.Equal(ConnectionKind.PersonalAccessToken, saved.Kind);
+        cut.WaitForAssertion(() => Assert.Contains(hint, cut.Find("[data-testid=secret-hint]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TryTheSandboxIsOfferedInSandboxModeAndConnectsInOneClick()
+    {
+        await StartFakeAirtableAsync();
+        var store = await WireAsync(sandbox: true);
+        var cut = RenderPage<ConnectPage>();
+
+        cut.Find("[data-testid=try-sandbox]").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=try-sandbox]")), TimeSpan.FromSeconds(20));
+        var saved = Assert.Single(await store.ListConnectionsAsync(Token));
+        Assert.Equal(FakeSandboxSeeder.SandboxToken[^4..], saved.SecretHint);
+        Assert.Single(cut.FindAll("[data-testid=connection]"));
+    }
+
+    [Fact]
+    public async Task TryTheSandboxIsHiddenOutsideSandboxMode()
+    {
+        await WireAsync(sandbox: false);
+        var cut = RenderPage<ConnectPage>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=no-connections]")));
+        Assert.Empty(cut.FindAll("[data-testid=try-sandbox]"));
+    }
+
+    [Fact]
+    public async Task TryTheSandboxIsHiddenOnceSomethingIsConnected()
+    {
+        await WireAsync(sandbox: true, seed: store => store.SaveConnectionAsync(Connection(ConnectionStatus.Active), Token));
+        var cut = RenderPage<ConnectPage>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=connection]")));
+        Assert.Empty(cut.FindAll("[data-testid=try-sandbox]"));
+    }
+
+    [Fact]
+    public async Task ConnectionNeedingReauthorizationIsFlagged()
+    {
+        await WireAsync(seed: store => store.SaveConnectionAsync(Connection(ConnectionStatus.NeedsReauthorization, "The refresh token was revoked."), Token));
+        var cut = RenderPage<ConnectPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("revoked", cut.Find("[data-testid=needs-reauthorization]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Needs reauthorization", cut.Find("[data-testid=connection-status]").TextContent.Trim());
+        Assert.Contains("ada@example.com", cut.Find("[data-testid=connection-user]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OAuthButtonIsDisabledWithAnExplanationWhenNoClientIsConfigured()
+    {
+        await WireAsync();
+        var cut = RenderPage<ConnectPage>();
+
+        Assert.True(cut.Find("[data-testid=oauth-start]").HasAttribute("disabled"));
+        Assert.Contains("Airtable:OAuth:ClientId", cut.Find("[data-testid=oauth-not-configured]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OAuthButtonLinksToTheStartEndpointWhenConfigured()
+    {
+        await WireAsync(oauthClientId: "ocl000000000001");
+        var cut = RenderPage<ConnectPage>();
+
+        Assert.Equal("/connections/airtable/oauth/start", cut.Find("[data-testid=oauth-start]").GetAttribute("href"));
+        Assert.Empty(cut.FindAll("[data-testid=oauth-not-configured]"));
+    }
+
+    [Fact]
+    public async Task CallbackMessagesFromTheQueryAreShown()
+    {
+        await WireAsync();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/connect?error=Airtable%20access%20was%20not%20granted.");
+        var cut = RenderPage<ConnectPage>();
+
+        Assert.Contains("Airtable access was not granted.", cut.Find("[data-testid=query-error]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SuccessfulOAuthCallbackIsAcknowledged()
+    {
+        await WireAsync();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/connect?connected=oauth");
+        var cut = RenderPage<ConnectPage>();
+
+        Assert.Contains("with OAuth", cut.Find("[data-testid=query-connected]").TextContent, StringComparison.Ordinal);
+    }
+
+    private static StoredConnection Connection(ConnectionStatus status, string? message = null) =>
+        new("pat-usrAda", ConnectionKind.PersonalAccessToken, status, "protected", "ab12", "usrAda", "ada@example.com", [],
+            null, Now, message, Now, Now);
+}

@@ -1,0 +1,60 @@
+using AirtableSync.Jobs;
+using AirtableSync.Storage;
+using AirtableSync.Web.Components.Pages;
+using Bunit;
+
+namespace AirtableSync.Tests.Ui.Admin;
+
+public sealed class DashboardTests : AdminTestContext
+{
+    [Fact]
+    public async Task DashboardShowsCountsTheFiveLatestJobsAndConnectionHealth()
+    {
+        var store = await WireAsync(seed: async s =>
+        {
+            await SampleBase.SeedAsync(s, projectCount: 7, Token);
+            for (var i = 0; i < 7; i++)
+            {
+                await s.SaveJobAsync(new JobEntry($"job{i:D2}", JobKind.FullSync, i == 6 ? JobStatus.Failed : JobStatus.Succeeded, "{}",
+                    JobProgress.NotStarted, Now.AddMinutes(i), null, null, null, []), Token);
+            }
+        });
+        var cut = RenderPage<Home>();
+
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=recent-job]").Count));
+        var statistics = await store.GetStatisticsAsync(Token);
+        Assert.Equal(9, statistics.Records);
+        Assert.Equal("9", cut.Find("[data-testid=stat-records]").TextContent.Trim());
+        Assert.Equal(statistics.Tables.ToString(System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid=stat-tables]").TextContent.Trim());
+        Assert.Equal("Failed", cut.FindAll("[data-testid=recent-job]")[0].QuerySelector("[data-testid=job-status]")?.TextContent.Trim());
+        Assert.Equal("/jobs", cut.Find("[data-testid=all-jobs]").GetAttribute("href"));
+        Assert.Contains("Not connected", cut.Find("[data-testid=api-health]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("None", cut.Find("[data-testid=session-health]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SyncNowQueuesASyncThatAppearsAmongTheRecentJobs()
+    {
+        var store = await WireAsync();
+        var cut = RenderPage<Home>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=no-jobs]")));
+
+        cut.Find("[data-testid=sync-now]").Click();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=recent-job]")));
+        var job = Assert.Single(await store.ListJobsAsync(10, Token));
+        Assert.Equal(JobKind.FullSync, job.Kind);
+        Assert.Equal(JobStatus.Queued, job.Status);
+    }
+
+    [Fact]
+    public async Task ActiveApiConnectionIsShownAsHealthy()
+    {
+        await WireAsync(seed: s => s.SaveConnectionAsync(new StoredConnection("pat-usrAda", ConnectionKind.PersonalAccessToken, ConnectionStatus.Active,
+            "protected", "ab12", "usrAda", "ada@example.com", [], null, Now, null, Now, Now), Token));
+        var cut = RenderPage<Home>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Active", cut.Find("[data-testid=api-health]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("Personal access token", cut.Find("[data-testid=api-health]").TextContent, StringComparison.Ordinal);
+    }
+}

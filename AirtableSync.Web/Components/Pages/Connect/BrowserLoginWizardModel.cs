@@ -1,0 +1,138 @@
+using AirtableSync.WebSession;
+
+namespace AirtableSync.Web.Components.Pages.Connect;
+
+public enum WizardStep { Credentials, Progress, Code, Done }
+
+/// <summary>
+/// The browser-login wizard's state machine: credentials → progress → code → done, driven by the login's status.
+/// A failure returns to the step where the admin can act (a rejected code stays on the code step).
+/// </summary>
+public sealed class BrowserLoginWizardModel(IBrowserLoginDriver driver, int maxCodeAttempts, ILogger logger)
+{
+    private int _codeAttempts;
+
+    public WizardStep Step { get; private set; } = WizardStep.Credentials;
+    public BrowserLoginStatus? Status { get; private set; }
+    public string? Error { get; private set; }
+    public string? Notice { get; private set; }
+    public bool Connected => Status?.State == BrowserLoginState.Connected;
+    public bool EmailCode => Status?.State == BrowserLoginState.AwaitingEmailCode;
+    public int AttemptsLeft => Math.Max(0, maxCodeAttempts - _codeAttempts);
+
+    public async Task StartAsync(string? email, string? password, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        {
+            Error = "Enter the Airtable account's email and password.";
+            return;
+        }
+        _codeAttempts = 0;
+        await RunAsync(() => driver.StartAsync(email, password, cancellationToken), codeSubmitted: false);
+    }
+
+    public async Task SubmitCodeAsync(string? code, CancellationToken cancellationToken)
+    {
+        if (Status is null || string.IsNullOrWhiteSpace(code))
+        {
+            Error = "Type the code first.";
+            return;
+        }
+        _codeAttempts++;
+        var loginId = Status.Id;
+        await RunAsync(() => driver.SubmitCodeAsync(loginId, code, cancellationToken), codeSubmitted: true);
+    }
+
+    public async Task CancelAsync()
+    {
+        if (Status is { IsFinished: false } status)
+        {
+            await driver.CancelAsync(status.Id);
+        }
+        Reset();
+    }
+
+    public void Reset()
+    {
+        Step = WizardStep.Credentials;
+        Status = null;
+        Error = null;
+        Notice = null;
+        _codeAttempts = 0;
+    }
+
+    /// <summary>Applies a status the way the wizard shows it; public so each state's rendering can be checked directly.</summary>
+    public void Apply(BrowserLoginStatus status, bool codeSubmitted = false)
+    {
+        var previous = Status?.State;
+        Status = status;
+        Error = null;
+        Notice = null;
+        switch (status.State)
+        {
+            case BrowserLoginState.AwaitingMfa or BrowserLoginState.AwaitingEmailCode:
+                Step = WizardStep.Code;
+                var rejected = codeSubmitted && previous == status.State;
+                if (rejected)
+                {
+                    Error = $"Airtable did not accept that code. {AttemptsLeft} attempt{(AttemptsLeft == 1 ? "" : "s")} left.";
+                }
+                else
+                {
+                    _codeAttempts = 0;
+                    Notice = status.Message;
+                }
+                break;
+            case BrowserLoginState.Connected:
+                Step = WizardStep.Done;
+                break;
+            case BrowserLoginState.Challenge:
+                Step = WizardStep.Credentials;
+                Error = "Airtable wants to verify you are human: run the app with a visible browser — Browser:Headless=false — and try again.";
+                break;
+            case BrowserLoginState.Failed:
+                Step = WizardStep.Credentials;
+                Error = Describe(status);
+                break;
+            case BrowserLoginState.Cancelled:
+                Step = WizardStep.Credentials;
+                Notice = "The login was cancelled.";
+                break;
+            default:
+                Step = WizardStep.Progress;
+                break;
+        }
+    }
+
+    private async Task RunAsync(Func<Task<BrowserLoginStatus>> step, bool codeSubmitted)
+    {
+        var back = Step;
+        Step = WizardStep.Progress;
+        Error = null;
+        try
+        {
+            Apply(await step(), codeSubmitted);
+        }
+        catch (BrowserLoginInProgressException)
+        {
+            Step = back;
+            Error = "Another browser login is still running; finish or cancel it first.";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Step = back;
+            logger.LogError(e, "Browser login step failed unexpectedly");
+            Error = "The browser login could not continue. The error was logged; start again in a moment.";
+        }
+    }
+
+    private static bool IsTimeout(BrowserLoginStatus status) =>
+        status.Message?.Contains("timed out", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>The coordinator's messages are written for people; the common cases get a sharper one.</summary>
+    private static string Describe(BrowserLoginStatus status) =>
+        IsTimeout(status) ? "The login timed out while waiting for the code. Start again and type the code within the time limit."
+        : status.Message?.Contains("email or password", StringComparison.OrdinalIgnoreCase) == true ? "Airtable rejected the email or password. Check them and try again."
+        : status.Message?.Contains("rejected", StringComparison.OrdinalIgnoreCase) == true ? "The code was rejected too many times. Start the login again."
+        : status.Message ?? "The login failed. Start again.";
+}

@@ -1,0 +1,54 @@
+using AirtableSync.Airtable;
+using AirtableSync.Connections;
+using AirtableSync.Sandbox.PublicApi;
+
+namespace AirtableSync.Web.Components.Pages.Connect;
+
+/// <summary>The outcome of a connect attempt: the new connection, or a sentence the admin can act on.</summary>
+public sealed record ConnectOutcome(ConnectionSummary? Connection, string? Error);
+
+/// <summary>What the Connect page does with connections; exceptions become readable sentences and are logged, never shown raw.</summary>
+public sealed class ConnectActions(AirtableConnector connector, ILogger<ConnectActions> logger)
+{
+    public async Task<IReadOnlyList<ConnectionSummary>> ListAsync(CancellationToken cancellationToken) =>
+        await connector.ListAsync(cancellationToken);
+
+    public async Task<ConnectOutcome> ConnectPersonalAccessTokenAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return new(null, "Paste a personal access token (it starts with \"pat\").");
+        }
+        try
+        {
+            return new(await connector.ConnectPersonalAccessTokenAsync(token, cancellationToken), null);
+        }
+        catch (AirtableAuthenticationException)
+        {
+            return new(null, "Airtable did not accept this personal access token (wrong, revoked or expired). Nothing was saved.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not connect a personal access token");
+            return new(null, "Could not reach Airtable to check the token. Nothing was saved; try again in a moment.");
+        }
+    }
+
+    /// <summary>The sandbox's own token: one click connects the simulated workspace.</summary>
+    public Task<ConnectOutcome> ConnectSandboxAsync(CancellationToken cancellationToken) =>
+        ConnectPersonalAccessTokenAsync(FakeSandboxSeeder.SandboxToken, cancellationToken);
+
+    public async Task<string?> DisconnectAsync(string connectionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connector.DisconnectAsync(connectionId, cancellationToken);
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not remove connection {ConnectionId}", connectionId);
+            return "Could not remove the connection. The error was logged; try again in a moment.";
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using AirtableSync.WebSession;
+
+namespace AirtableSync.Web.Components.Pages.Connect;
+
+/// <summary>
+/// The three things the wizard asks of a browser login. A seam so the wizard's steps can be exercised in bUnit
+/// without a real Chromium run (which takes seconds per step); the app uses <see cref="CoordinatorBrowserLoginDriver"/>.
+/// </summary>
+public interface IBrowserLoginDriver
+{
+    Task<BrowserLoginStatus> StartAsync(string email, string password, CancellationToken cancellationToken);
+
+    Task<BrowserLoginStatus> SubmitCodeAsync(string loginId, string code, CancellationToken cancellationToken);
+
+    Task CancelAsync(string loginId);
+}
+
+public sealed class CoordinatorBrowserLoginDriver(BrowserLoginCoordinator coordinator) : IBrowserLoginDriver
+{
+    public Task<BrowserLoginStatus> StartAsync(string email, string password, CancellationToken cancellationToken) =>
+        coordinator.StartAsync(email, password, cancellationToken);
+
+    public Task<BrowserLoginStatus> SubmitCodeAsync(string loginId, string code, CancellationToken cancellationToken) =>
+        coordinator.SubmitCodeAsync(loginId, code, cancellationToken);
+
+    public Task CancelAsync(string loginId) => coordinator.CancelAsync(loginId);
+}

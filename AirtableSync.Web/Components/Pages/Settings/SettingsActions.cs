@@ -1,0 +1,63 @@
+using AirtableSync.Revisions;
+using AirtableSync.Storage;
+using AirtableSync.Sync;
+
+namespace AirtableSync.Web.Components.Pages.Settings;
+
+/// <summary>One table's choices on the Settings page, with the fields each role may plausibly be.</summary>
+public sealed record TableRolesRow(StoredTable Table, RevisionFieldRoles Roles, IReadOnlyList<FieldSchema> StatusCandidates, IReadOnlyList<FieldSchema> AssigneeCandidates);
+
+/// <summary>Reads and saves the Settings page's documents; failures become readable sentences, logged, never raw.</summary>
+public sealed class SettingsActions(ISyncStore store, TableFieldRoles fieldRoles, SyncScheduleStore schedules, ILogger<SettingsActions> logger)
+{
+    // A Status is a choice among states; an Assignee is a person. Text fields are allowed too, since some bases
+    // keep either as plain text; numbers, dates and attachments never are.
+    private static readonly string[] StatusTypes = ["singleSelect", "singleLineText"];
+    private static readonly string[] AssigneeTypes = ["singleCollaborator", "multipleCollaborators", "singleLineText", "email"];
+
+    public async Task<IReadOnlyList<TableRolesRow>> ListTablesAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<TableRolesRow>();
+        foreach (var b in (await store.ListBasesAsync(cancellationToken)).Where(b => !b.IsRemoved))
+        {
+            foreach (var table in (await store.ListTablesAsync(b.Id, cancellationToken)).Where(t => !t.IsRemoved))
+            {
+                var live = table.Fields.Where(f => !f.IsRemoved).ToList();
+                rows.Add(new(table, await fieldRoles.GetAsync(table, cancellationToken), OfTypes(live, StatusTypes), OfTypes(live, AssigneeTypes)));
+            }
+        }
+        return rows;
+    }
+
+    public Task<string?> SaveRolesAsync(StoredTable table, RevisionFieldRoles roles) =>
+        GuardAsync("save the field roles", () => fieldRoles.SaveAsync(table, roles, CancellationToken.None));
+
+    public Task<SyncSchedule> GetScheduleAsync(CancellationToken cancellationToken) => schedules.GetAsync(cancellationToken);
+
+    /// <returns>A problem to show (an invalid cron, or a failed save), or null when saved.</returns>
+    public async Task<string?> SaveScheduleAsync(SyncSchedule schedule)
+    {
+        if ((SyncSchedule.Check(schedule.IncrementalCron) ?? SyncSchedule.Check(schedule.FullCron)) is { } problem)
+        {
+            return problem;
+        }
+        return await GuardAsync("save the schedule", () => schedules.SaveAsync(schedule, CancellationToken.None));
+    }
+
+    private static List<FieldSchema> OfTypes(List<FieldSchema> fields, string[] types) =>
+        [.. fields.Where(f => f.Type is { } type && types.Contains(type, StringComparer.OrdinalIgnoreCase))];
+
+    private async Task<string?> GuardAsync(string action, Func<Task> work)
+    {
+        try
+        {
+            await work();
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not {Action}", action);
+            return $"Could not {action}. The error was logged; try again in a moment.";
+        }
+    }
+}
