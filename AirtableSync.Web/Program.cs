@@ -21,7 +21,7 @@ if (args is ["benchmark", .. var benchmarkArgs])
 }
 
 var builder = WebApplication.CreateBuilder(SandboxHosting.TranslateSandboxSwitch(args));
-await builder.StartSandboxIfEnabledAsync();
+builder.AddSandboxIfEnabled();
 
 builder.Services.AddSyncStorage();
 builder.Services.AddAirtableClient();

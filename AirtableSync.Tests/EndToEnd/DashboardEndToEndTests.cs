@@ -12,11 +12,11 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser) : IClassFixtu
     [Fact]
     public async Task ASyncStartedFromTheJobsPageReachesCompletionLiveWithoutAReload()
     {
-        await using var app = SandboxApp.Start();
+        await using var app = await SandboxApp.StartAsync();
         var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl.ToString() });
 
         await page.GotoAsync("/jobs");
-        await Assertions.Expect(page.GetByText("No jobs yet")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("No jobs yet")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         // A marker that a reload would wipe: progress must arrive over the circuit, not by reloading.
         await page.EvaluateAsync("window.__noReload = true");
         await page.GetByTestId("sync-now").ClickAsync();
@@ -25,23 +25,37 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(card).ToHaveAttributeAsync("data-status", "Succeeded", LongWait);
         await Assertions.Expect(card.GetByTestId("job-progress")).ToHaveAttributeAsync("aria-valuenow", "100");
         Assert.True(await page.EvaluateAsync<bool>("window.__noReload === true"));
+        await Screenshots.SaveAsync(page, "jobs");
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByText("Dashboard").First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "dashboard");
         Assert.True((await app.Store.GetStatisticsAsync(Xunit.TestContext.Current.CancellationToken)).Records > 100);
     }
 
     [Fact]
     public async Task AnAnalystBrowsesToARecordAndReadsItsRevisionTimeline()
     {
-        await using var app = SandboxApp.Start();
+        // Revision history is paced at Airtable's ~4 requests/s by default; this test speeds both sides up.
+        await using var app = await SandboxApp.StartAsync(extra: new Dictionary<string, string?>
+        {
+            ["Sandbox:RevisionRequestsPerSecondPerBase"] = "200",
+            ["Revisions:RequestsPerSecondPerBase"] = "100",
+            ["Revisions:ConcurrentRecords"] = "8",
+        });
         await WebSessionSeeding.SignInAsync(app.Factory.Services, app.Airtable);
-        var sync = await app.SyncAsync(new SyncRequest(IncludeRevisions: true));
+        var @base = app.Airtable.State.Workspace.GetBases().First(b => b.Name == "Product Roadmap");
+        var sync = await app.SyncAsync(new SyncRequest(BaseIds: [@base.Id], IncludeRevisions: true));
         Assert.Equal(JobStatus.Succeeded, sync.Status);
-        var @base = (await app.Store.ListBasesAsync(Xunit.TestContext.Current.CancellationToken)).First(b => b.Name == "Product Roadmap");
         var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl.ToString() });
 
         await page.GotoAsync("/bases");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Product Roadmap", Exact = true })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "bases");
         await page.GetByRole(AriaRole.Link, new() { Name = "Product Roadmap", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Tasks", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/bases/{@base.Id}/tables/tbl"));
+        await Assertions.Expect(page.GetByTestId("open-record").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Screenshots.SaveAsync(page, "records");
         await page.GetByTestId("open-record").First.ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/records/rec"));
@@ -49,5 +63,6 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(timeline.Locator(".mud-timeline-item").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         Assert.True(await timeline.Locator(".mud-timeline-item").CountAsync() > 3);
         await Assertions.Expect(page.GetByText("Status").First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "record-timeline");
     }
 }

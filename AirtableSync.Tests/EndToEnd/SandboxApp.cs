@@ -11,30 +11,37 @@ namespace AirtableSync.Tests.EndToEnd;
 /// <summary>The whole app on a loopback port in sandbox mode (its built-in simulated Airtable), as a newcomer runs it.</summary>
 internal sealed class SandboxApp : IAsyncDisposable
 {
-    private SandboxApp(AppFactory factory, Uri baseUrl)
+    private SandboxApp(AppFactory factory, Uri baseUrl, FakeAirtableServer airtable)
     {
         Factory = factory;
         BaseUrl = baseUrl;
+        Airtable = airtable;
     }
 
     public AppFactory Factory { get; }
 
     public Uri BaseUrl { get; }
 
-    public FakeAirtableServer Airtable => Factory.Services.GetRequiredService<FakeAirtableServer>();
+    public FakeAirtableServer Airtable { get; }
 
     public ISyncStore Store => Factory.Services.GetRequiredService<ISyncStore>();
 
-    public static SandboxApp Start(bool connectSandboxToken = true)
+    /// <summary>Starts the app exactly as <c>--sandbox</c> does; its simulated Airtable comes up with it.</summary>
+    public static Task<SandboxApp> StartAsync(bool connectSandboxToken = true, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?> { ["Airtable:Sandbox"] = "true" };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
         if (connectSandboxToken)
         {
             settings["Airtable:PersonalAccessToken"] = FakeSandboxSeeder.SandboxToken;
         }
         var factory = new AppFactory(settings);
         factory.StartServer();
-        return new SandboxApp(factory, factory.ClientOptions.BaseAddress);
+        var airtable = factory.Services.GetRequiredService<Web.Sandbox.SandboxAirtable>().Server;
+        return Task.FromResult(new SandboxApp(factory, factory.ClientOptions.BaseAddress, airtable));
     }
 
     /// <summary>Runs a sync the way the REST API or the scheduler would, and waits for its end.</summary>

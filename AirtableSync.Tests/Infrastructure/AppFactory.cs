@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AirtableSync.Tests.Infrastructure;
 
@@ -10,11 +11,13 @@ namespace AirtableSync.Tests.Infrastructure;
 internal sealed class AppFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public AppFactory(IReadOnlyDictionary<string, string?> settings)
+    public AppFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         DataDirectory = Directory.CreateTempSubdirectory("airtablesync-app-").FullName;
         _settings = settings;
+        _services = services;
         UseKestrel(0);
     }
 
@@ -23,11 +26,18 @@ internal sealed class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the framework's and MudBlazor's static web assets (blazor.web.js, _content/…) are
+        // only mapped from a published app; a test run serves them from the build output instead.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Browser:ProfileDirectory", Path.Combine(DataDirectory, "browser-profiles"));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 

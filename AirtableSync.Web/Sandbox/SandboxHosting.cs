@@ -1,9 +1,12 @@
+using System.Net;
+using System.Net.Sockets;
 using AirtableSync.Sandbox;
 
 namespace AirtableSync.Web.Sandbox;
 
 /// <summary>
 /// "Airtable": { "Sandbox": true, "SandboxPort": 0 }  (or the --sandbox switch)
+/// "Sandbox": { "Latency": "00:00:00.300", "RequestsPerSecondPerBase": 5, ... }  (optional: any FakeAirtableOptions)
 /// Runs the fake Airtable in-process on 127.0.0.1 and points the app at it, so anyone can try every
 /// feature without an Airtable account. The UI labels the mode as simulated.
 /// </summary>
@@ -13,32 +16,60 @@ public static class SandboxHosting
     public static string[] TranslateSandboxSwitch(string[] args) =>
         [.. args.Select(a => a == "--sandbox" ? "--Airtable:Sandbox=true" : a)];
 
-    public static async Task StartSandboxIfEnabledAsync(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Reserves the sandbox's address now (the app's options need it) but starts the fake only when the app
+    /// starts: building a second web host before the app's own would also confuse hosts that wrap Program
+    /// (WebApplicationFactory takes the first host built).
+    /// </summary>
+    public static void AddSandboxIfEnabled(this WebApplicationBuilder builder)
     {
         if (!builder.Configuration.GetValue<bool>("Airtable:Sandbox"))
         {
             return;
         }
 
-        var server = await FakeAirtableServer.StartAsync(new FakeAirtableOptions
-        {
-            Port = builder.Configuration.GetValue("Airtable:SandboxPort", 0),
-        });
-        var url = server.BaseUrl.ToString().TrimEnd('/');
+        var port = builder.Configuration.GetValue("Airtable:SandboxPort", 0) is > 0 and var configured ? configured : FreeLoopbackPort();
+        var url = $"http://127.0.0.1:{port}";
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Airtable:ApiBaseUrl"] = url,
             ["Airtable:WebBaseUrl"] = url,
         });
-        builder.Services.AddSingleton(server);
-        builder.Services.AddHostedService<SandboxLifetime>();
+        // The simulated Airtable behaves like the real one by default; its knobs (latency, limits) can be set
+        // under "Sandbox" to demonstrate slow networks or, in tests, to speed things up.
+        var options = new FakeAirtableOptions();
+        builder.Configuration.GetSection("Sandbox").Bind(options);
+        options.Port = port;
+        var sandbox = new SandboxAirtable(options);
+        builder.Services.AddSingleton(sandbox);
+        // First hosted service: the fake is up before anything (the configured-token check, jobs) calls it.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sandbox));
     }
 
-    /// <summary>Stops the sandbox with the app; DI does not dispose instances it was handed.</summary>
-    private sealed class SandboxLifetime(FakeAirtableServer server) : IHostedService
+    private static int FreeLoopbackPort()
     {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
 
-        public async Task StopAsync(CancellationToken cancellationToken) => await server.DisposeAsync();
+/// <summary>The running sandbox Airtable, started and stopped with the app.</summary>
+public sealed class SandboxAirtable(FakeAirtableOptions options) : IHostedService
+{
+    private FakeAirtableServer? _server;
+
+    /// <summary>The fake, once the app has started.</summary>
+    public FakeAirtableServer Server => _server ?? throw new InvalidOperationException("The sandbox has not started yet.");
+
+    public async Task StartAsync(CancellationToken cancellationToken) =>
+        _server = await FakeAirtableServer.StartAsync(options, cancellationToken: cancellationToken);
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
     }
 }

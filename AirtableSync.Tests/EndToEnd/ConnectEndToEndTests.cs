@@ -1,0 +1,73 @@
+using AirtableSync.Sandbox;
+using AirtableSync.Sandbox.PublicApi;
+using AirtableSync.Sandbox.WebLogin;
+using AirtableSync.Storage;
+using Microsoft.Playwright;
+
+namespace AirtableSync.Tests.EndToEnd;
+
+public sealed class ConnectEndToEndTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string SandboxMfaSecret = "JBSWY3DPEHPK3PXP";
+
+    // Inputs are found inside their labelled sections, whatever element MudBlazor puts the test id on.
+    private static ILocator InputIn(IPage page, string sectionTestId, int index = 0) => page.GetByTestId(sectionTestId).Locator("input").Nth(index);
+
+    [Fact]
+    public async Task AnAdminConnectsWithAPersonalAccessTokenAndSeesOnlyItsLastFourCharacters()
+    {
+        await using var app = await SandboxApp.StartAsync(connectSandboxToken: false);
+        var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl.ToString() });
+
+        await page.GotoAsync("/connect");
+        await InputIn(page, "pat-form").FillAsync("patWrongToken0001.nope");
+        await page.GetByTestId("pat-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("pat-error")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        await InputIn(page, "pat-form").FillAsync(FakeSandboxSeeder.SandboxToken);
+        await page.GetByTestId("pat-submit").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("pat-success")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("secret-hint").First).ToContainTextAsync(FakeSandboxSeeder.SandboxToken[^4..]);
+        Assert.DoesNotContain(FakeSandboxSeeder.SandboxToken, await page.ContentAsync(), StringComparison.Ordinal);
+        var stored = Assert.Single(await app.Store.ListConnectionsAsync(Xunit.TestContext.Current.CancellationToken), c => c.Kind == ConnectionKind.PersonalAccessToken);
+        Assert.Equal(ConnectionStatus.Active, stored.Status);
+    }
+
+    [Fact]
+    public async Task TheBrowserLoginWizardAsksAgainAfterAWrongCodeAndConnectsWithTheRightOne()
+    {
+        await using var app = await SandboxApp.StartAsync();
+        var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl.ToString() });
+        await page.GotoAsync("/connect");
+
+        await InputIn(page, "login-credentials", 0).FillAsync(FakeUserDirectory.SandboxEmail);
+        await InputIn(page, "login-credentials", 1).FillAsync(FakeUserDirectory.SandboxPassword);
+        await page.GetByTestId("login-start").ClickAsync();
+        // The app's own Chromium types the credentials with human timing: allow it time on a loaded machine.
+        try
+        {
+            await Assertions.Expect(page.GetByTestId("login-code")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        }
+        catch (PlaywrightException)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "airtablesync-wizard-failure.png") });
+            throw new Xunit.Sdk.XunitException("The wizard did not reach the code step; it shows: " + await page.GetByTestId("login-stepper").InnerTextAsync());
+        }
+
+        await InputIn(page, "login-code").FillAsync("000000");
+        await page.GetByTestId("login-submit-code").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("login-error")).ToContainTextAsync("attempt", new() { Timeout = 60_000, IgnoreCase = true });
+        await Assertions.Expect(page.GetByTestId("login-code")).ToBeVisibleAsync();
+
+        await InputIn(page, "login-code").FillAsync(FakeTotp.Compute(SandboxMfaSecret, DateTimeOffset.UtcNow));
+        await page.GetByTestId("login-submit-code").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("login-done")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("web-session-state")).ToContainTextAsync("Valid", new() { Timeout = 30_000, IgnoreCase = true });
+        await Screenshots.SaveAsync(page, "connect");
+        var session = Assert.Single(await app.Store.ListConnectionsAsync(Xunit.TestContext.Current.CancellationToken), c => c.Kind == ConnectionKind.WebSession);
+        Assert.Equal("usrSandboxAdmin01", session.AirtableUserId);
+    }
+}
