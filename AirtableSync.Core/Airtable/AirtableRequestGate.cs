@@ -29,21 +29,16 @@ internal sealed class AirtableRequestGate(AirtableRateLimiters limiters, Airtabl
         }
 
         context.Properties.Set(AirtableRequestTags.LastErrorType, "");
-        AirtableRateLease lease;
         try
         {
-            lease = await limiters.AcquireAsync(baseId, tokenKey, context.CancellationToken);
+            await limiters.AcquireAsync(baseId, tokenKey, context.CancellationToken);
         }
         catch (OperationCanceledException ex)
         {
             return Outcome.FromException<HttpResponseMessage>(ex);
         }
 
-        Outcome<HttpResponseMessage> outcome;
-        using (lease)
-        {
-            outcome = await callback(context, state);
-        }
+        var outcome = await callback(context, state);
         if (outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } response)
         {
             var error = await AirtableError.ReadAsync(response, context.CancellationToken);

@@ -12,7 +12,7 @@ public static class AirtableServiceCollectionExtensions
     /// "Airtable": {
     ///   "ApiBaseUrl": "https://api.airtable.com", "RequestsPerSecondPerBase": 5, "RequestsPerSecondPerToken": 50,
     ///   "PersonalAccessToken": null,
-    ///   "RateLimitPenalty": "00:00:30", "RateLimitPenaltyJitter": "00:00:03", "RateLimitWindowMargin": "00:00:00.010",
+    ///   "RateLimitPenalty": "00:00:30", "RateLimitPenaltyJitter": "00:00:03", "RateLimitWindowMargin": "00:00:00.030",
     ///   "MaxRateLimitRetries": 5, "MaxTransientRetries": 4, "TransientRetryBaseDelay": "00:00:01",
     ///   "TransientRetryMaxDelay": "00:01:00", "AttemptTimeout": "00:02:00", "MaxIteratorRestarts": 3 }
     /// A token source registered before or after this call (e.g. OAuth connections) wins over the PAT fallback.

@@ -75,7 +75,8 @@ internal sealed class AirtableClientHarness : IAsyncDisposable
             State.Workspace.AddRecord(@base.Id, table.Id, new Dictionary<string, System.Text.Json.Nodes.JsonNode?>
             {
                 [table.Fields[0].Id] = $"Item {i}",
-                [table.Fields[1].Id] = i,
+                // A double, not an int: the fake's sort reads numbers with GetValue<double>(), which a JsonValue<int> refuses (reported).
+                [table.Fields[1].Id] = (double)i,
             });
         }
         return (@base.Id, table);

@@ -95,10 +95,10 @@ public class AirtableRateLimitingTests
 
         var arrivals = h.ClientRequests().Select(r => r.Time).Order().ToArray();
         Assert.Equal(60, arrivals.Length);
+        Assert.All(h.ClientRequests(), r => Assert.Equal(200, r.StatusCode));
         var tightest = Enumerable.Range(0, arrivals.Length - 5).Min(i => arrivals[i + 5] - arrivals[i]);
-        var rate = AirtableRateLimitersTests.SustainedRate(arrivals, 5);
-        TestContext.Current.TestOutputHelper?.WriteLine($"60 requests, 6 callers: {rate:F3} req/s, {h.ClientRequests().Count(r => r.StatusCode == 429)} x 429; tightest span of 6 consecutive arrivals {tightest.TotalMilliseconds:F1} ms");
-        Assert.Equal(0, h.ClientRequests().Count(r => r.StatusCode == 429));
+        var rate = (arrivals.Length - 1) / (arrivals[^1] - arrivals[0]).TotalSeconds;
+        TestContext.Current.TestOutputHelper?.WriteLine($"60 requests, 6 callers: {rate:F3} req/s; tightest span of 6 consecutive arrivals {tightest.TotalMilliseconds:F1} ms");
         Assert.True(tightest >= TimeSpan.FromSeconds(1), $"six requests arrived within {tightest.TotalMilliseconds} ms");
         Assert.InRange(rate, 4.8, 5.0);
     }
