@@ -11,7 +11,7 @@ public sealed class ConnectEndToEndTests(BrowserFixture browser) : IClassFixture
     private const string SandboxMfaSecret = "JBSWY3DPEHPK3PXP";
 
     // Inputs are found inside their labelled sections, whatever element MudBlazor puts the test id on.
-    private static ILocator InputIn(IPage page, string sectionTestId, int index = 0) => page.GetByTestId(sectionTestId).Locator("input").Nth(index);
+    private static ILocator InputIn(IPage page, string sectionTestId) => page.GetByTestId(sectionTestId).Locator("input").First;
 
     [Fact]
     public async Task AnAdminConnectsWithAPersonalAccessTokenAndSeesOnlyItsLastFourCharacters()
@@ -41,8 +41,11 @@ public sealed class ConnectEndToEndTests(BrowserFixture browser) : IClassFixture
         var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl.ToString() });
         await page.GotoAsync("/connect");
 
-        await InputIn(page, "login-credentials", 0).FillAsync(FakeUserDirectory.SandboxEmail);
-        await InputIn(page, "login-credentials", 1).FillAsync(FakeUserDirectory.SandboxPassword);
+        var credentials = page.GetByTestId("login-credentials");
+        await credentials.Locator("input[type=email]").FillAsync(FakeUserDirectory.SandboxEmail);
+        await credentials.Locator("input[type=email]").BlurAsync();
+        await credentials.Locator("input[type=password]").FillAsync(FakeUserDirectory.SandboxPassword);
+        await credentials.Locator("input[type=password]").BlurAsync();
         await page.GetByTestId("login-start").ClickAsync();
         // The app's own Chromium types the credentials with human timing: allow it time on a loaded machine.
         try
@@ -56,11 +59,13 @@ public sealed class ConnectEndToEndTests(BrowserFixture browser) : IClassFixture
         }
 
         await InputIn(page, "login-code").FillAsync("000000");
+        await InputIn(page, "login-code").BlurAsync();
         await page.GetByTestId("login-submit-code").ClickAsync();
         await Assertions.Expect(page.GetByTestId("login-error")).ToContainTextAsync("attempt", new() { Timeout = 60_000, IgnoreCase = true });
         await Assertions.Expect(page.GetByTestId("login-code")).ToBeVisibleAsync();
 
         await InputIn(page, "login-code").FillAsync(FakeTotp.Compute(SandboxMfaSecret, DateTimeOffset.UtcNow));
+        await InputIn(page, "login-code").BlurAsync();
         await page.GetByTestId("login-submit-code").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("login-done")).ToBeVisibleAsync(new() { Timeout = 60_000 });
