@@ -50,14 +50,17 @@ public sealed class FakeAirtableServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
 
         var app = builder.Build();
-        if (options.Latency > TimeSpan.Zero)
+        app.Use(async (context, next) =>
         {
-            app.Use(async (context, next) =>
+            // Rate limits count a request when it reaches Airtable, not after the simulated latency: stamping the
+            // arrival first keeps the fake's timer jitter out of the count, as it would be at Airtable's edge.
+            FakeArrival.Stamp(context, state.TimeProvider.GetUtcNow());
+            if (options.Latency > TimeSpan.Zero)
             {
                 await Task.Delay(options.Latency, state.TimeProvider, context.RequestAborted);
-                await next(context);
-            });
-        }
+            }
+            await next(context);
+        });
         app.MapFakeAirtableEndpoints();
 
         await app.StartAsync(cancellationToken);

@@ -139,4 +139,52 @@ public sealed class RevisionSyncTests
         Assert.Contains("log in through the browser", job.Error, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(3, (await host.Store.GetStatisticsAsync(Ct)).Records); // records were synced before
     }
+
+    [Fact]
+    public async Task HistoriesLongerThanAPageArePagedWithOffsetV2UntilTheEnd()
+    {
+        await using var fixture = await StartFixtureAsync(4);
+        await using var host = await fixture.StartHostAsync(new Dictionary<string, string?>(FastRevisions) { ["Revisions:PageSize"] = "3" }, withRevisions: true);
+        await fixture.SignInWebSessionAsync(host);
+
+        var job = await host.RunSyncAsync(new SyncRequest(IncludeRevisions: true));
+
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        var @base = fixture.Workspace.GetBases()[0];
+        var table = fixture.Workspace.GetTables(@base.Id)[0];
+        foreach (var record in fixture.Workspace.GetRecords(@base.Id, table.Id))
+        {
+            var history = fixture.Fake.State.RevisionHistories.For(table, record);
+            var expectedActivities = history.OfType<AirtableSync.Sandbox.Revisions.FakeRowActivity>().Count(a => a.DiffRowHtml is not null);
+            var stored = await host.Store.GetRevisionsAsync(record.Id, Ct);
+            Assert.Equal(expectedActivities, stored.Select(e => e.ActivityId).Distinct().Count());
+        }
+        // Every history (13 entries) needs five pages of three.
+        Assert.True(fixture.Fake.State.RevisionThrottle.Admitted >= 4 * 5, $"{fixture.Fake.State.RevisionThrottle.Admitted} requests");
+    }
+
+    [Theory]
+    [InlineData(FakeExpiredSessionAnswer.Unauthorized)]
+    [InlineData(FakeExpiredSessionAnswer.RedirectToLogin)]
+    [InlineData(FakeExpiredSessionAnswer.LoginPageHtml)]
+    public async Task TheRevisionClientReadsEveryShapeOfAnExpiredSessionAsReloginNeeded(FakeExpiredSessionAnswer answer)
+    {
+        await using var fixture = await StartFixtureAsync(1, o => o.RevisionExpiredSessionAnswer = answer);
+        var @base = fixture.Workspace.GetBases()[0];
+        var record = fixture.Workspace.GetRecords(@base.Id, fixture.Workspace.GetTables(@base.Id)[0].Id)[0];
+        var user = fixture.Fake.State.Users.Collaborators[0];
+        var cookies = fixture.Fake.State.WebSessions.CookiesFor(fixture.Fake.State.WebSessions.SignIn(user.Id))
+            .Select(c => new WebSessionCookie(c.Key, c.Value, "127.0.0.1", "/", null, true, true)).ToList();
+        var session = new AirtableWebSession(cookies, "Mozilla/5.0 Chrome/156.0", user.Id, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = fixture.Fake.BaseUrl };
+        var options = Microsoft.Extensions.Options.Options.Create(new RevisionOptions());
+        var client = new AirtableRevisionClient(http, new RevisionRateLimiter(options, TimeProvider.System), options, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AirtableRevisionClient>.Instance);
+
+        var page = await client.ReadPageAsync(session, @base.Id, record.Id, null, Ct);
+        Assert.Contains("\"msg\":\"SUCCESS\"", page, StringComparison.Ordinal);
+
+        fixture.Fake.State.WebSessions.Expire();
+        await Assert.ThrowsAsync<WebSessionReloginRequiredException>(() => client.ReadPageAsync(session, @base.Id, record.Id, null, Ct));
+    }
 }

@@ -30,11 +30,18 @@ public static class SandboxHosting
 
         var port = builder.Configuration.GetValue("Airtable:SandboxPort", 0) is > 0 and var configured ? configured : FreeLoopbackPort();
         var url = $"http://127.0.0.1:{port}";
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var overrides = new Dictionary<string, string?>
         {
             ["Airtable:ApiBaseUrl"] = url,
             ["Airtable:WebBaseUrl"] = url,
-        });
+        };
+        if (string.IsNullOrEmpty(builder.Configuration["Airtable:OAuth:ClientId"]))
+        {
+            // "Connect with Airtable" works in the sandbox too: the simulated Airtable registers a public client
+            // (PKCE, no secret) whose redirect URI is this app's callback on its default port.
+            overrides["Airtable:OAuth:ClientId"] = AirtableSync.Sandbox.OAuth.FakeOAuthOptions.PublicClientId;
+        }
+        builder.Configuration.AddInMemoryCollection(overrides);
         // The simulated Airtable behaves like the real one by default; its knobs (latency, limits) can be set
         // under "Sandbox" to demonstrate slow networks or, in tests, to speed things up.
         var options = new FakeAirtableOptions();

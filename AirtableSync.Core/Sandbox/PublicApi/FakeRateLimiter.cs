@@ -41,11 +41,8 @@ public sealed class FakeRateLimiter(FakeAirtableOptions options)
             foreach (var (key, limit) in keys)
             {
                 var window = Window(key);
-                while (window.Arrivals.Count > 0 && window.Arrivals.Peek() <= now - options.RateLimitWindow)
-                {
-                    window.Arrivals.Dequeue();
-                }
-                if (window.Arrivals.Count >= limit)
+                window.Arrivals.RemoveAll(a => a <= now - (2 * options.RateLimitWindow));
+                if (!Fits(window.Arrivals, now, limit))
                 {
                     window.LockedUntil = now + options.RateLimitPenalty;
                     return key;
@@ -53,10 +50,28 @@ public sealed class FakeRateLimiter(FakeAirtableOptions options)
             }
             foreach (var (key, _) in keys)
             {
-                Window(key).Arrivals.Enqueue(now);
+                Window(key).Arrivals.Add(now);
             }
             return null;
         }
+    }
+
+    /// <summary>
+    /// Whether adding an arrival at <paramref name="at"/> keeps every window of length RateLimitWindow at or under
+    /// the limit. Arrivals are stamped before the simulated latency, so they may be admitted slightly out of order:
+    /// every window that would contain the new arrival is checked, not only the one ending at it.
+    /// </summary>
+    private bool Fits(List<DateTimeOffset> arrivals, DateTimeOffset at, int limit)
+    {
+        var window = options.RateLimitWindow;
+        foreach (var end in arrivals.Where(a => a >= at && a < at + window).Append(at))
+        {
+            if (arrivals.Count(a => a > end - window && a <= end) + 1 > limit)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>When the base's penalty ends, or null when it is not locked at <paramref name="now"/>.</summary>
@@ -93,7 +108,7 @@ public sealed class FakeRateLimiter(FakeAirtableOptions options)
 
     private sealed class KeyWindow
     {
-        public Queue<DateTimeOffset> Arrivals { get; } = new();
+        public List<DateTimeOffset> Arrivals { get; } = [];
         public DateTimeOffset LockedUntil { get; set; } = DateTimeOffset.MinValue;
     }
 }

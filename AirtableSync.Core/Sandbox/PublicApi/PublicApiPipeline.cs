@@ -13,7 +13,7 @@ internal static class PublicApiPipeline
     {
         var state = context.RequestServices.GetRequiredService<FakeAirtableState>();
         var cancellationToken = context.RequestAborted;
-        var arrival = state.TimeProvider.GetUtcNow();
+        var arrival = FakeArrival.Of(context, state.TimeProvider);
         var path = context.Request.Path.Value ?? "/";
         var segments = path["/v0/".Length..].Split('/');
         var route = PublicApiRoute.Match(context.Request.Method, segments);

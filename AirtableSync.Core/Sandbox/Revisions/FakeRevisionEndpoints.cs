@@ -38,7 +38,7 @@ internal static class FakeRevisionEndpoints
         {
             return Json(403, new { error = new { type = "INVALID_PERMISSIONS", message = "Missing application id." } });
         }
-        if (throttle.TryAdmit(baseId, state.TimeProvider.GetUtcNow()) is false)
+        if (throttle.TryAdmit(baseId, FakeArrival.Of(request.HttpContext, state.TimeProvider)) is false)
         {
             return Json(options.RevisionThrottleStatusCode, new { error = new { type = "TOO_MANY_REQUESTS", message = "You are making requests too quickly." } });
         }

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Http;
+
+namespace AirtableSync.Sandbox;
+
+/// <summary>When a request reached the fake, before any simulated latency; rate limits count this instant.</summary>
+internal static class FakeArrival
+{
+    private static readonly object Key = new();
+
+    public static void Stamp(HttpContext context, DateTimeOffset at) => context.Items[Key] = at;
+
+    public static DateTimeOffset Of(HttpContext context, TimeProvider fallback) =>
+        context.Items.TryGetValue(Key, out var value) && value is DateTimeOffset at ? at : fallback.GetUtcNow();
+}
