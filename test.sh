@@ -28,9 +28,10 @@ code=$?
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
-  passed=$((passed + $(grep -o 'outcome="Passed"' "$trx" | wc -l)))
-  failed=$((failed + $(grep -oE 'outcome="(Failed|Error|Timeout|Aborted)"' "$trx" | wc -l)))
-  skipped=$((skipped + $(grep -oE 'outcome="(NotExecuted|Inconclusive)"' "$trx" | wc -l)))
+  # Count per test result only (the file's ResultSummary carries an outcome attribute too).
+  passed=$((passed + $(grep -oE '<UnitTestResult [^>]*outcome="Passed"' "$trx" | wc -l)))
+  failed=$((failed + $(grep -oE '<UnitTestResult [^>]*outcome="(Failed|Error|Timeout|Aborted)"' "$trx" | wc -l)))
+  skipped=$((skipped + $(grep -oE '<UnitTestResult [^>]*outcome="(NotExecuted|Inconclusive)"' "$trx" | wc -l)))
 done
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $code

@@ -19,7 +19,7 @@ public sealed class ConnectEndToEndTests(BrowserFixture browser) : IClassFixture
         await using var app = await SandboxApp.StartAsync(connectSandboxToken: false);
         var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl.ToString() });
 
-        await page.GotoAsync("/connect");
+        await page.GotoInteractiveAsync("/connect");
         await InputIn(page, "pat-form").FillAsync("patWrongToken0001.nope");
         await page.GetByTestId("pat-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("pat-error")).ToBeVisibleAsync(new() { Timeout = 30_000 });
@@ -39,7 +39,7 @@ public sealed class ConnectEndToEndTests(BrowserFixture browser) : IClassFixture
     {
         await using var app = await SandboxApp.StartAsync();
         var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl.ToString() });
-        await page.GotoAsync("/connect");
+        await page.GotoInteractiveAsync("/connect");
 
         var credentials = page.GetByTestId("login-credentials");
         await credentials.Locator("input[type=email]").FillAsync(FakeUserDirectory.SandboxEmail);

@@ -15,7 +15,7 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser) : IClassFixtu
         await using var app = await SandboxApp.StartAsync();
         var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl.ToString() });
 
-        await page.GotoAsync("/jobs");
+        await page.GotoInteractiveAsync("/jobs");
         await Assertions.Expect(page.GetByText("No jobs yet")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         // A marker that a reload would wipe: progress must arrive over the circuit, not by reloading.
         await page.EvaluateAsync("window.__noReload = true");
@@ -26,7 +26,7 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(card.GetByTestId("job-progress")).ToHaveAttributeAsync("aria-valuenow", "100");
         Assert.True(await page.EvaluateAsync<bool>("window.__noReload === true"));
         await Screenshots.SaveAsync(page, "jobs");
-        await page.GotoAsync("/");
+        await page.GotoInteractiveAsync("/");
         await Assertions.Expect(page.GetByText("Dashboard").First).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "dashboard");
         Assert.True((await app.Store.GetStatisticsAsync(Xunit.TestContext.Current.CancellationToken)).Records > 100);
@@ -48,7 +48,7 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser) : IClassFixtu
         Assert.Equal(JobStatus.Succeeded, sync.Status);
         var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl.ToString() });
 
-        await page.GotoAsync("/bases");
+        await page.GotoInteractiveAsync("/bases");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Product Roadmap", Exact = true })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "bases");
         await page.GetByRole(AriaRole.Link, new() { Name = "Product Roadmap", Exact = true }).ClickAsync();
