@@ -7,6 +7,16 @@ namespace AirtableSync.Sandbox.PublicApi;
 /// <summary>Answers an injected <see cref="FakeFault"/>; returns the error type written, for the request log.</summary>
 internal static class FaultResponses
 {
+    /// <summary>The error type the fault answers with (what the request log records), known before anything is written.</summary>
+    public static string? TypeOf(FakeFault fault) => fault.AbortConnection
+        ? "CONNECTION_ABORTED"
+        : fault.ErrorType ?? fault.StatusCode switch
+        {
+            500 => "SERVER_ERROR",
+            503 => "RETRIABLE_ERROR",
+            _ => null,
+        };
+
     public static async Task<string?> WriteAsync(HttpContext context, FakeFault fault, CancellationToken cancellationToken)
     {
         if (fault.AbortConnection)
@@ -18,12 +28,7 @@ internal static class FaultResponses
         {
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
-        var type = fault.ErrorType ?? fault.StatusCode switch
-        {
-            500 => "SERVER_ERROR",
-            503 => "RETRIABLE_ERROR",
-            _ => null,
-        };
+        var type = TypeOf(fault);
         if (type is null)
         {
             // A 502 comes from Airtable's load balancer, not its API: the body is not JSON (public-api.md §4.3).

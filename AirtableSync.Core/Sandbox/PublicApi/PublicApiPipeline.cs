@@ -20,11 +20,37 @@ internal static class PublicApiPipeline
         var info = new FakeRequestInfo(context.Request.Method, path, route?.BaseId ?? PublicApiRoute.GuessBaseId(segments));
         FakeAccessToken? token = null;
         string? errorType = null;
+        var logged = false;
+        // Logged when the response starts, before the client can see it: a test that asserts on the log right
+        // after its call returns must find the entry. The finally covers requests whose response never starts.
+        void Log()
+        {
+            if (logged)
+            {
+                return;
+            }
+            logged = true;
+            state.RequestLog.Add(new FakeRequestLogEntry(
+                arrival,
+                context.Request.Method,
+                path,
+                info.BaseId,
+                token?.UserId,
+                token is null ? null : FakeRequestLog.TokenIdOf(token.Token),
+                context.Response.StatusCode,
+                errorType));
+        }
+        context.Response.OnStarting(() =>
+        {
+            Log();
+            return Task.CompletedTask;
+        });
         try
         {
             if (state.Faults.TryTake(info) is { } fault)
             {
-                errorType = await FaultResponses.WriteAsync(context, fault, cancellationToken);
+                errorType = FaultResponses.TypeOf(fault);
+                await FaultResponses.WriteAsync(context, fault, cancellationToken);
                 return;
             }
             CheckUrlLength(context, state.Options);
@@ -65,15 +91,7 @@ internal static class PublicApiPipeline
         }
         finally
         {
-            state.RequestLog.Add(new FakeRequestLogEntry(
-                arrival,
-                context.Request.Method,
-                path,
-                info.BaseId,
-                token?.UserId,
-                token is null ? null : FakeRequestLog.TokenIdOf(token.Token),
-                context.Response.StatusCode,
-                errorType));
+            Log();
         }
     }
 
