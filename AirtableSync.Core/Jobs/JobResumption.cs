@@ -9,11 +9,14 @@ namespace AirtableSync.Jobs;
 /// </summary>
 public sealed class JobResumption(ISyncStore store, JobQueue queue)
 {
+    /// <summary>Only jobs that stopped early can be resumed; a partly succeeded job is run again instead.</summary>
+    public static bool CanResume(JobStatus status) => status is JobStatus.Interrupted or JobStatus.Failed or JobStatus.Cancelled;
+
     public async Task<JobEntry> ResumeAsync(string jobId, CancellationToken cancellationToken = default)
     {
         var original = await store.GetJobAsync(jobId, cancellationToken)
             ?? throw new KeyNotFoundException($"Job '{jobId}' does not exist.");
-        if (original.Status is not (JobStatus.Interrupted or JobStatus.Failed or JobStatus.Cancelled))
+        if (!CanResume(original.Status))
         {
             throw new InvalidOperationException($"Job '{jobId}' is {original.Status}; only interrupted, failed or cancelled jobs can be resumed.");
         }

@@ -162,7 +162,7 @@ public sealed class RestApiTests
     }
 
     [Fact]
-    public async Task AFinishedJobCannotBeCancelledButCanBeRunAgainByResume()
+    public async Task APartlySucceededJobCanBeNeitherCancelledNorResumed()
     {
         await using var context = await ApiTestContext.StartAsync(new SyntheticWorkspaceSpec(1, 1, 3));
         var job = await ApiTestContext.ReadAsync<JsonObject>(await context.Client.PostAsJsonAsync("/api/v1/syncs", new { baseIds = new[] { "appNotGranted0001" } }, Ct));
@@ -171,6 +171,7 @@ public sealed class RestApiTests
         Assert.Equal(JobStatus.PartiallySucceeded, finished.Status);
 
         Assert.Equal(HttpStatusCode.Conflict, (await context.Client.PostAsync($"/api/v1/jobs/{jobId}/cancel", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await context.Client.PostAsync($"/api/v1/jobs/{jobId}/resume", null, Ct)).StatusCode);
         var detail = await context.Client.GetFromJsonAsync<JsonObject>($"/api/v1/jobs/{jobId}", Ct);
         Assert.Equal("appNotGranted0001", detail!["failures"]![0]!["item"]!.GetValue<string>());
         var listed = await context.Client.GetFromJsonAsync<JsonArray>("/api/v1/jobs", Ct);

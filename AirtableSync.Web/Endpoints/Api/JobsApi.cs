@@ -68,18 +68,22 @@ public static class JobsApi
     }
 
     private static async Task<Results<Accepted<StartSyncResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> ResumeJobAsync(
-        string jobId, JobResumption resumption, ISyncStore store, CancellationToken cancellationToken)
+        string jobId, JobResumption resumption, CancellationToken cancellationToken)
     {
-        if (await store.GetJobAsync(jobId, cancellationToken) is not { } job)
+        // JobResumption owns the rule for which jobs can be resumed; its refusals become 404 and 409.
+        try
+        {
+            var resumed = await resumption.ResumeAsync(jobId, cancellationToken);
+            return TypedResults.Accepted($"/api/v1/jobs/{resumed.Id}", new StartSyncResponse(resumed.Id));
+        }
+        catch (KeyNotFoundException)
         {
             return TypedResults.NotFound(JobNotFound(jobId));
         }
-        if (job.Status is not (JobStatus.Interrupted or JobStatus.Failed or JobStatus.Cancelled or JobStatus.PartiallySucceeded))
+        catch (InvalidOperationException e)
         {
-            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Job cannot be resumed", Detail = $"Job {jobId} is {job.Status}." });
+            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Job cannot be resumed", Detail = e.Message });
         }
-        var resumed = await resumption.ResumeAsync(jobId, cancellationToken);
-        return TypedResults.Accepted($"/api/v1/jobs/{resumed.Id}", new StartSyncResponse(resumed.Id));
     }
 
     private static ProblemDetails JobNotFound(string jobId) =>
