@@ -26,6 +26,7 @@ public static class JobsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JobProgressNotifier>();
+        services.AddSingleton<JobWaiter>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<JobCancellation>();
         services.AddSingleton<JobResumption>();

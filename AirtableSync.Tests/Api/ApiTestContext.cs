@@ -62,23 +62,8 @@ internal sealed class ApiTestContext : IAsyncDisposable
     }
 
     /// <summary>Waits for a job's end, pushed by the app's notifier (no polling, no sleeping).</summary>
-    public async Task<JobEntry> WaitForJobAsync(string jobId)
-    {
-        var done = new TaskCompletionSource<JobEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = App.Services.GetRequiredService<JobProgressNotifier>().Subscribe(jobId, job =>
-        {
-            if (job.IsFinished)
-            {
-                done.TrySetResult(job);
-            }
-            return Task.CompletedTask;
-        });
-        if (await Store.GetJobAsync(jobId, Xunit.TestContext.Current.CancellationToken) is { IsFinished: true } stored)
-        {
-            return stored;
-        }
-        return await done.Task.WaitAsync(TimeSpan.FromSeconds(60), Xunit.TestContext.Current.CancellationToken);
-    }
+    public Task<JobEntry> WaitForJobAsync(string jobId) =>
+        App.Services.GetRequiredService<JobWaiter>().WaitUntilFinishedAsync(jobId, Xunit.TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60));
 
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<T>(Json, Xunit.TestContext.Current.CancellationToken)

@@ -47,20 +47,9 @@ internal sealed class SandboxApp : IAsyncDisposable
     /// <summary>Runs a sync the way the REST API or the scheduler would, and waits for its end.</summary>
     public async Task<JobEntry> SyncAsync(SyncRequest request)
     {
-        var notifier = Factory.Services.GetRequiredService<JobProgressNotifier>();
-        var done = new TaskCompletionSource<JobEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
         var job = await Factory.Services.GetRequiredService<JobQueue>().EnqueueAsync(JobKind.FullSync, request, Xunit.TestContext.Current.CancellationToken);
-        using var subscription = notifier.Subscribe(job.Id, j =>
-        {
-            if (j.IsFinished)
-            {
-                done.TrySetResult(j);
-            }
-            return Task.CompletedTask;
-        });
-        return await Store.GetJobAsync(job.Id, Xunit.TestContext.Current.CancellationToken) is { IsFinished: true } finished
-            ? finished
-            : await done.Task.WaitAsync(TimeSpan.FromSeconds(90), Xunit.TestContext.Current.CancellationToken);
+        return await Factory.Services.GetRequiredService<JobWaiter>().WaitUntilFinishedAsync(job.Id, Xunit.TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(90));
     }
 
     public ValueTask DisposeAsync() => Factory.DisposeAsync();

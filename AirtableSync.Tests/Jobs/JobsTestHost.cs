@@ -76,28 +76,13 @@ internal sealed class JobsTestHost : IAsyncDisposable
 
     public async Task<JobEntry> WaitForAsync(string jobId, Func<JobEntry, bool> condition, string description)
     {
-        var reached = new TaskCompletionSource<JobEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
-        JobEntry? last = null;
-        using var subscription = Notifier.Subscribe(jobId, job =>
-        {
-            last = job;
-            if (condition(job))
-            {
-                reached.TrySetResult(job);
-            }
-            return Task.CompletedTask;
-        });
-        // Subscribed first, then read the store: a change made in between is seen by one or the other.
-        if (await Store.GetJobAsync(jobId, Xunit.TestContext.Current.CancellationToken) is { } stored && condition(stored))
-        {
-            return stored;
-        }
         try
         {
-            return await reached.Task.WaitAsync(Patience, Xunit.TestContext.Current.CancellationToken);
+            return await Services.GetRequiredService<JobWaiter>().WaitForAsync(jobId, condition, Xunit.TestContext.Current.CancellationToken).WaitAsync(Patience);
         }
         catch (TimeoutException)
         {
+            var last = await Store.GetJobAsync(jobId, Xunit.TestContext.Current.CancellationToken);
             throw new TimeoutException($"Job {jobId} did not reach {description} within {Patience}; last seen: {last?.Status} {last?.Error}");
         }
     }

@@ -8,19 +8,8 @@ public static class BenchmarkJobs
 {
     public static async Task<JobEntry> RunAsync(IHost host, JobKind kind, object parameters, CancellationToken cancellationToken)
     {
-        var notifier = host.Services.GetRequiredService<JobProgressNotifier>();
-        var done = new TaskCompletionSource<JobEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
         var job = await host.Services.GetRequiredService<JobQueue>().EnqueueAsync(kind, parameters, cancellationToken);
-        using var subscription = notifier.Subscribe(job.Id, j =>
-        {
-            if (j.IsFinished)
-            {
-                done.TrySetResult(j);
-            }
-            return Task.CompletedTask;
-        });
-        var stored = await host.Services.GetRequiredService<ISyncStore>().GetJobAsync(job.Id, cancellationToken);
-        var finished = stored is { IsFinished: true } ? stored : await done.Task.WaitAsync(cancellationToken);
+        var finished = await host.Services.GetRequiredService<JobWaiter>().WaitUntilFinishedAsync(job.Id, cancellationToken);
         return finished.Status == JobStatus.Succeeded
             ? finished
             : throw new InvalidOperationException($"Benchmark job {kind} ended {finished.Status}: {finished.Error} {string.Join("; ", finished.Failures.Take(3).Select(f => f.Message))}");
