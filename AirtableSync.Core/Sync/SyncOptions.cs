@@ -4,7 +4,8 @@ namespace AirtableSync.Sync;
 
 /// <summary>
 /// "Sync": { "StreamsPerBase": 4, "MaxSlicesPerTable": 8, "ParallelBases": 3,
-///           "IncrementalOverlap": "00:05:00", "FullReconciliationInterval": "1.00:00:00" }
+///           "IncrementalOverlap": "00:05:00", "FullReconciliationInterval": "1.00:00:00",
+///           "WriteBatchRecords": 1000, "WriteBatchMaxDelay": "00:00:02" }
 /// </summary>
 public sealed class SyncOptions
 {
@@ -37,4 +38,15 @@ public sealed class SyncOptions
     /// older than this is scanned fully instead, which also tombstones deleted records.
     /// </summary>
     public TimeSpan FullReconciliationInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Records a scan gathers (Airtable sends 100 per page) before one store write. SQLite commits dominate
+    /// at 100 records a transaction; at 1,000 the storage benchmark's first pass ran well over twice as fast.
+    /// </summary>
+    [Range(100, 10_000)]
+    public int WriteBatchRecords { get; set; } = 1000;
+
+    /// <summary>Longest a fetched page waits for its batch: keeps progress live and bounds what a crash re-fetches.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan WriteBatchMaxDelay { get; set; } = TimeSpan.FromSeconds(2);
 }

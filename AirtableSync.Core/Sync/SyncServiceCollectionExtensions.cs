@@ -8,7 +8,8 @@ public static class SyncServiceCollectionExtensions
 {
     /// <summary>
     /// "Sync": { "StreamsPerBase": 4, "MaxSlicesPerTable": 8, "ParallelBases": 3,
-    ///           "IncrementalOverlap": "00:05:00", "FullReconciliationInterval": "1.00:00:00" }
+    ///           "IncrementalOverlap": "00:05:00", "FullReconciliationInterval": "1.00:00:00",
+    ///           "WriteBatchRecords": 1000, "WriteBatchMaxDelay": "00:00:02" }
     /// </summary>
     public static IServiceCollection AddSync(this IServiceCollection services)
     {

@@ -1,35 +1,67 @@
 using AirtableSync.Airtable;
 using AirtableSync.Storage;
+using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Sync;
 
-/// <summary>Streams one record scan (one table, or one slice of it) page by page into the store; memory stays flat.</summary>
-public sealed class TableScanner(AirtableApiClient client, ISyncStore store, TimeProvider time)
+/// <summary>
+/// Streams one record scan (one table, or one slice of it) into the store. Pages are written in batches of
+/// up to <see cref="SyncOptions.WriteBatchRecords"/>: one store transaction per Airtable page (100 records)
+/// spends most of its time committing, while a batch is bounded, so memory stays flat whatever the table's size.
+/// </summary>
+public sealed class TableScanner(AirtableApiClient client, ISyncStore store, TimeProvider time, IOptions<SyncOptions> options)
 {
     /// <summary>
     /// Scans until the end, or until <paramref name="stopAfterFirstPage"/> says to stop after the first page
-    /// (the caller then rescans in slices). Returns false when it stopped early.
+    /// (the caller then rescans in slices). Returns false when it stopped early. <paramref name="onRecordsStored"/>
+    /// hears of every write with the number of records it stored.
     /// </summary>
     public async Task<bool> ScanAsync(
         string baseId,
         string tableId,
         string? filterByFormula,
-        Func<int, Task> onPageStored,
+        Func<int, Task> onRecordsStored,
         Func<AirtableRecordPage, bool>? stopAfterFirstPage,
         CancellationToken cancellationToken)
     {
+        var settings = options.Value;
+        var pending = new List<RecordData>(settings.WriteBatchRecords);
+        var oldestPendingAt = 0L;
+
+        async Task FlushAsync()
+        {
+            if (pending.Count == 0)
+            {
+                return;
+            }
+            // seenAt is taken at the write, after the scan started, so a finished full scan can tombstone
+            // exactly the records it did not see (lastSeen < scan start).
+            await store.UpsertRecordsAsync(baseId, tableId, pending, time.GetUtcNow(), cancellationToken);
+            var stored = pending.Count;
+            pending.Clear();
+            await onRecordsStored(stored);
+        }
+
         var request = new ListRecordsRequest { FilterByFormula = filterByFormula, PageSize = 100 };
         await foreach (var page in client.ListRecordsAsync(baseId, tableId, request, cancellationToken))
         {
-            // seenAt is taken per page, after the scan started, so a finished full scan can tombstone
-            // exactly the records it did not see (lastSeen < scan start).
-            await store.UpsertRecordsAsync(baseId, tableId, page.Records, time.GetUtcNow(), cancellationToken);
-            await onPageStored(page.Records.Count);
+            if (pending.Count == 0)
+            {
+                oldestPendingAt = time.GetTimestamp();
+            }
+            pending.AddRange(page.Records);
+            // A slow scan (one stream, 300 ms a page) still shows progress and keeps its records safe every few seconds.
+            if (pending.Count >= settings.WriteBatchRecords || time.GetElapsedTime(oldestPendingAt) >= settings.WriteBatchMaxDelay)
+            {
+                await FlushAsync();
+            }
             if (page.PageIndex == 0 && stopAfterFirstPage?.Invoke(page) == true)
             {
+                await FlushAsync();
                 return false;
             }
         }
+        await FlushAsync();
         return true;
     }
 }

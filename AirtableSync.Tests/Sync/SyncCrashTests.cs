@@ -15,7 +15,8 @@ public sealed class SyncCrashTests
         await using var fixture = await SyncFixture.StartAsync(
             new SyntheticWorkspaceSpec(Bases: 1, TablesPerBase: 3, RecordsPerTable: 600, FieldsPerTable: 4),
             options => options.Latency = TimeSpan.FromMilliseconds(40));
-        var settings = new Dictionary<string, string?> { ["Sync:StreamsPerBase"] = "1" };
+        // One stream and page-sized writes, so that the shutdown lands in the middle of a table.
+        var settings = new Dictionary<string, string?> { ["Sync:StreamsPerBase"] = "1", ["Sync:WriteBatchRecords"] = "100" };
         string jobId;
         await using (var first = await fixture.StartHostAsync(settings))
         {

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace AirtableSync.Web.Benchmarks;
 
 /// <summary>
-/// Measures the SQLite store the way a sync uses it: pages of 100 records (Airtable's page size) upserted
-/// into a fresh file, then the same records unchanged, then with 10% changed; then the UI's first-page queries.
+/// Measures the SQLite store the way a sync uses it: batches of Sync:WriteBatchRecords records (ten Airtable
+/// pages by default; <c>--batch 100</c> measures one page per write) upserted into a fresh file, then the same records unchanged, then with 10% changed; then the UI's first-page queries.
 /// Not a test: figures depend on the machine and its load.
 /// </summary>
 public static class StorageBenchmark
@@ -19,7 +19,7 @@ public static class StorageBenchmark
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
         var records = IntOption(args, "--records", 100_000);
-        var batch = IntOption(args, "--batch", 100);
+        var batch = IntOption(args, "--batch", new AirtableSync.Sync.SyncOptions().WriteBatchRecords);
         var givenPath = Option(args, "--path");
         var directory = Path.Combine(Path.GetTempPath(), $"airtablesync-bench-{Guid.NewGuid():N}");
         var path = givenPath ?? Path.Combine(directory, "bench.db");
