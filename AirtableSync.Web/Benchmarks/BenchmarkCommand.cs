@@ -14,6 +14,8 @@ public static class BenchmarkCommand
                 return await StorageBenchmark.RunAsync(rest, Console.Out, cancellationToken);
             case ["sync", .. var rest]:
                 return await SyncBenchmark.RunAsync(rest, Console.Out, cancellationToken);
+            case [FakeAirtableProcess.Verb, .. var rest]:
+                return await FakeAirtableProcess.ServeAsync(rest, cancellationToken);
             case ["revisions", .. var rest]:
                 return await RevisionBenchmark.RunAsync(rest, Console.Out, cancellationToken);
             default:
