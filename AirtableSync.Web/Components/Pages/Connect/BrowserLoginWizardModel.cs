@@ -99,7 +99,7 @@ public sealed partial class BrowserLoginWizardModel(IBrowserLoginDriver driver, 
                 break;
             case BrowserLoginState.Challenge:
                 Step = WizardStep.Credentials;
-                Error = "Airtable wants to verify you are human: run the app with a visible browser — Browser:Headless=false — and try again.";
+                Error = "Airtable wants to verify you are human. Set Browser:Headless=false and log in again: the wizard then shows you the browser's page to solve it.";
                 break;
             case BrowserLoginState.Failed:
                 Step = WizardStep.Credentials;
