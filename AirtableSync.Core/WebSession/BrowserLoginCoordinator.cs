@@ -25,6 +25,9 @@ public sealed class BrowserLoginCoordinator(
 
     public BrowserLoginSession? Find(string loginId) => _logins.GetValueOrDefault(loginId);
 
+    /// <summary>Every login held, for end-to-end tests that look into the login browser (the UI never names the id).</summary>
+    internal IEnumerable<BrowserLoginSession> Logins => _logins.Values;
+
     /// <exception cref="BrowserLoginInProgressException">A login for the connection is still running.</exception>
     public async Task<BrowserLoginStatus> StartAsync(string email, string password, CancellationToken cancellationToken)
     {

@@ -29,15 +29,17 @@ public sealed partial class BrowserLoginSession
         try
         {
             // JPEG: a 1280×720 page is ~30–60 KB, small enough to refresh twice a second over a Blazor circuit.
-            var image = await page.ScreenshotAsync(new() { Type = ScreenshotType.Jpeg, Quality = 70 }).WaitAsync(cancellationToken);
+            // A short timeout: a page mid-navigation may not paint for a while, and the next refresh is half a second away.
+            var image = await page.ScreenshotAsync(new() { Type = ScreenshotType.Jpeg, Quality = 70, Timeout = 5_000 }).WaitAsync(cancellationToken);
             var size = page.ViewportSize is { } viewport
                 ? new PageSize(viewport.Width, viewport.Height)
                 : await page.EvaluateAsync<PageSize>("() => ({ width: innerWidth, height: innerHeight })");
             return new BrowserScreen(image, "image/jpeg", size.Width, size.Height);
         }
-        catch (PlaywrightException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
-            throw new InvalidOperationException("The browser of this login is no longer open.");
+            // Playwright's timeouts are System.TimeoutException, not PlaywrightException.
+            throw new InvalidOperationException("The login browser's page cannot be captured right now (closed or changing).", e);
         }
     }
 
@@ -71,9 +73,9 @@ public sealed partial class BrowserLoginSession
                 await page.Mouse.UpAsync();
             }
         }
-        catch (PlaywrightException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
-            throw new InvalidOperationException("The browser of this login is no longer open.");
+            throw new InvalidOperationException("The login browser did not take the pointer input (closed or changing).", e);
         }
     }
 
