@@ -18,6 +18,10 @@ need_package() { # need_package <command-or-path> <debian-package>
 # Real Chromium for the browser login and end-to-end tests (Playwright cannot download its own here).
 need_package chromium chromium
 export BROWSER__EXECUTABLEPATH="${BROWSER__EXECUTABLEPATH:-$(command -v chromium)}"
+# Xvfb for the headful browser login, which the app puts on a virtual display of its own. A desktop's DISPLAY
+# would put those test windows on the screen instead, so the tests run without one.
+need_package Xvfb xvfb
+unset DISPLAY
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT

@@ -36,8 +36,14 @@ public sealed class FakeAirtableOptions
     /// </summary>
     public string WebSessionCookieName { get; set; } = "__Host-airtable-session";
 
-    /// <summary>Login pages answer with a "Press and hold" bot challenge instead of the form (revision-history.md §6).</summary>
+    /// <summary>
+    /// Login pages answer untrusted browsers with a "Press and hold" bot challenge instead of the form (revision-history.md
+    /// §6); holding the button for <see cref="WebLoginChallengeHoldMs"/> makes the browser trusted (a _px3 cookie).
+    /// </summary>
     public bool WebLoginChallenge { get; set; }
+
+    /// <summary>How long the challenge's button must be held. The real widget's time is not documented; ~1.5 s is typical.</summary>
+    public int WebLoginChallengeHoldMs { get; set; } = 1500;
 
     /// <summary>After the password, a "Verify it's you" e-mail code step (revision-history.md §5.1); the code is <see cref="WebLoginEmailCode"/>.</summary>
     public bool WebLoginRequiresEmailCode { get; set; }

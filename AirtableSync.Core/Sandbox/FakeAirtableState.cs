@@ -15,6 +15,7 @@ public sealed class FakeAirtableState
         Users = new FakeUserDirectory();
         Tokens = new FakeAccessTokens(timeProvider);
         WebSessions = new WebLogin.FakeWebSessions(options, timeProvider);
+        BotChallenge = new WebLogin.FakeBotChallenge(options);
         OAuth = new FakeOAuthAuthority(options.OAuth, Tokens, timeProvider);
         Workspace = new FakeWorkspace(timeProvider, options.Seed);
         RateLimiter = new FakeRateLimiter(options);
@@ -34,6 +35,9 @@ public sealed class FakeAirtableState
     public FakeUserDirectory Users { get; }
     public FakeAccessTokens Tokens { get; }
     public WebLogin.FakeWebSessions WebSessions { get; }
+
+    /// <summary>The login's "Press &amp; Hold" check and the browsers that passed it.</summary>
+    public WebLogin.FakeBotChallenge BotChallenge { get; }
 
     /// <summary>Each record's generated revision history, served by the internal endpoint.</summary>
     public Revisions.FakeRevisionHistories RevisionHistories { get; }

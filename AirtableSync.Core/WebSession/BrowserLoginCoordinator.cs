@@ -21,8 +21,12 @@ public sealed class BrowserLoginCoordinator(
     private const int FinishedLoginsKept = 20;
     private readonly ConcurrentDictionary<string, BrowserLoginSession> _logins = new(StringComparer.Ordinal);
     private readonly Lock _startLock = new();
+    private readonly ConcurrentDictionary<string, Task> _saves = new(StringComparer.Ordinal);
 
     public BrowserLoginSession? Find(string loginId) => _logins.GetValueOrDefault(loginId);
+
+    /// <summary>Every login held, for end-to-end tests that look into the login browser (the UI never names the id).</summary>
+    internal IEnumerable<BrowserLoginSession> Logins => _logins.Values;
 
     /// <exception cref="BrowserLoginInProgressException">A login for the connection is still running.</exception>
     public async Task<BrowserLoginStatus> StartAsync(string email, string password, CancellationToken cancellationToken)
@@ -48,6 +52,14 @@ public sealed class BrowserLoginCoordinator(
                 "bls" + Guid.NewGuid().ToString("N")[..16], connectionId, airtable.Value.WebBaseUrl, launcher, options.Value,
                 timeProvider, loggers.CreateLogger<BrowserLoginSession>());
             _logins[login.Id] = login;
+            // A login handed over at a challenge connects later, by itself (no caller awaits it): save on the event.
+            login.StatusChanged += status =>
+            {
+                if (status.State == BrowserLoginState.Connected)
+                {
+                    _saves.TryAdd(login.Id, SaveAsync(login));
+                }
+            };
         }
         foreach (var old in superseded)
         {
@@ -67,6 +79,16 @@ public sealed class BrowserLoginCoordinator(
     }
 
     public BrowserLoginStatus? GetStatus(string loginId) => Find(loginId)?.Status;
+
+    /// <exception cref="KeyNotFoundException">No such login.</exception>
+    /// <exception cref="InvalidOperationException">The login is not handed over at a challenge.</exception>
+    public Task<BrowserScreen> CaptureScreenAsync(string loginId, CancellationToken cancellationToken) =>
+        (Find(loginId) ?? throw new KeyNotFoundException($"No browser login {loginId}.")).CaptureScreenAsync(cancellationToken);
+
+    /// <exception cref="KeyNotFoundException">No such login.</exception>
+    /// <exception cref="InvalidOperationException">The login is not handed over at a challenge.</exception>
+    public Task SendPointerAsync(string loginId, BrowserPointerInput input, CancellationToken cancellationToken) =>
+        (Find(loginId) ?? throw new KeyNotFoundException($"No browser login {loginId}.")).SendPointerAsync(input, cancellationToken);
 
     public async Task<bool> CancelAsync(string loginId)
     {
@@ -89,14 +111,31 @@ public sealed class BrowserLoginCoordinator(
 
     private async Task<BrowserLoginStatus> SaveIfConnectedAsync(BrowserLoginSession login, BrowserLoginStatus status, CancellationToken cancellationToken)
     {
-        if (status.State != BrowserLoginState.Connected || login.CapturedSession is not { } captured)
+        if (status.State == BrowserLoginState.Connected && _saves.TryGetValue(login.Id, out var save))
         {
-            return status;
+            await save.WaitAsync(cancellationToken);
         }
-        // The store may be scoped; the coordinator is a singleton, so it borrows a scope per save.
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<WebSessionVault>().SaveAsync(login.ConnectionId, captured, login.Email, cancellationToken);
         return status;
+    }
+
+    private async Task SaveAsync(BrowserLoginSession login)
+    {
+        if (login.CapturedSession is not { } captured)
+        {
+            return;
+        }
+        try
+        {
+            // The store may be scoped; the coordinator is a singleton, so it borrows a scope per save.
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<WebSessionVault>().SaveAsync(login.ConnectionId, captured, login.Email, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // Logged here too: after a handed-over challenge no caller awaits this save.
+            loggers.CreateLogger<BrowserLoginCoordinator>().LogError(e, "Browser login {LoginId} connected but its session could not be saved", login.Id);
+            throw;
+        }
     }
 
     private void Prune()
@@ -104,6 +143,7 @@ public sealed class BrowserLoginCoordinator(
         foreach (var stale in _logins.Values.Where(l => l.Status.IsFinished && !l.BrowserOpen).SkipLast(FinishedLoginsKept).ToList())
         {
             _logins.TryRemove(stale.Id, out _);
+            _saves.TryRemove(stale.Id, out _);
         }
     }
 }

@@ -17,6 +17,12 @@ public sealed partial class BrowserLoginSession
             using var cancel = cancellationToken.Register(() => _ = CancelAsync());
             return await action();
         }
+        catch (VirtualDisplayException e) when (!Status.IsFinished)
+        {
+            // Written for the admin (install xvfb or go headless); it names no secret.
+            logger.LogWarning("Browser login {LoginId} could not {Step}: {Reason}", Id, step, e.Message);
+            return await FinishAsync(BrowserLoginState.Failed, e.Message);
+        }
         catch (Exception e) when (e is PlaywrightException or TimeoutException && !Status.IsFinished)
         {
             // Playwright's messages may echo what was typed in their call logs: log only the kind and the step.
@@ -29,7 +35,7 @@ public sealed partial class BrowserLoginSession
             // The browser was closed under the step by a cancel or a timeout; that outcome stands.
             return Status;
         }
-        catch (Exception e) when (e is not (InvalidOperationException or ArgumentException or OperationCanceledException or PlaywrightException or TimeoutException))
+        catch (Exception e) when (e is not (InvalidOperationException or ArgumentException or OperationCanceledException or PlaywrightException or TimeoutException or VirtualDisplayException))
         {
             // Anything unforeseen: the browser must not outlive the failure.
             await FinishAsync(BrowserLoginState.Failed, $"Could not {step}: unexpected error.");
@@ -69,23 +75,7 @@ public sealed partial class BrowserLoginSession
                 StartPersonTimer();
                 return Publish(Status with { State = BrowserLoginState.AwaitingEmailCode, Message = "Airtable sent a verification code by e-mail; enter it." });
             case LoginScreen.Challenge:
-                // §6: a person must solve it. A visible window stays open for them until the person timeout;
-                // the profile keeps what they earn, so the next login on it usually passes.
-                if (options.Headless)
-                {
-                    await CloseBrowserAsync();
-                }
-                else
-                {
-                    StartPersonTimer();
-                }
-                return Publish(Status with
-                {
-                    State = BrowserLoginState.Challenge,
-                    Message = options.Headless
-                        ? "Airtable asked to verify you are human. Run with Browser:Headless=false (e.g. under xvfb-run or on a desktop), solve it there, then log in again."
-                        : "Airtable asked to verify you are human: solve it in the browser window, then start the login again.",
-                });
+                return await HandOverChallengeAsync(screen);
             case LoginScreen.Error:
                 return await FinishAsync(BrowserLoginState.Failed, screen.Notice ?? "Airtable rejected the email or password.");
             case LoginScreen.SsoOnly:
@@ -102,9 +92,24 @@ public sealed partial class BrowserLoginSession
         }
     }
 
+    /// <summary>Types whatever the first screens ask for (email, then password) and settles on the screen after them.</summary>
+    private async Task<BrowserLoginStatus> ContinueLoginAsync(IPage page, LoginScreenReading screen)
+    {
+        if (screen.Screen == LoginScreen.Email && Email is { } email)
+        {
+            screen = await SubmitFieldAsync(page, screen, "input[name=\"email\"]", email);
+        }
+        if (screen.Screen == LoginScreen.Password && _password is { } password)
+        {
+            screen = await SubmitFieldAsync(page, screen, "input[name=\"password\"]", password);
+        }
+        return await SettleAsync(screen);
+    }
+
     private async Task<BrowserLoginStatus> FinishAsync(BrowserLoginState state, string message, string? userId = null)
     {
         StopPersonTimer();
+        _password = null;
         if (Status.IsFinished)
         {
             return Status;
@@ -116,6 +121,10 @@ public sealed partial class BrowserLoginSession
 
     private BrowserLoginStatus Publish(BrowserLoginStatus status)
     {
+        if (status.State != BrowserLoginState.Challenge)
+        {
+            status = status with { HandedOver = false };
+        }
         Volatile.Write(ref _status, status);
         logger.LogInformation("Browser login {LoginId} is {State}", Id, status.State);
         StatusChanged?.Invoke(status);
@@ -132,10 +141,8 @@ public sealed partial class BrowserLoginSession
 
     private async Task OnPersonTimeoutAsync()
     {
-        var waitedFor = Status.State;
-        await FinishAsync(
-            waitedFor == BrowserLoginState.Challenge ? BrowserLoginState.Challenge : BrowserLoginState.Failed,
-            $"The login timed out after {options.MfaTimeout.TotalMinutes:0.#} min waiting for {(waitedFor == BrowserLoginState.Challenge ? "the challenge" : "the code")}.");
+        var waitedFor = Status.State == BrowserLoginState.Challenge ? "the challenge to be solved" : "the code";
+        await FinishAsync(BrowserLoginState.Failed, $"The login timed out after {options.MfaTimeout.TotalMinutes:0.#} min waiting for {waitedFor}.");
     }
 
     private async Task CloseBrowserAsync()

@@ -7,7 +7,8 @@ namespace AirtableSync.WebSession;
 /// One browser login on airtable.com (revision-history.md §5.1): email → Continue → password → Sign in, then
 /// whatever screen follows — MFA, e-mail code, challenge, error, SSO notice, or the signed-in app. Steps are
 /// serialised by a gate; a person has <see cref="BrowserOptions.MfaTimeout"/> to answer; once finished the
-/// browser is closed, whatever happened. The password and codes live only in the call that types them.
+/// browser is closed, whatever happened. Codes live only in the call that types them; the password lives in memory
+/// only while a challenge handed over to the admin may still lead back to the password form (then it is dropped).
 /// </summary>
 public sealed partial class BrowserLoginSession(
     string id,
@@ -23,6 +24,7 @@ public sealed partial class BrowserLoginSession(
     private ITimer? _personTimer;
     private LoginScreenReading? _screen;
     private int _codeAttempts;
+    private string? _password;
     private BrowserLoginStatus _status = new(id, BrowserLoginState.Starting, null);
 
     public string Id => id;
@@ -49,19 +51,19 @@ public sealed partial class BrowserLoginSession(
                 throw new InvalidOperationException("This login has already been started.");
             }
             Email = email;
-            _browser = await launcher.LaunchAsync(connectionId);
-            var page = _browser.Page;
-            await page.GotoAsync(new Uri(webBaseUrl, "/login").ToString());
-            var screen = await NextScreenAsync(page, null, null);
-            if (screen.Screen == LoginScreen.Email)
+            // Kept only while a handed-over challenge may still lead back to the password form.
+            _password = password;
+            try
             {
-                screen = await SubmitFieldAsync(page, screen, "input[name=\"email\"]", email);
+                _browser = await launcher.LaunchAsync(connectionId);
+                var page = _browser.Page;
+                await page.GotoAsync(new Uri(webBaseUrl, "/login").ToString());
+                return await ContinueLoginAsync(page, await NextScreenAsync(page, null, null));
             }
-            if (screen.Screen == LoginScreen.Password)
+            finally
             {
-                screen = await SubmitFieldAsync(page, screen, "input[name=\"password\"]", password);
+                ForgetPasswordUnlessHandedOver();
             }
-            return await SettleAsync(screen);
         }, cancellationToken);
 
     /// <summary>Types an MFA or e-mail code into the page, presses Enter (§5.1 step 6) and reports what follows.</summary>
@@ -126,10 +128,15 @@ public sealed partial class BrowserLoginSession(
     public async ValueTask DisposeAsync()
     {
         StopPersonTimer();
+        _password = null;
         await CloseBrowserAsync();
         if (!Status.IsFinished)
         {
             Publish(Status with { State = BrowserLoginState.Cancelled, Message = "The login was closed." });
+        }
+        if (_challengeWatch is { } watch)
+        {
+            await watch;
         }
     }
 }

@@ -4,7 +4,11 @@ namespace AirtableSync.WebSession;
 public enum BrowserLoginState { Starting, AwaitingMfa, AwaitingEmailCode, Challenge, Failed, Connected, Cancelled }
 
 /// <param name="AirtableUserId">Set once connected.</param>
-public sealed record BrowserLoginStatus(string Id, BrowserLoginState State, string? Message, string? AirtableUserId = null)
+/// <param name="HandedOver">
+/// A challenge in a headful browser that stays open for a person: its screen can be captured and it takes pointer
+/// input (the wizard shows it), and the login continues by itself once the challenge is passed.
+/// </param>
+public sealed record BrowserLoginStatus(string Id, BrowserLoginState State, string? Message, string? AirtableUserId = null, bool HandedOver = false)
 {
     public bool IsFinished => State is BrowserLoginState.Failed or BrowserLoginState.Connected or BrowserLoginState.Cancelled;
 

@@ -5,7 +5,8 @@ namespace AirtableSync.WebSession;
 /// <summary>
 /// "Browser": { "ExecutablePath": "/usr/bin/chromium", "Headless": true, "ProfileDirectory": "data/browser-profiles",
 ///              "StepTimeout": "00:00:30", "MfaTimeout": "00:05:00", "MaxMfaAttempts": 3,
-///              "MinKeyDelayMs": 40, "MaxKeyDelayMs": 150, "ConnectionId": "airtable-web" }
+///              "MinKeyDelayMs": 40, "MaxKeyDelayMs": 150, "ConnectionId": "airtable-web",
+///              "VirtualDisplay": "Auto", "XvfbPath": "Xvfb" }
 /// </summary>
 public sealed class BrowserOptions
 {
@@ -16,10 +17,19 @@ public sealed class BrowserOptions
     public string ExecutablePath { get; set; } = "/usr/bin/chromium";
 
     /// <summary>
-    /// Headless Chromium is the one most often challenged (revision-history.md §6). Set false to log in
-    /// in a visible window — on a server, under a virtual display: <c>xvfb-run -a dotnet AirtableSync.Web.dll</c>.
+    /// Headless Chromium is the one most often challenged (revision-history.md §6). Set false to log in in a
+    /// headful window: on a desktop it is visible; on a server the app starts a virtual display (see
+    /// <see cref="AirtableSync.WebSession.VirtualDisplay"/>) and a challenge is shown to the admin in the login wizard.
     /// </summary>
     public bool Headless { get; set; } = true;
+
+    /// <summary>Auto: a headful browser with no DISPLAY set gets an app-started Xvfb. Never: use whatever DISPLAY says.</summary>
+    [EnumDataType(typeof(VirtualDisplayMode))]
+    public VirtualDisplayMode VirtualDisplay { get; set; } = VirtualDisplayMode.Auto;
+
+    /// <summary>The Xvfb executable (a name on PATH or a full path); Debian's package is "xvfb".</summary>
+    [Required]
+    public string XvfbPath { get; set; } = "Xvfb";
 
     /// <summary>Parent of the persistent profiles, one sub-directory per connection (§6: reused profiles build trust).</summary>
     [Required]
@@ -47,3 +57,5 @@ public sealed class BrowserOptions
     [Required]
     public string ConnectionId { get; set; } = "airtable-web";
 }
+
+public enum VirtualDisplayMode { Auto, Never }

@@ -27,35 +27,77 @@ public sealed class ChromiumLauncher(IOptions<BrowserOptions> options) : IDispos
         Path.GetFullPath(Path.Combine(options.Value.ProfileDirectory, connectionId));
 
     /// <summary>Not cancellable mid-launch on purpose: an abandoned launch would leave a Chromium behind; Timeout bounds it.</summary>
+    /// <exception cref="VirtualDisplayException">A headful launch needed a virtual display and Xvfb could not start.</exception>
     public async Task<LaunchedBrowser> LaunchAsync(string connectionId)
     {
         var settings = options.Value;
         var profile = ProfileDirectoryFor(connectionId);
         Directory.CreateDirectory(profile);
         var playwright = await DriverAsync();
-        var context = await playwright.Chromium.LaunchPersistentContextAsync(profile, new()
+        var display = NeedsVirtualDisplay(settings) ? await VirtualDisplay.StartAsync(settings.XvfbPath, settings.StepTimeout) : null;
+        IBrowserContext context;
+        try
         {
-            ExecutablePath = settings.ExecutablePath,
-            Headless = settings.Headless,
-            Args = s_args,
-            IgnoreDefaultArgs = ["--enable-automation"],
-            Timeout = (float)settings.StepTimeout.TotalMilliseconds,
-            Locale = "en-US",
-        });
+            context = await playwright.Chromium.LaunchPersistentContextAsync(profile, new()
+            {
+                ExecutablePath = settings.ExecutablePath,
+                Headless = settings.Headless,
+                Args = s_args,
+                IgnoreDefaultArgs = ["--enable-automation"],
+                Timeout = (float)settings.StepTimeout.TotalMilliseconds,
+                Locale = "en-US",
+                Env = display is null ? null : EnvironmentWith("DISPLAY", display.Display),
+            });
+        }
+        catch
+        {
+            display?.Dispose();
+            throw;
+        }
+        LaunchedBrowser browser;
         try
         {
             context.SetDefaultTimeout((float)settings.StepTimeout.TotalMilliseconds);
             await context.AddInitScriptAsync(StealthScript);
             var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
-            var browser = new LaunchedBrowser(context, page, profile);
+            browser = new LaunchedBrowser(context, page, profile, display);
+        }
+        catch
+        {
+            await context.CloseAsync();
+            display?.Dispose();
+            throw;
+        }
+        try
+        {
             await browser.UseRealUserAgentAsync();
             return browser;
         }
         catch
         {
-            await context.CloseAsync();
+            await browser.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Only a headful browser with nowhere to draw needs one; a desktop session or xvfb-run sets DISPLAY.</summary>
+    private static bool NeedsVirtualDisplay(BrowserOptions settings) =>
+        !settings.Headless && settings.VirtualDisplay == VirtualDisplayMode.Auto
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY"));
+
+    /// <summary>Playwright's Env replaces the browser's whole environment, so it gets ours plus the one change.</summary>
+    private static List<KeyValuePair<string, string>> EnvironmentWith(string name, string value)
+    {
+        var environment = new List<KeyValuePair<string, string>>();
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry is { Key: string key, Value: string current } && key != name)
+            {
+                environment.Add(new(key, current));
+            }
+        }
+        environment.Add(new(name, value));
+        return environment;
     }
 
     /// <summary>Ends the Playwright driver; any browser still open dies with it.</summary>

@@ -2,8 +2,11 @@ using Microsoft.Playwright;
 
 namespace AirtableSync.WebSession;
 
-/// <summary>A running Chromium with its one persistent context and page. Disposing always ends the browser.</summary>
-public sealed class LaunchedBrowser(IBrowserContext context, IPage page, string profileDirectory) : IAsyncDisposable
+/// <summary>
+/// A running Chromium with its one persistent context and page, and the virtual display it draws on when the app
+/// started one. Disposing always ends the browser, then the display.
+/// </summary>
+public sealed class LaunchedBrowser(IBrowserContext context, IPage page, string profileDirectory, VirtualDisplay? display) : IAsyncDisposable
 {
     private int _disposed;
 
@@ -12,6 +15,9 @@ public sealed class LaunchedBrowser(IBrowserContext context, IPage page, string 
     public string ProfileDirectory => profileDirectory;
 
     public IPage Page => page;
+
+    /// <summary>The app-started Xvfb, or null (headless, or a display given by the environment).</summary>
+    public VirtualDisplay? Display => display;
 
     public string UserAgent { get; private set; } = "";
 
@@ -44,6 +50,10 @@ public sealed class LaunchedBrowser(IBrowserContext context, IPage page, string 
         catch (PlaywrightException)
         {
             // Already gone: crashed, or the window was closed by the person.
+        }
+        finally
+        {
+            display?.Dispose();
         }
     }
 }

@@ -16,7 +16,7 @@ internal static class LoginScreenReader
           const noticeOf = (selector) => { const e = document.querySelector(selector); return e ? e.innerText.trim() : null; };
           const path = location.pathname;
           let screen = 'Unknown', notice = null;
-          if (/press (and|&) hold|verify you are human/.test(text)) screen = 'Challenge';
+          if (/press (and|&) hold|verify you are human/.test(text)) { screen = 'Challenge'; notice = noticeOf('div[role="alert"]'); }
           else if (path.startsWith('/2fa') && visible('input[name="code"]')) { screen = 'Mfa'; notice = noticeOf('div[role="alert"]'); }
           else if (/verify it.s you/.test(text) && visible('input[name="code"]')) { screen = 'EmailCode'; notice = noticeOf('div[role="alert"]'); }
           else if (visible('[data-testid="auth-form-notice-error"]')) { screen = 'Error'; notice = noticeOf('[data-testid="auth-form-notice-error"]'); }

@@ -2,6 +2,8 @@ using AirtableSync.Sandbox;
 using AirtableSync.Sandbox.PublicApi;
 using AirtableSync.Sandbox.WebLogin;
 using AirtableSync.Storage;
+using AirtableSync.WebSession;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AirtableSync.Tests.EndToEnd;
@@ -74,5 +76,50 @@ public sealed class ConnectEndToEndTests(BrowserFixture browser) : IClassFixture
         await Screenshots.SaveAsync(page, "connect");
         var session = Assert.Single(await app.Store.ListConnectionsAsync(Xunit.TestContext.Current.CancellationToken), c => c.Kind == ConnectionKind.WebSession);
         Assert.Equal("usrSandboxAdmin01", session.AirtableUserId);
+    }
+
+    [Fact]
+    public async Task AnAdminSolvesTheBotChallengeByPressingAndHoldingOnItsPictureInTheWizard()
+    {
+        await using var app = await SandboxApp.StartAsync(extra: new Dictionary<string, string?>
+        {
+            ["Browser:Headless"] = "false",
+            ["Sandbox:WebLoginChallenge"] = "true",
+            ["Sandbox:WebLoginChallengeHoldMs"] = "300",
+        });
+        var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl.ToString() });
+        await page.GotoInteractiveAsync("/connect");
+        var credentials = page.GetByTestId("login-credentials");
+        await credentials.Locator("input[type=email]").FillAsync(FakeUserDirectory.SandboxEmail);
+        await credentials.Locator("input[type=email]").BlurAsync();
+        await credentials.Locator("input[type=password]").FillAsync(FakeUserDirectory.SandboxPassword);
+        await credentials.Locator("input[type=password]").BlurAsync();
+        await page.GetByTestId("login-start").ClickAsync();
+
+        var picture = page.GetByTestId("login-screen");
+        await Assertions.Expect(picture).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        // Where the button is in the login browser's page, then where that is on the picture as the admin sees it.
+        var login = Assert.Single(app.Factory.Services.GetRequiredService<BrowserLoginCoordinator>().Logins, l => l.BrowserOpen);
+        var loginPage = login.Page ?? throw new InvalidOperationException("The login browser has no page.");
+        var button = await loginPage.Locator("#px-captcha").BoundingBoxAsync() ?? throw new InvalidOperationException("No challenge button.");
+        var pageWidth = loginPage.ViewportSize?.Width ?? throw new InvalidOperationException("No viewport.");
+        await picture.ScrollIntoViewIfNeededAsync();
+        var shown = await picture.BoundingBoxAsync() ?? throw new InvalidOperationException("The picture is not laid out.");
+        var scale = shown.Width / pageWidth;
+        await page.Mouse.MoveAsync(shown.X + (button.X + button.Width / 2) * scale, shown.Y + (button.Y + button.Height / 2) * scale);
+        await page.Mouse.DownAsync();
+
+        // The hold completes in the login browser, which then types email and password by itself.
+        try
+        {
+            await Assertions.Expect(page.GetByTestId("login-code")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        }
+        catch (PlaywrightException)
+        {
+            var challenge = app.Airtable.State.BotChallenge;
+            throw new Xunit.Sdk.XunitException($"The wizard did not reach the code step (presses passed {challenge.Passed}, failed {challenge.Failed}; login {login.Status}).");
+        }
+        await page.Mouse.UpAsync();
+        Assert.Equal(1, app.Airtable.State.BotChallenge.Passed);
     }
 }

@@ -40,9 +40,14 @@ internal sealed class WebSessionHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public string ProfileDirectory => Services.GetRequiredService<ChromiumLauncher>().ProfileDirectoryFor("test-web");
 
-    public static async Task<WebSessionHost> StartAsync(CancellationToken cancellationToken)
+    public static Task<WebSessionHost> StartAsync(CancellationToken cancellationToken) => StartAsync(null, null, cancellationToken);
+
+    public static async Task<WebSessionHost> StartAsync(
+        Action<FakeAirtableOptions>? configureFake, IReadOnlyDictionary<string, string?>? settings, CancellationToken cancellationToken)
     {
-        var fake = await FakeAirtableServer.StartAsync(new FakeAirtableOptions { SeedSampleWorkspace = false }, cancellationToken: cancellationToken);
+        var fakeOptions = new FakeAirtableOptions { SeedSampleWorkspace = false };
+        configureFake?.Invoke(fakeOptions);
+        var fake = await FakeAirtableServer.StartAsync(fakeOptions, cancellationToken: cancellationToken);
         var root = Directory.CreateTempSubdirectory("airtablesync-websession-").FullName;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -59,6 +64,10 @@ internal sealed class WebSessionHost : IAsyncDisposable
             ["Storage:Sqlite:Path"] = Path.Combine(root, "store.db"),
             ["Api:Keys:0"] = ApiKey,
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
         builder.Services.AddSyncStorage();
         builder.Services.AddWebSession();
         // The endpoints take an Airtable password: they sit behind the same API-key policy as in the app.

@@ -18,6 +18,8 @@ public static partial class BrowserSessionEndpoints
         group.MapGet("/current", GetCurrentAsync);
         group.MapGet("/{id}", GetLogin);
         group.MapPost("/{id}/mfa", SubmitCodeAsync);
+        group.MapGet("/{id}/screen", GetScreenAsync);
+        group.MapPost("/{id}/pointer", SendPointerAsync);
         group.MapDelete("/{id}", CancelAsync);
         return app;
     }
@@ -26,7 +28,12 @@ public static partial class BrowserSessionEndpoints
 
     internal sealed record SubmitCodeRequest(string? Code);
 
-    internal sealed record BrowserLoginResponse(string Id, string State, string? Message, string? UserId);
+    /// <param name="Type">"move", "down" or "up".</param>
+    /// <param name="X">Page coordinates (CSS pixels), as given by the screen's X-Page-Width/X-Page-Height.</param>
+    internal sealed record PointerRequest(string? Type, double? X, double? Y);
+
+    /// <param name="HandedOver">A challenge waits for a person: GET …/screen shows it, POST …/pointer presses on it.</param>
+    internal sealed record BrowserLoginResponse(string Id, string State, string? Message, string? UserId, bool HandedOver);
 
     internal sealed record CurrentSessionResponse(string State, string? UserId, DateTimeOffset? ValidatedAt);
 
@@ -82,6 +89,63 @@ public static partial class BrowserSessionEndpoints
         }
     }
 
+    /// <summary>A picture of the login browser's page while a challenge is handed over (the wizard's picture, for API clients).</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> GetScreenAsync(
+        string id, BrowserLoginCoordinator logins, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (logins.Find(id) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        try
+        {
+            var screen = await logins.CaptureScreenAsync(id, cancellationToken);
+            response.Headers.CacheControl = "no-store";
+            response.Headers["X-Page-Width"] = screen.Width.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            response.Headers["X-Page-Height"] = screen.Height.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.File(screen.Image, screen.ContentType);
+        }
+        catch (InvalidOperationException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "No challenge is handed over");
+        }
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, NotFound, ProblemHttpResult>> SendPointerAsync(
+        string id, PointerRequest request, BrowserLoginCoordinator logins, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Enum.TryParse<BrowserPointerAction>(request.Type, ignoreCase: true, out var action) || !Enum.IsDefined(action) || int.TryParse(request.Type, out _))
+        {
+            errors["type"] = ["The type is move, down or up."];
+        }
+        if (request.X is not (>= 0) || request.Y is not (>= 0))
+        {
+            errors["x"] = ["x and y are page coordinates, 0 or more."];
+        }
+        if (errors.Count > 0 || request.X is not { } x || request.Y is not { } y)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        if (logins.Find(id) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        try
+        {
+            await logins.SendPointerAsync(id, new BrowserPointerInput(action, x, y), cancellationToken);
+            return TypedResults.NoContent();
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["x"] = ["The point is outside the page."] });
+        }
+        catch (InvalidOperationException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "No challenge is handed over");
+        }
+    }
+
     private static Results<Ok<BrowserLoginResponse>, NotFound> GetLogin(string id, BrowserLoginCoordinator logins) =>
         logins.GetStatus(id) is { } status ? TypedResults.Ok(ToResponse(status)) : TypedResults.NotFound();
 
@@ -104,7 +168,7 @@ public static partial class BrowserSessionEndpoints
     }
 
     private static BrowserLoginResponse ToResponse(BrowserLoginStatus status) =>
-        new(status.Id, Camel(status.State.ToString()), status.Message, status.AirtableUserId);
+        new(status.Id, Camel(status.State.ToString()), status.Message, status.AirtableUserId, status.HandedOver);
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

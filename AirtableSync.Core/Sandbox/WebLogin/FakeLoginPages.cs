@@ -5,7 +5,7 @@ namespace AirtableSync.Sandbox.WebLogin;
 /// <summary>
 /// HTML of the fake's login screens, with the selectors public implementations rely on (revision-history.md §5.1):
 /// input[name=email], button[type=submit], input[name=password], the error notice test id, the 2FA code input
-/// and its div "Submit". Plain forms, no script needed, so any browser (or a newcomer) can finish them.
+/// and its div "Submit". Plain forms, no CSP and no script except the challenge's small ES5 one, so any browser (or a newcomer) can finish them.
 /// </summary>
 internal static class FakeLoginPages
 {
@@ -44,10 +44,46 @@ internal static class FakeLoginPages
         <a href="/sso/start">Continue with single sign-on</a>
         """);
 
-    public static string Challenge() => Page("Verify you are human", """
+    /// <summary>
+    /// The "Press &amp; Hold" widget: a short inline script (ES5, no modules, so any browser runs it) times the press
+    /// from pointerdown and posts the held time when the hold completes or the press ends early; the server judges it.
+    /// </summary>
+    public static string Challenge(int holdMs, string? error = null) => Page("Verify you are human", $$"""
         <h1>Before we continue…</h1>
         <p>Press and hold the button to confirm you are a human (and not a bot).</p>
-        <div id="px-captcha" role="button">Press &amp; Hold</div>
+        {{(error is null ? "" : $"""<div role="alert"><div class="small strong quiet">{E(error)}</div></div>""")}}
+        <div id="px-captcha" role="button" style="display:inline-block;position:relative;overflow:hidden;margin:2rem 0;padding:1rem 3rem;border:2px solid #333;border-radius:2rem;cursor:pointer;user-select:none;touch-action:none">
+          <span id="px-bar" style="position:absolute;left:0;top:0;bottom:0;width:0;background:#9cf"></span><span style="position:relative">Press &amp; Hold</span>
+        </div>
+        <p style="color:#666">Sandbox: hold for {{holdMs}} ms.</p>
+        <form method="post" action="/challenge" id="px-form"><input type="hidden" name="held" id="px-held"></form>
+        <script>
+        (function () {
+          var hold = {{holdMs}}, button = document.getElementById('px-captcha'), bar = document.getElementById('px-bar');
+          var started = null, timer = null;
+          function send(held) {
+            started = null;
+            clearTimeout(timer);
+            document.getElementById('px-held').value = String(Math.round(held));
+            document.getElementById('px-form').submit();
+          }
+          function grow() {
+            if (started === null) return;
+            bar.style.width = Math.min(100, (Date.now() - started) * 100 / hold) + '%';
+            requestAnimationFrame(grow);
+          }
+          button.addEventListener('pointerdown', function (e) {
+            e.preventDefault();
+            started = Date.now();
+            grow();
+            timer = setTimeout(function () { send(Date.now() - started); }, hold);
+          });
+          function release() { if (started !== null) send(Date.now() - started); }
+          button.addEventListener('pointerup', release);
+          button.addEventListener('pointerleave', release);
+          button.addEventListener('pointercancel', release);
+        })();
+        </script>
         """);
 
     public static string EmailCode(string code, string? error = null) => Page("Verify it's you", $"""

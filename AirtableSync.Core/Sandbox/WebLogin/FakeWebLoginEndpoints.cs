@@ -16,6 +16,7 @@ internal static class FakeWebLoginEndpoints
     {
         app.MapGet("/login", context => Flow(context).ShowLoginAsync());
         app.MapPost("/login", context => Flow(context).SubmitEmailAsync());
+        app.MapPost("/challenge", context => Flow(context).SubmitChallengeAsync());
         app.MapPost("/auth/login", context => Flow(context).SubmitPasswordAsync());
         app.MapGet("/login/verify", context => Flow(context).ShowEmailCodeAsync());
         app.MapPost("/login/verify", context => Flow(context).SubmitEmailCodeAsync());

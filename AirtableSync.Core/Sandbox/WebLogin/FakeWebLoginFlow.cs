@@ -11,12 +11,25 @@ internal sealed class FakeWebLoginFlow(HttpContext context, FakeAirtableState st
     public Task ShowLoginAsync()
     {
         EnsureBrowserCookies();
-        if (Options.WebLoginChallenge)
+        if (state.BotChallenge.Challenges(context.Request))
         {
-            return HtmlAsync(context, FakeLoginPages.Challenge());
+            return HtmlAsync(context, FakeLoginPages.Challenge(Options.WebLoginChallengeHoldMs));
         }
         Sessions.WriteCookies(context.Response, Sessions.Find(context.Request) ?? Sessions.StartAnonymous());
         return HtmlAsync(context, FakeLoginPages.Email());
+    }
+
+    /// <summary>The challenge widget's post: a long enough hold earns the trust cookie and goes on to the login form.</summary>
+    public async Task SubmitChallengeAsync()
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var held = int.TryParse(form["held"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms) ? ms : 0;
+        if (!state.BotChallenge.Judge(context.Response, held))
+        {
+            await HtmlAsync(context, FakeLoginPages.Challenge(Options.WebLoginChallengeHoldMs, "You released too early. Press and hold until the bar is full."));
+            return;
+        }
+        await RedirectAsync("/login");
     }
 
     public async Task SubmitEmailAsync()

@@ -2,6 +2,7 @@ using AirtableSync.Sandbox;
 using AirtableSync.Web.Components.Pages.Connect;
 using AirtableSync.WebSession;
 using Bunit;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace AirtableSync.Tests.Ui.Admin;
 
@@ -148,5 +149,63 @@ public sealed class BrowserLoginWizardTests : AdminTestContext
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=login-credentials]")));
         Assert.Contains($"cancel {ScriptedLoginDriver.LoginId}", LoginDriver.Calls);
+    }
+
+    [Fact]
+    public async Task HandedOverChallengeShowsTheLivePictureAndForwardsPressesAtPageCoordinates()
+    {
+        var cut = await RenderWizardAsync();
+        // The picture is shown at half size: a press at (320, 180) on it is (640, 360) on the page.
+        JSInterop.SetupModule("./js/browser-screen.js").Setup<ShownSize>("shownSize", _ => true).SetResult(new ShownSize(640, 360));
+        LoginDriver.ThenHandedOverChallenge();
+
+        LogIn(cut);
+
+        cut.WaitForAssertion(() => Assert.StartsWith("data:image/jpeg;base64,", cut.Find("[data-testid=login-screen]").GetAttribute("src"), StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=login-credentials]"));
+        var picture = cut.Find("[data-testid=login-screen]");
+        await picture.PointerDownAsync(new PointerEventArgs { OffsetX = 320, OffsetY = 180 });
+        await cut.Find("[data-testid=login-screen]").PointerMoveAsync(new PointerEventArgs { OffsetX = 330, OffsetY = 180 });
+        await cut.Find("[data-testid=login-screen]").PointerUpAsync(new PointerEventArgs { OffsetX = 330, OffsetY = 181 });
+
+        Assert.Equal(["pointer Down 640,360", "pointer Move 660,360", "pointer Up 660,362"], LoginDriver.Calls.Skip(1));
+    }
+
+    [Fact]
+    public async Task ChallengePictureRefreshesTwiceASecondAndTheWizardFollowsTheLoginToTheCodeStep()
+    {
+        var cut = await RenderWizardAsync();
+        LoginDriver.ThenHandedOverChallenge();
+        LogIn(cut);
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=login-screen]")));
+        var captures = LoginDriver.ScreenCaptures;
+
+        Clock.Advance(TimeSpan.FromMilliseconds(500));
+        cut.WaitForAssertion(() => Assert.Equal(captures + 1, LoginDriver.ScreenCaptures));
+
+        // The challenge was passed in the page; the login went on to MFA by itself.
+        LoginDriver.Current = new BrowserLoginStatus(ScriptedLoginDriver.LoginId, BrowserLoginState.AwaitingMfa, "Enter the code from your authenticator app.");
+        Clock.Advance(TimeSpan.FromMilliseconds(500));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=login-code]")));
+        Assert.Empty(cut.FindAll("[data-testid=login-challenge]"));
+        var afterLeaving = LoginDriver.ScreenCaptures;
+
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(afterLeaving, LoginDriver.ScreenCaptures);
+    }
+
+    [Fact]
+    public async Task ChallengeThatTimesOutReturnsToTheCredentialsAndSaysSo()
+    {
+        var cut = await RenderWizardAsync();
+        LoginDriver.ThenHandedOverChallenge();
+        LogIn(cut);
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=login-screen]")));
+
+        LoginDriver.Current = new BrowserLoginStatus(ScriptedLoginDriver.LoginId, BrowserLoginState.Failed, "The login timed out after 5 min waiting for the challenge to be solved.");
+        Clock.Advance(TimeSpan.FromMilliseconds(500));
+
+        cut.WaitForAssertion(() => Assert.Contains("challenge to be solved", cut.Find("[data-testid=login-error]").TextContent, StringComparison.Ordinal));
+        Assert.NotEmpty(cut.FindAll("[data-testid=login-credentials]"));
     }
 }

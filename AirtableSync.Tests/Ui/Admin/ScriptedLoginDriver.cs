@@ -14,6 +14,20 @@ public sealed class ScriptedLoginDriver : IBrowserLoginDriver
 
     public List<string> Calls { get; } = [];
 
+    /// <summary>What GetStatus answers (the login's live state); the last status handed out until a test changes it.</summary>
+    public BrowserLoginStatus? Current { get; set; }
+
+    /// <summary>The picture CaptureScreenAsync answers: a 1280×720 page.</summary>
+    public BrowserScreen Screen { get; set; } = new([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3], "image/jpeg", 1280, 720);
+
+    public int ScreenCaptures { get; private set; }
+
+    public ScriptedLoginDriver ThenHandedOverChallenge(string message = "Press and hold the button in the picture.")
+    {
+        _answers.Enqueue(() => new BrowserLoginStatus(LoginId, BrowserLoginState.Challenge, message, HandedOver: true));
+        return this;
+    }
+
     public ScriptedLoginDriver Then(BrowserLoginState state, string? message = null, string? userId = null)
     {
         _answers.Enqueue(() => new BrowserLoginStatus(LoginId, state, message, userId));
@@ -44,6 +58,22 @@ public sealed class ScriptedLoginDriver : IBrowserLoginDriver
         return Task.CompletedTask;
     }
 
+    public BrowserLoginStatus? GetStatus(string loginId) => Current;
+
+    public Task<BrowserScreen> CaptureScreenAsync(string loginId, CancellationToken cancellationToken)
+    {
+        ScreenCaptures++;
+        return Current is { State: BrowserLoginState.Challenge, HandedOver: true }
+            ? Task.FromResult(Screen)
+            : Task.FromException<BrowserScreen>(new InvalidOperationException("Not handed over."));
+    }
+
+    public Task SendPointerAsync(string loginId, BrowserPointerInput input, CancellationToken cancellationToken)
+    {
+        Calls.Add(FormattableString.Invariant($"pointer {input.Action} {input.X:0},{input.Y:0}"));
+        return Task.CompletedTask;
+    }
+
     private BrowserLoginStatus Next() =>
-        _answers.TryDequeue(out var answer) ? answer() : throw new InvalidOperationException("The test queued no more answers.");
+        _answers.TryDequeue(out var answer) ? Current = answer() : throw new InvalidOperationException("The test queued no more answers.");
 }

@@ -2,13 +2,15 @@ using AirtableSync.WebSession;
 
 namespace AirtableSync.Web.Components.Pages.Connect;
 
-public enum WizardStep { Credentials, Progress, Code, Done }
+/// <summary>The wizard's steps; Challenge shows the login browser's page to the admin (a headful hand-over).</summary>
+public enum WizardStep { Credentials, Progress, Challenge, Code, Done }
 
 /// <summary>
 /// The browser-login wizard's state machine: credentials → progress → code → done, driven by the login's status.
-/// A failure returns to the step where the admin can act (a rejected code stays on the code step).
+/// A failure returns to the step where the admin can act (a rejected code stays on the code step). A challenge handed
+/// over in a headful browser shows its page until it is solved, then the wizard follows the login to the code step.
 /// </summary>
-public sealed class BrowserLoginWizardModel(IBrowserLoginDriver driver, int maxCodeAttempts, ILogger logger)
+public sealed partial class BrowserLoginWizardModel(IBrowserLoginDriver driver, int maxCodeAttempts, ILogger logger)
 {
     private int _codeAttempts;
 
@@ -58,6 +60,7 @@ public sealed class BrowserLoginWizardModel(IBrowserLoginDriver driver, int maxC
         Status = null;
         Error = null;
         Notice = null;
+        Screen = null;
         _codeAttempts = 0;
     }
 
@@ -68,6 +71,10 @@ public sealed class BrowserLoginWizardModel(IBrowserLoginDriver driver, int maxC
         Status = status;
         Error = null;
         Notice = null;
+        if (status is not { State: BrowserLoginState.Challenge, HandedOver: true })
+        {
+            Screen = null;
+        }
         switch (status.State)
         {
             case BrowserLoginState.AwaitingMfa or BrowserLoginState.AwaitingEmailCode:
@@ -86,9 +93,13 @@ public sealed class BrowserLoginWizardModel(IBrowserLoginDriver driver, int maxC
             case BrowserLoginState.Connected:
                 Step = WizardStep.Done;
                 break;
+            case BrowserLoginState.Challenge when status.HandedOver:
+                Step = WizardStep.Challenge;
+                Notice = status.Message;
+                break;
             case BrowserLoginState.Challenge:
                 Step = WizardStep.Credentials;
-                Error = "Airtable wants to verify you are human: run the app with a visible browser — Browser:Headless=false — and try again.";
+                Error = "Airtable wants to verify you are human. Set Browser:Headless=false and log in again: the wizard then shows you the browser's page to solve it.";
                 break;
             case BrowserLoginState.Failed:
                 Step = WizardStep.Credentials;
@@ -131,7 +142,9 @@ public sealed class BrowserLoginWizardModel(IBrowserLoginDriver driver, int maxC
 
     /// <summary>The coordinator's messages are written for people; the common cases get a sharper one.</summary>
     private static string Describe(BrowserLoginStatus status) =>
-        IsTimeout(status) ? "The login timed out while waiting for the code. Start again and type the code within the time limit."
+        IsTimeout(status) && status.Message?.Contains("challenge", StringComparison.OrdinalIgnoreCase) == true
+            ? "The login timed out while waiting for the challenge to be solved. Start again and press and hold within the time limit."
+        : IsTimeout(status) ? "The login timed out while waiting for the code. Start again and type the code within the time limit."
         : status.Message?.Contains("email or password", StringComparison.OrdinalIgnoreCase) == true ? "Airtable rejected the email or password. Check them and try again."
         : status.Message?.Contains("rejected", StringComparison.OrdinalIgnoreCase) == true ? "The code was rejected too many times. Start the login again."
         : status.Message ?? "The login failed. Start again.";

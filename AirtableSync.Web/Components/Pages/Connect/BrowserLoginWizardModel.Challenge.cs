@@ -1,0 +1,68 @@
+using AirtableSync.WebSession;
+
+namespace AirtableSync.Web.Components.Pages.Connect;
+
+public sealed partial class BrowserLoginWizardModel
+{
+    /// <summary>The latest picture of the login browser's page while a challenge is handed over.</summary>
+    public BrowserScreen? Screen { get; private set; }
+
+    /// <summary>The picture as an img src (a data URL, so no endpoint or cookie is involved).</summary>
+    public string? ScreenSource => Screen is { } screen ? $"data:{screen.ContentType};base64,{Convert.ToBase64String(screen.Image)}" : null;
+
+    /// <summary>
+    /// One tick of the Challenge step: follows the login's status (it continues by itself once the challenge is
+    /// passed) and takes a fresh picture. Returns false when the step is over and refreshing should stop.
+    /// </summary>
+    public async Task<bool> RefreshScreenAsync(CancellationToken cancellationToken)
+    {
+        if (Step != WizardStep.Challenge || Status is not { } shown)
+        {
+            return false;
+        }
+        if (driver.GetStatus(shown.Id) is { } current && current != shown)
+        {
+            Apply(current);
+            if (Step != WizardStep.Challenge)
+            {
+                return false;
+            }
+        }
+        try
+        {
+            Screen = await driver.CaptureScreenAsync(shown.Id, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)
+        {
+            // The page is changing under the challenge (passed, timed out); the next tick reads the new status.
+            logger.LogDebug("No picture of browser login {LoginId} this time: {Reason}", shown.Id, e.Message);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Forwards a pointer event on the picture, shown at <paramref name="shownWidth"/> × <paramref name="shownHeight"/>
+    /// CSS pixels, to the page at the matching page coordinates.
+    /// </summary>
+    public async Task PointerAsync(BrowserPointerAction action, double offsetX, double offsetY, double shownWidth, double shownHeight, CancellationToken cancellationToken)
+    {
+        if (Step != WizardStep.Challenge || Status is not { } status || Screen is not { } screen || shownWidth <= 0 || shownHeight <= 0)
+        {
+            return;
+        }
+        var x = Math.Clamp(offsetX * screen.Width / shownWidth, 0, screen.Width);
+        var y = Math.Clamp(offsetY * screen.Height / shownHeight, 0, screen.Height);
+        try
+        {
+            await driver.SendPointerAsync(status.Id, new BrowserPointerInput(action, x, y), cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or ArgumentOutOfRangeException)
+        {
+            // The challenge ended between the picture and the press; the refresh shows what came next.
+            logger.LogDebug("Pointer input for browser login {LoginId} not delivered: {Reason}", status.Id, e.Message);
+        }
+    }
+}
+
+/// <summary>The size, in CSS pixels, the login browser's picture is shown at in the admin's browser.</summary>
+public sealed record ShownSize(double Width, double Height);
