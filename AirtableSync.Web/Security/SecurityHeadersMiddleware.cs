@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Web.Security;
@@ -11,10 +10,6 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Sec
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments("/api") && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = options.Value.MaxApiRequestBodyBytes;
-        }
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;

@@ -31,7 +31,7 @@ public static class SecurityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>First in the pipeline, so that every response (errors and static files too) gets the headers.</summary>
+    /// <summary>First in the pipeline, so that every response (errors, refusals and static files too) gets the headers.</summary>
     public static IApplicationBuilder UseSecurityHardening(this IApplicationBuilder app) =>
-        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>().UseMiddleware<RequestBodyLimitMiddleware>();
 }
