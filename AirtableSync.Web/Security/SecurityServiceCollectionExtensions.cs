@@ -28,6 +28,7 @@ public static class SecurityServiceCollectionExtensions
         // Global hub defaults; Blazor's circuit hub takes them unless it is configured on its own.
         services.AddOptions<HubOptions>().Configure<IOptions<SecurityOptions>>((hub, security) =>
             hub.MaximumReceiveMessageSize = security.Value.MaxHubMessageBytes);
+        services.AddLogging(logging => logging.AddSecretSafeLogFilters());
         return services;
     }
 
