@@ -40,6 +40,11 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser) : 
             await watch.Page.GotoInteractiveAsync(path);
             violations.AddRange((await watch.ReadAsync()).Select(v => $"{path}: {v}"));
         }
+        // In-app navigation (a link click handled by the circuit's router) after a full load.
+        await watch.Page.GotoInteractiveAsync("/bases");
+        await watch.Page.GetByRole(AriaRole.Link, new() { Name = "Product Roadmap", Exact = true }).ClickAsync();
+        await Assertions.Expect(watch.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/bases/{@base.Id}$"));
+        violations.AddRange((await watch.ReadAsync()).Select(v => $"/bases → /bases/{@base.Id}: {v}"));
 
         Assert.Empty(violations);
         Assert.Contains(watch.WebSockets, url => url.StartsWith("ws://", StringComparison.Ordinal) && url.Contains("/_blazor", StringComparison.Ordinal));

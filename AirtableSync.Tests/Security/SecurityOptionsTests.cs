@@ -38,4 +38,13 @@ public sealed class SecurityOptionsTests
         Assert.Contains("form-action 'self' https://airtable.com;", SecurityHeadersTests.Header(response, "Content-Security-Policy"), StringComparison.Ordinal);
         Assert.Equal("strict-origin-when-cross-origin", SecurityHeadersTests.Header(response, "Referrer-Policy"));
     }
+
+    [Fact]
+    public async Task TheConfiguredHubMessageLimitReachesTheBlazorCircuit()
+    {
+        await using var app = new AppFactory(new Dictionary<string, string?> { ["Security:MaxHubMessageBytes"] = "65536" });
+        app.StartServer();
+
+        Assert.Equal(65536, RequestSizeLimitTests.CircuitHubMaximumReceiveMessageSize(app.Services));
+    }
 }
