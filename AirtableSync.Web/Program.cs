@@ -12,6 +12,7 @@ using AirtableSync.Web.Components.Pages.Jobs;
 using AirtableSync.Web.Endpoints;
 using AirtableSync.Web.Endpoints.Api;
 using AirtableSync.Web.Sandbox;
+using AirtableSync.Web.Security;
 using AirtableSync.WebSession;
 using MudBlazor.Services;
 
@@ -35,10 +36,13 @@ builder.Services.AddRestApi();
 builder.Services.AddRecordBrowsing();
 builder.Services.AddJobsPage();
 builder.Services.AddAdminPages();
+builder.Services.AddSecurityHardening();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
+
+app.UseSecurityHardening();
 
 if (!app.Environment.IsDevelopment())
 {
