@@ -8,6 +8,7 @@ using AirtableSync.Revisions;
 using AirtableSync.Storage;
 using AirtableSync.Sync;
 using AirtableSync.Web.Endpoints.Api;
+using AirtableSync.Web.Security;
 using AirtableSync.WebSession;
 
 namespace AirtableSync.Tests.Configuration;
@@ -26,6 +27,7 @@ public sealed class SettingsExampleTests
         { RevisionOptions.SectionName, typeof(RevisionOptions) },
         { JobsOptions.SectionName, typeof(JobsOptions) },
         { ApiOptions.SectionName, typeof(ApiOptions) },
+        { SecurityOptions.SectionName, typeof(SecurityOptions) },
     };
 
     [Theory]
