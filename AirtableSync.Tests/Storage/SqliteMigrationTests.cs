@@ -41,6 +41,8 @@ public sealed class SqliteMigrationTests(TemporaryDirectory directory) : IClassF
 
         await using var migrated = await OpenAsync();
         Assert.Equal((long)SqliteMigrations.Scripts.Count, await ScalarAsync(migrated, "PRAGMA user_version"));
+        // An existing file keeps its page size (only an empty file can take 16 KB pages) and works as before.
+        Assert.Equal(4096L, await ScalarAsync(migrated, "PRAGMA page_size"));
         Assert.Equal("""{"fld":"old"}""", (await store.GetRecordAsync("rec1", Token))?.FieldsJson);
         await store.UpsertRecordCommentsAsync([new("rec1", "com1", null, null, "added by version 2", DateTimeOffset.UnixEpoch)], Token);
         Assert.Single(await store.GetRecordCommentsAsync("rec1", Token));

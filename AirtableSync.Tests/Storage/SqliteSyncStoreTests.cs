@@ -33,5 +33,7 @@ public sealed class SqliteSyncStoreTests(TemporaryDirectory directory) : SyncSto
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", await command.ExecuteScalarAsync(Token));
+        command.CommandText = "PRAGMA page_size;";
+        Assert.Equal(16384L, await command.ExecuteScalarAsync(Token));
     }
 }
