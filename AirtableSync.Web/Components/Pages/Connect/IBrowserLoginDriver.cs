@@ -15,13 +15,24 @@ public interface IBrowserLoginDriver
     Task CancelAsync(string loginId);
 }
 
-public sealed class CoordinatorBrowserLoginDriver(BrowserLoginCoordinator coordinator) : IBrowserLoginDriver
+/// <remarks>Admins only: checked before each step, since the wizard's buttons run server code whatever the page showed.</remarks>
+public sealed class CoordinatorBrowserLoginDriver(BrowserLoginCoordinator coordinator, AirtableSync.Web.Auth.CurrentUser currentUser) : IBrowserLoginDriver
 {
-    public Task<BrowserLoginStatus> StartAsync(string email, string password, CancellationToken cancellationToken) =>
-        coordinator.StartAsync(email, password, cancellationToken);
+    public async Task<BrowserLoginStatus> StartAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        await currentUser.RequireAdminAsync(cancellationToken);
+        return await coordinator.StartAsync(email, password, cancellationToken);
+    }
 
-    public Task<BrowserLoginStatus> SubmitCodeAsync(string loginId, string code, CancellationToken cancellationToken) =>
-        coordinator.SubmitCodeAsync(loginId, code, cancellationToken);
+    public async Task<BrowserLoginStatus> SubmitCodeAsync(string loginId, string code, CancellationToken cancellationToken)
+    {
+        await currentUser.RequireAdminAsync(cancellationToken);
+        return await coordinator.SubmitCodeAsync(loginId, code, cancellationToken);
+    }
 
-    public Task CancelAsync(string loginId) => coordinator.CancelAsync(loginId);
+    public async Task CancelAsync(string loginId)
+    {
+        await currentUser.RequireAdminAsync();
+        await coordinator.CancelAsync(loginId);
+    }
 }
