@@ -1,7 +1,7 @@
 namespace AirtableSync.Web.Auth;
 
 /// <summary>
-/// Until the first user exists every page leads to /setup (and /setup answers 404 afterwards). The REST API,
+/// Until the first user exists every page leads to /setup (and /setup leads to the sign-in page afterwards). The REST API,
 /// static files and Blazor's own endpoints are left alone: they have their own answers.
 /// </summary>
 public static class FirstRunRedirect
@@ -20,7 +20,8 @@ public static class FirstRunRedirect
             }
             if (anyUser && isSetup)
             {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                // Setup is over for good: nobody may create another "first" admin.
+                context.Response.Redirect(AccountPaths.Login);
                 return;
             }
         }
