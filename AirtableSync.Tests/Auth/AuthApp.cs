@@ -78,7 +78,7 @@ internal sealed partial class AuthApp : IAsyncDisposable
     }
 
     /// <summary>Loads the form page (for its antiforgery token and handler name) and posts it back with the given fields.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields)
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, string? action = null)
     {
         var page = await client.GetStringAsync(path, Token);
         var form = HiddenInputs().Matches(page).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
@@ -86,7 +86,7 @@ internal sealed partial class AuthApp : IAsyncDisposable
         {
             form[key] = value;
         }
-        return await client.PostAsync(path, new FormUrlEncodedContent(form), Token);
+        return await client.PostAsync(action ?? path, new FormUrlEncodedContent(form), Token);
     }
 
     [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)"\s*/?>""")]

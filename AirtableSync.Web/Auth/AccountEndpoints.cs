@@ -13,7 +13,7 @@ public static class AccountEndpoints
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
-                return TypedResults.BadRequest();
+                return TypedResults.Problem("The sign-out form has expired: reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
             }
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return TypedResults.LocalRedirect(AccountPaths.Login);

@@ -62,6 +62,12 @@ public static class AuthServiceCollectionExtensions
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // A body of its own, so the friendly not-found re-execution leaves the 429 alone.
+            options.OnRejected = (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                return new ValueTask(context.HttpContext.Response.WriteAsync("Too many sign-in attempts from this address. Wait a minute and try again.", cancellationToken));
+            };
             // Only the form posts count; showing the sign-in page stays free.
             options.AddPolicy(SignInRateLimitPolicy, context =>
             {
