@@ -4,6 +4,7 @@ using AirtableSync.Jobs;
 using AirtableSync.Revisions;
 using AirtableSync.Storage;
 using AirtableSync.Sync;
+using AirtableSync.Web.Auth;
 using AirtableSync.Web.Benchmarks;
 using AirtableSync.Web.Components;
 using AirtableSync.Web.Components.Pages;
@@ -32,6 +33,7 @@ builder.Services.AddSync();
 builder.Services.AddSyncScheduler();
 builder.Services.AddWebSession();
 builder.Services.AddRevisions();
+builder.Services.AddAppSignIn(builder.Configuration);
 builder.Services.AddRestApi();
 builder.Services.AddRecordBrowsing();
 builder.Services.AddJobsPage();
@@ -53,11 +55,15 @@ if (!app.Environment.IsDevelopment())
 // Friendly not-found pages for people; API callers keep their status codes and problem details.
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseFirstRunSetup();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// Static files are public (the sign-in page needs its CSS); everything else falls under the fallback policy.
+app.MapStaticAssets().AllowAnonymous();
+app.MapAccountEndpoints();
 app.MapRestApi();
 app.MapBrowserSessions();
 app.MapAirtableOAuth();

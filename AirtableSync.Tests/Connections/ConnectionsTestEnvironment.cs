@@ -87,9 +87,14 @@ public sealed class ConnectionsTestEnvironment : IAsyncDisposable
         builder.Services.AddSyncStorage();
         builder.Services.AddAirtableClient();
         builder.Services.AddAirtableConnections();
+        builder.Services.AddAuthentication(SignedInAdmin.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SignedInAdmin>(SignedInAdmin.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder().AddPolicy(Web.Auth.AppRoles.AdminPolicy, policy => policy.RequireRole(Web.Auth.AppRoles.Admin));
 
         beforeAppStart?.Invoke(fake.State);
         var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapAirtableOAuth();
         await app.StartAsync(cancellationToken);
         var environment = new ConnectionsTestEnvironment(app, fake, time, directory, logs);
@@ -128,7 +133,7 @@ public sealed class ConnectionsTestEnvironment : IAsyncDisposable
     public async Task<(string Code, PendingAuthorization Pending)> AuthorizeCodeAsync(BrowserlessClient browser, CancellationToken cancellationToken)
     {
         var callback = await DecideAsync(browser, await OpenConsentAsync(browser, cancellationToken), approve: true, cancellationToken);
-        var (check, pending) = Get<OAuthStateStore>().Consume(QueryValue(callback, "state"), "anonymous");
+        var (check, pending) = Get<OAuthStateStore>().Consume(QueryValue(callback, "state"), SignedInAdmin.UserName);
         Assert.Equal(StateCheck.Valid, check);
         return (QueryValue(callback, "code") ?? throw new InvalidOperationException("no code"), pending ?? throw new InvalidOperationException("no pending"));
     }

@@ -19,7 +19,7 @@ public sealed class ConnectEndToEndTests(BrowserFixture browser) : IClassFixture
     public async Task AnAdminConnectsWithAPersonalAccessTokenAndSeesOnlyItsLastFourCharacters()
     {
         await using var app = await SandboxApp.StartAsync(connectSandboxToken: false);
-        var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl.ToString() });
+        var page = await app.NewSignedInPageAsync(browser.Browser);
 
         await page.GotoInteractiveAsync("/connect");
         await InputIn(page, "pat-form").FillAsync("patWrongToken0001.nope");
@@ -40,7 +40,7 @@ public sealed class ConnectEndToEndTests(BrowserFixture browser) : IClassFixture
     public async Task TheBrowserLoginWizardAsksAgainAfterAWrongCodeAndConnectsWithTheRightOne()
     {
         await using var app = await SandboxApp.StartAsync();
-        var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl.ToString() });
+        var page = await app.NewSignedInPageAsync(browser.Browser);
         await page.GotoInteractiveAsync("/connect");
 
         var credentials = page.GetByTestId("login-credentials");

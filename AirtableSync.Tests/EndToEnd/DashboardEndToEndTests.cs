@@ -13,7 +13,7 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser) : IClassFixtu
     public async Task ASyncStartedFromTheJobsPageReachesCompletionLiveWithoutAReload()
     {
         await using var app = await SandboxApp.StartAsync();
-        var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl.ToString() });
+        var page = await app.NewSignedInPageAsync(browser.Browser);
 
         await page.GotoInteractiveAsync("/jobs");
         await Assertions.Expect(page.GetByText("No jobs yet")).ToBeVisibleAsync(new() { Timeout = 30_000 });
@@ -46,7 +46,7 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser) : IClassFixtu
         var @base = app.Airtable.State.Workspace.GetBases().First(b => b.Name == "Product Roadmap");
         var sync = await app.SyncAsync(new SyncRequest(BaseIds: [@base.Id], IncludeRevisions: true));
         Assert.Equal(JobStatus.Succeeded, sync.Status);
-        var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl.ToString() });
+        var page = await app.NewSignedInPageAsync(browser.Browser);
 
         await page.GotoInteractiveAsync("/bases");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Product Roadmap", Exact = true })).ToBeVisibleAsync();

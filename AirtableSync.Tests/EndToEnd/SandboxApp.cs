@@ -5,6 +5,7 @@ using AirtableSync.Storage;
 using AirtableSync.Sync;
 using AirtableSync.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace AirtableSync.Tests.EndToEnd;
 
@@ -18,6 +19,9 @@ internal sealed class SandboxApp : IAsyncDisposable
         Airtable = airtable;
     }
 
+    public const string AdminUserName = "admin@example.com";
+    public const string AdminPassword = "sandbox-admin-password-0001";
+
     public AppFactory Factory { get; }
 
     public Uri BaseUrl { get; }
@@ -29,7 +33,12 @@ internal sealed class SandboxApp : IAsyncDisposable
     /// <summary>Starts the app exactly as <c>--sandbox</c> does; its simulated Airtable comes up with it.</summary>
     public static Task<SandboxApp> StartAsync(bool connectSandboxToken = true, IReadOnlyDictionary<string, string?>? extra = null)
     {
-        var settings = new Dictionary<string, string?> { ["Airtable:Sandbox"] = "true" };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Airtable:Sandbox"] = "true",
+            ["Auth:BootstrapAdmin:UserName"] = AdminUserName,
+            ["Auth:BootstrapAdmin:Password"] = AdminPassword,
+        };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -50,6 +59,18 @@ internal sealed class SandboxApp : IAsyncDisposable
         var job = await Factory.Services.GetRequiredService<JobQueue>().EnqueueAsync(JobKind.FullSync, request, Xunit.TestContext.Current.CancellationToken);
         return await Factory.Services.GetRequiredService<JobWaiter>().WaitUntilFinishedAsync(job.Id, Xunit.TestContext.Current.CancellationToken)
             .WaitAsync(TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>A new page signed in as the bootstrap admin through the real sign-in form.</summary>
+    public async Task<IPage> NewSignedInPageAsync(IBrowser browser)
+    {
+        var page = await browser.NewPageAsync(new() { BaseURL = BaseUrl.ToString() });
+        await page.GotoAsync("/account/login");
+        await page.GetByTestId("login-username").FillAsync(AdminUserName);
+        await page.GetByTestId("login-password").FillAsync(AdminPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("user-menu")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        return page;
     }
 
     public ValueTask DisposeAsync() => Factory.DisposeAsync();

@@ -126,6 +126,20 @@ public sealed class MongoDocumentRenderingTests
     }
 
     [Fact]
+    public void UserNamesAndApiKeyHashesAreUniqueIndexesAndDocumentsRoundTrip()
+    {
+        string Describe(CreateIndexModel<BsonDocument> index) => $"{index.Options.Name} {index.Keys.Render(Args)} unique={index.Options.Unique ?? false}";
+        var user = new AppUser("usr1", "Ada", "ADA", "Ada L.", AppRole.Admin, "AQAAAA-hash", 2, At, false, At, null);
+        var key = new StoredApiKey("key1", "export", "ats_abc123", "0f1e", ApiKeyScope.ReadOnly, "usr1", At, null, At);
+
+        Assert.Equal(["""normalizedUserName { "normalizedUserName" : 1 } unique=True"""], MongoIndexes.All[MongoCollections.Users].Select(Describe));
+        Assert.Contains("""keyHash { "keyHash" : 1 } unique=True""", MongoIndexes.All[MongoCollections.ApiKeys].Select(Describe));
+        Assert.Equal(user, MongoAccountDocuments.ReadUser(MongoAccountDocuments.User(user)));
+        Assert.Equal(key, MongoAccountDocuments.ReadApiKey(MongoAccountDocuments.ApiKey(key)));
+        Assert.Equal(AtBson, MongoAccountDocuments.ApiKey(key)["revokedAt"]);
+    }
+
+    [Fact]
     public void JobSavesMergeFailuresWhileAppendsPush()
     {
         var failure = new JobFailure("rec1", "bad", At);

@@ -2,6 +2,7 @@ using AirtableSync.Storage;
 using AirtableSync.Web.Components.Pages;
 using AirtableSync.Web.Components.Shared;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
@@ -24,6 +25,20 @@ public abstract class UiTestContext : BunitContext
         Services.AddLogging();
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddRecordBrowsing();
+        Services.AddScoped<Web.Auth.CurrentUser>();
+        // Pages are rendered for a signed-in admin unless a test says otherwise (SignInAs).
+        Authorization = AddAuthorization();
+        SignInAs("admin", Web.Auth.AppRoles.Admin);
+    }
+
+    protected BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>The circuit's user from now on (not a local account: its role is taken from the claims).</summary>
+    protected void SignInAs(string userName, string role)
+    {
+        Authorization.SetAuthorized(userName).SetRoles(role);
+        // bUnit grants policies by name: the Admin policy is what admins pass.
+        Authorization.SetPolicies(role == Web.Auth.AppRoles.Admin ? [Web.Auth.AppRoles.AdminPolicy] : []);
     }
 
     protected FakeTimeProvider Clock { get; } = new(Now);

@@ -19,7 +19,8 @@ public static class OAuthEndpoints
 
     public static IEndpointRouteBuilder MapAirtableOAuth(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/connections/airtable/oauth");
+        // Connecting Airtable is an admin's job; the fallback policy would let any analyst through.
+        var group = app.MapGroup("/connections/airtable/oauth").RequireAuthorization(Auth.AppRoles.AdminPolicy);
         group.MapGet("/start", Start);
         group.MapGet("/callback", CallbackAsync);
         return app;
@@ -96,7 +97,7 @@ public static class OAuthEndpoints
         }
     }
 
-    /// <summary>The app has no sign-in yet: every admin is "anonymous" and the browser cookie is the real binding. Use the user name once sign-in exists.</summary>
+    /// <summary>The signed-in admin who started the flow must be the one who finishes it (the browser cookie binds it too).</summary>
     private static string AdminKey(HttpContext context) => context.User.Identity?.Name is { Length: > 0 } name ? name : "anonymous";
 
     private static RedirectHttpResult ToConnectPage(string key, string value) =>

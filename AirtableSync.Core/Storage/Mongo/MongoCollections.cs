@@ -10,4 +10,6 @@ internal static class MongoCollections
     public const string Jobs = "jobs";
     public const string Connections = "connections";
     public const string Checkpoints = "checkpoints";
+    public const string Users = "users";
+    public const string ApiKeys = "apiKeys";
 }

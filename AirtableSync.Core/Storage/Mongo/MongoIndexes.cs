@@ -28,6 +28,8 @@ internal static class MongoIndexes
             [MongoCollections.Tables] = [Index(Keys.Ascending("baseId").Ascending("position"), "baseId_position")],
             [MongoCollections.Jobs] = [Index(Keys.Descending("createdAt"), "createdAt"), Index(Keys.Ascending("status"), "status")],
             [MongoCollections.Checkpoints] = [Index(Keys.Ascending("scope").Ascending("key"), "scope_key", unique: true)],
+            [MongoCollections.Users] = [Index(Keys.Ascending("normalizedUserName"), "normalizedUserName", unique: true)],
+            [MongoCollections.ApiKeys] = [Index(Keys.Ascending("keyHash"), "keyHash", unique: true), Index(Keys.Descending("createdAt"), "createdAt")],
         };
 
     private static CreateIndexModel<BsonDocument> Index(IndexKeysDefinition<BsonDocument> keys, string name, bool unique = false) =>

@@ -56,5 +56,17 @@ internal static class SqliteMigrations
             PRIMARY KEY (record_id, comment_id)) WITHOUT ROWID;
         CREATE INDEX ix_records_revisions_due ON records (base_id, table_id, updated_at) WHERE deleted = 0;
         """,
+        // 3: app sign-in: local users and API keys (hashes only).
+        """
+        CREATE TABLE users (
+            id TEXT PRIMARY KEY, user_name TEXT NOT NULL, normalized_user_name TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL, role TEXT NOT NULL, password_hash TEXT NOT NULL,
+            failed_sign_ins INTEGER NOT NULL, locked_until INTEGER, disabled INTEGER NOT NULL,
+            created_at INTEGER NOT NULL, last_sign_in_at INTEGER);
+        CREATE TABLE api_keys (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, prefix TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE,
+            scope TEXT NOT NULL, created_by TEXT NOT NULL, created_at INTEGER NOT NULL,
+            last_used_at INTEGER, revoked_at INTEGER);
+        """,
     ];
 }

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using AirtableSync.Storage;
+using AirtableSync.Web.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -15,35 +17,45 @@ public sealed class ApiOptions
     public IReadOnlyList<string> Keys { get; set; } = [];
 }
 
-/// <summary>Authenticates REST callers by a configured API key; comparison in constant time so keys cannot be guessed by timing.</summary>
+/// <summary>
+/// Authenticates REST callers by an API key: a configured one (admin scope, for automation) compared in constant
+/// time so keys cannot be guessed by timing, or one created in the UI (<see cref="ApiKeys"/>, looked up by hash).
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptionsMonitor<ApiOptions> apiOptions)
+    IOptionsMonitor<ApiOptions> apiOptions,
+    ApiKeys storedKeys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        var presented = Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim());
-        var matches = apiOptions.CurrentValue.Keys.Any(key =>
-            CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(key)));
-        if (!matches)
+        var key = header["Bearer ".Length..].Trim();
+        var presented = Encoding.UTF8.GetBytes(key);
+        if (apiOptions.CurrentValue.Keys.Any(configured => CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(configured))))
         {
-            // Never echo the presented key: it may be a real secret sent to the wrong place.
-            return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
+            return Success("api-key", AppRoles.Admin);
         }
+        if (await storedKeys.AuthenticateAsync(key, Context.RequestAborted) is { } stored)
+        {
+            return Success($"api-key:{stored.Prefix}", stored.Scope == ApiKeyScope.Admin ? AppRoles.Admin : AppRoles.Analyst);
+        }
+        // Never echo the presented key: it may be a real secret sent to the wrong place.
+        return AuthenticateResult.Fail("Invalid API key.");
+    }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "api-key"), new Claim(ClaimTypes.Role, "Admin")], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    private static AuthenticateResult Success(string name, string role)
+    {
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

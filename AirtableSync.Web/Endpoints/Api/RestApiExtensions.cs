@@ -1,3 +1,4 @@
+using AirtableSync.Web.Auth;
 using Microsoft.AspNetCore.Authentication;
 
 namespace AirtableSync.Web.Endpoints.Api;
@@ -9,6 +10,7 @@ public static class RestApiExtensions
     /// <summary>"Api": { "Keys": [ "..." ] } — REST API for automation, with an OpenAPI document at /openapi/v1.json.</summary>
     public static IServiceCollection AddRestApi(this IServiceCollection services)
     {
+        services.AddSingleton<ApiKeys>();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
             .Validate(o => o.Keys.All(k => k.Length >= 16), "Every Api:Keys entry must be at least 16 characters long.")
             .ValidateOnStart();
@@ -16,7 +18,11 @@ public static class RestApiExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(PolicyName, policy => policy
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-            .RequireAuthenticatedUser());
+            .RequireAuthenticatedUser()
+            // Read-only keys may read; every POST/PUT/PATCH/DELETE (syncs, cancel, resume, connections, browser
+            // sessions) needs an admin-scope key. Decided by method here, so a new write endpoint cannot forget it.
+            .RequireAssertion(context => context.User.IsInRole(AppRoles.Admin)
+                || (context.Resource is HttpContext http && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)))));
         services.AddProblemDetails();
         // Enums travel as camelCase strings ("partiallySucceeded"), the shape the REST contract documents.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
@@ -26,7 +32,7 @@ public static class RestApiExtensions
 
     public static IEndpointRouteBuilder MapRestApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi();
+        app.MapOpenApi().RequireAuthorization(PolicyName);
         var api = app.MapGroup("/api/v1").RequireAuthorization(PolicyName).WithTags("AirtableSync");
         api.MapCatalogApi();
         api.MapJobsApi();

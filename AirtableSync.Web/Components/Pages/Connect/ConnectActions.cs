@@ -1,20 +1,31 @@
 using AirtableSync.Airtable;
 using AirtableSync.Connections;
 using AirtableSync.Sandbox.PublicApi;
+using AirtableSync.Web.Auth;
 
 namespace AirtableSync.Web.Components.Pages.Connect;
 
 /// <summary>The outcome of a connect attempt: the new connection, or a sentence the admin can act on.</summary>
 public sealed record ConnectOutcome(ConnectionSummary? Connection, string? Error);
 
-/// <summary>What the Connect page does with connections; exceptions become readable sentences and are logged, never shown raw.</summary>
-public sealed class ConnectActions(AirtableConnector connector, ILogger<ConnectActions> logger)
+/// <summary>
+/// What the Connect page does with connections; exceptions become readable sentences and are logged, never shown raw.
+/// Admins only, checked on every call.
+/// </summary>
+public sealed class ConnectActions(AirtableConnector connector, CurrentUser currentUser, ILogger<ConnectActions> logger)
 {
-    public async Task<IReadOnlyList<ConnectionSummary>> ListAsync(CancellationToken cancellationToken) =>
-        await connector.ListAsync(cancellationToken);
+    public async Task<IReadOnlyList<ConnectionSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        await currentUser.RequireAdminAsync(cancellationToken);
+        return await connector.ListAsync(cancellationToken);
+    }
 
     public async Task<ConnectOutcome> ConnectPersonalAccessTokenAsync(string? token, CancellationToken cancellationToken)
     {
+        if (!await currentUser.IsAdminAsync(cancellationToken))
+        {
+            return new(null, "Only an admin can connect Airtable.");
+        }
         if (string.IsNullOrWhiteSpace(token))
         {
             return new(null, "Paste a personal access token (it starts with \"pat\").");
@@ -40,6 +51,10 @@ public sealed class ConnectActions(AirtableConnector connector, ILogger<ConnectA
 
     public async Task<string?> DisconnectAsync(string connectionId, CancellationToken cancellationToken)
     {
+        if (!await currentUser.IsAdminAsync(cancellationToken))
+        {
+            return "Only an admin can remove a connection.";
+        }
         try
         {
             await connector.DisconnectAsync(connectionId, cancellationToken);

@@ -23,21 +23,39 @@ public interface IBrowserLoginDriver
     Task SendPointerAsync(string loginId, BrowserPointerInput input, CancellationToken cancellationToken);
 }
 
-public sealed class CoordinatorBrowserLoginDriver(BrowserLoginCoordinator coordinator) : IBrowserLoginDriver
+/// <remarks>Admins only: checked before each step, since the wizard's buttons run server code whatever the page showed.</remarks>
+public sealed class CoordinatorBrowserLoginDriver(BrowserLoginCoordinator coordinator, AirtableSync.Web.Auth.CurrentUser currentUser) : IBrowserLoginDriver
 {
-    public Task<BrowserLoginStatus> StartAsync(string email, string password, CancellationToken cancellationToken) =>
-        coordinator.StartAsync(email, password, cancellationToken);
+    public async Task<BrowserLoginStatus> StartAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        await currentUser.RequireAdminAsync(cancellationToken);
+        return await coordinator.StartAsync(email, password, cancellationToken);
+    }
 
-    public Task<BrowserLoginStatus> SubmitCodeAsync(string loginId, string code, CancellationToken cancellationToken) =>
-        coordinator.SubmitCodeAsync(loginId, code, cancellationToken);
+    public async Task<BrowserLoginStatus> SubmitCodeAsync(string loginId, string code, CancellationToken cancellationToken)
+    {
+        await currentUser.RequireAdminAsync(cancellationToken);
+        return await coordinator.SubmitCodeAsync(loginId, code, cancellationToken);
+    }
 
-    public Task CancelAsync(string loginId) => coordinator.CancelAsync(loginId);
+    public async Task CancelAsync(string loginId)
+    {
+        await currentUser.RequireAdminAsync();
+        await coordinator.CancelAsync(loginId);
+    }
 
     public BrowserLoginStatus? GetStatus(string loginId) => coordinator.GetStatus(loginId);
 
-    public Task<BrowserScreen> CaptureScreenAsync(string loginId, CancellationToken cancellationToken) =>
-        coordinator.CaptureScreenAsync(loginId, cancellationToken);
+    // The picture shows Airtable's login pages and the pointer acts in them: admins only, like the rest of the login.
+    public async Task<BrowserScreen> CaptureScreenAsync(string loginId, CancellationToken cancellationToken)
+    {
+        await currentUser.RequireAdminAsync(cancellationToken);
+        return await coordinator.CaptureScreenAsync(loginId, cancellationToken);
+    }
 
-    public Task SendPointerAsync(string loginId, BrowserPointerInput input, CancellationToken cancellationToken) =>
-        coordinator.SendPointerAsync(loginId, input, cancellationToken);
+    public async Task SendPointerAsync(string loginId, BrowserPointerInput input, CancellationToken cancellationToken)
+    {
+        await currentUser.RequireAdminAsync(cancellationToken);
+        await coordinator.SendPointerAsync(loginId, input, cancellationToken);
+    }
 }

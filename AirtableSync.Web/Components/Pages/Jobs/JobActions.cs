@@ -2,11 +2,15 @@ using System.Text.Json;
 using AirtableSync.Jobs;
 using AirtableSync.Storage;
 using AirtableSync.Sync;
+using AirtableSync.Web.Auth;
 
 namespace AirtableSync.Web.Components.Pages.Jobs;
 
-/// <summary>What the Jobs page can do; returns a user-readable problem or null. Exceptions are logged, never shown raw.</summary>
-public sealed class JobActions(JobQueue queue, JobCancellation cancellation, JobResumption resumption, MudBlazor.ISnackbar snackbar, ILogger<JobActions> logger)
+/// <summary>
+/// What the Jobs page (and the dashboard's Sync now) can do; returns a user-readable problem or null. Exceptions are
+/// logged, never shown raw. Admins only, checked here on every call: a rendered button must not be enough.
+/// </summary>
+public sealed class JobActions(JobQueue queue, JobCancellation cancellation, JobResumption resumption, CurrentUser currentUser, MudBlazor.ISnackbar snackbar, ILogger<JobActions> logger)
 {
     public Task<string?> StartSyncAsync(SyncRequest request) => GuardAsync("start the sync", async () =>
     {
@@ -37,6 +41,10 @@ public sealed class JobActions(JobQueue queue, JobCancellation cancellation, Job
 
     private async Task<string?> GuardAsync(string action, Func<Task> work)
     {
+        if (!await currentUser.IsAdminAsync())
+        {
+            return $"Only an admin can {action}.";
+        }
         try
         {
             await work();

@@ -1,6 +1,7 @@
 using AirtableSync.Revisions;
 using AirtableSync.Storage;
 using AirtableSync.Sync;
+using AirtableSync.Web.Auth;
 
 namespace AirtableSync.Web.Components.Pages.Settings;
 
@@ -8,7 +9,8 @@ namespace AirtableSync.Web.Components.Pages.Settings;
 public sealed record TableRolesRow(StoredTable Table, RevisionFieldRoles Roles, IReadOnlyList<FieldSchema> StatusCandidates, IReadOnlyList<FieldSchema> AssigneeCandidates);
 
 /// <summary>Reads and saves the Settings page's documents; failures become readable sentences, logged, never raw.</summary>
-public sealed class SettingsActions(ISyncStore store, TableFieldRoles fieldRoles, SyncScheduleStore schedules, ILogger<SettingsActions> logger)
+/// Admins only, checked on every call.
+public sealed class SettingsActions(ISyncStore store, TableFieldRoles fieldRoles, SyncScheduleStore schedules, CurrentUser currentUser, ILogger<SettingsActions> logger)
 {
     // A Status is a choice among states; an Assignee is a person. Text fields are allowed too, since some bases
     // keep either as plain text; numbers, dates and attachments never are.
@@ -17,6 +19,7 @@ public sealed class SettingsActions(ISyncStore store, TableFieldRoles fieldRoles
 
     public async Task<IReadOnlyList<TableRolesRow>> ListTablesAsync(CancellationToken cancellationToken)
     {
+        await currentUser.RequireAdminAsync(cancellationToken);
         var rows = new List<TableRolesRow>();
         foreach (var b in (await store.ListBasesAsync(cancellationToken)).Where(b => !b.IsRemoved))
         {
@@ -32,11 +35,19 @@ public sealed class SettingsActions(ISyncStore store, TableFieldRoles fieldRoles
     public Task<string?> SaveRolesAsync(StoredTable table, RevisionFieldRoles roles) =>
         GuardAsync("save the field roles", () => fieldRoles.SaveAsync(table, roles, CancellationToken.None));
 
-    public Task<SyncSchedule> GetScheduleAsync(CancellationToken cancellationToken) => schedules.GetAsync(cancellationToken);
+    public async Task<SyncSchedule> GetScheduleAsync(CancellationToken cancellationToken)
+    {
+        await currentUser.RequireAdminAsync(cancellationToken);
+        return await schedules.GetAsync(cancellationToken);
+    }
 
     /// <returns>A problem to show (an invalid cron, or a failed save), or null when saved.</returns>
     public async Task<string?> SaveScheduleAsync(SyncSchedule schedule)
     {
+        if (!await currentUser.IsAdminAsync())
+        {
+            return "Only an admin can save the schedule.";
+        }
         if ((SyncSchedule.Check(schedule.IncrementalCron) ?? SyncSchedule.Check(schedule.FullCron)) is { } problem)
         {
             return problem;
@@ -49,6 +60,10 @@ public sealed class SettingsActions(ISyncStore store, TableFieldRoles fieldRoles
 
     private async Task<string?> GuardAsync(string action, Func<Task> work)
     {
+        if (!await currentUser.IsAdminAsync())
+        {
+            return $"Only an admin can {action}.";
+        }
         try
         {
             await work();

@@ -1,0 +1,44 @@
+using MongoDB.Bson;
+
+namespace AirtableSync.Storage.Mongo;
+
+/// <summary>Documents of <c>users</c> (Identity password hashes) and <c>apiKeys</c> (SHA-256 of the key only).</summary>
+internal static class MongoAccountDocuments
+{
+    public static BsonDocument User(AppUser u) => new()
+    {
+        ["_id"] = u.Id,
+        ["userName"] = u.UserName,
+        ["normalizedUserName"] = u.NormalizedUserName,
+        ["displayName"] = u.DisplayName,
+        ["role"] = u.Role.ToString(),
+        ["passwordHash"] = u.PasswordHash,
+        ["failedSignIns"] = u.FailedSignIns,
+        ["lockedUntil"] = MongoValues.Date(u.LockedUntil),
+        ["disabled"] = u.Disabled,
+        ["createdAt"] = MongoValues.Date(u.CreatedAt),
+        ["lastSignInAt"] = MongoValues.Date(u.LastSignInAt),
+    };
+
+    public static AppUser ReadUser(BsonDocument d) => new(
+        d["_id"].AsString, d["userName"].AsString, d["normalizedUserName"].AsString, d["displayName"].AsString,
+        Enum.Parse<AppRole>(d["role"].AsString), d["passwordHash"].AsString, d["failedSignIns"].ToInt32(),
+        d.GetNullableDate("lockedUntil"), d["disabled"].AsBoolean, d.GetDate("createdAt"), d.GetNullableDate("lastSignInAt"));
+
+    public static BsonDocument ApiKey(StoredApiKey k) => new()
+    {
+        ["_id"] = k.Id,
+        ["name"] = k.Name,
+        ["prefix"] = k.Prefix,
+        ["keyHash"] = k.KeyHash,
+        ["scope"] = k.Scope.ToString(),
+        ["createdBy"] = k.CreatedBy,
+        ["createdAt"] = MongoValues.Date(k.CreatedAt),
+        ["lastUsedAt"] = MongoValues.Date(k.LastUsedAt),
+        ["revokedAt"] = MongoValues.Date(k.RevokedAt),
+    };
+
+    public static StoredApiKey ReadApiKey(BsonDocument d) => new(
+        d["_id"].AsString, d["name"].AsString, d["prefix"].AsString, d["keyHash"].AsString, Enum.Parse<ApiKeyScope>(d["scope"].AsString),
+        d["createdBy"].AsString, d.GetDate("createdAt"), d.GetNullableDate("lastUsedAt"), d.GetNullableDate("revokedAt"));
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AirtableSync.Storage;
+using AirtableSync.Tests.Infrastructure;
+using AirtableSync.Web.Auth;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AirtableSync.Tests.Auth;
+
+/// <summary>The real app on loopback with a bootstrap admin, a fake clock, and clients that sign in through the real form.</summary>
+internal sealed partial class AuthApp : IAsyncDisposable
+{
+    public const string AdminName = "root@example.com";
+    public const string AdminPassword = "admin-password-0001";
+    public const string AnalystName = "ana@example.com";
+    public const string AnalystPassword = "analyst-password-01";
+    public const string ConfiguredApiKey = "configured-api-key-0123456789";
+
+    private AuthApp(AppFactory factory, FakeTimeProvider clock)
+    {
+        Factory = factory;
+        Clock = clock;
+    }
+
+    public AppFactory Factory { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public Uri BaseUrl => Factory.ClientOptions.BaseAddress;
+
+    public ISyncStore Store => Factory.Services.GetRequiredService<ISyncStore>();
+
+    public T Get<T>() where T : notnull => Factory.Services.GetRequiredService<T>();
+
+    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
+
+    public static async Task<AuthApp> StartAsync(bool bootstrapAdmin = true, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
+        var settings = new Dictionary<string, string?>
+        {
+            ["Airtable:ApiBaseUrl"] = "http://127.0.0.1:9/",
+            ["Airtable:WebBaseUrl"] = "http://127.0.0.1:9/",
+            ["Api:Keys:0"] = ConfiguredApiKey,
+            // Generous by default so that only the rate-limit test meets the limiter.
+            ["Auth:SignInRateLimit:PermitLimit"] = "1000",
+        };
+        if (bootstrapAdmin)
+        {
+            settings["Auth:BootstrapAdmin:UserName"] = AdminName;
+            settings["Auth:BootstrapAdmin:Password"] = AdminPassword;
+        }
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        var factory = new AppFactory(settings, services => services.AddSingleton<TimeProvider>(clock));
+        factory.StartServer();
+        var app = new AuthApp(factory, clock);
+        if (bootstrapAdmin)
+        {
+            Assert.Null(await app.Get<LocalAccounts>().CreateAsync(AnalystName, "Ana", AnalystPassword, AppRole.Analyst, firstAdminOnly: false, Token));
+        }
+        return app;
+    }
+
+    /// <summary>A client with its own cookie jar that never follows redirects, so tests see them.</summary>
+    public HttpClient NewClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = BaseUrl };
+
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password)
+    {
+        var client = NewClient();
+        var response = await PostFormAsync(client, "/account/login", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in answered {response.StatusCode}: {await response.Content.ReadAsStringAsync(Token)}");
+        return client;
+    }
+
+    /// <summary>Loads the form page (for its antiforgery token and handler name) and posts it back with the given fields.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, string? action = null)
+    {
+        var page = await client.GetStringAsync(path, Token);
+        var form = HiddenInputs().Matches(page).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        foreach (var (key, value) in fields)
+        {
+            form[key] = value;
+        }
+        return await client.PostAsync(action ?? path, new FormUrlEncodedContent(form), Token);
+    }
+
+    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)"\s*/?>""")]
+    private static partial Regex HiddenInputs();
+
+    public ValueTask DisposeAsync() => Factory.DisposeAsync();
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using AirtableSync.Storage;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace AirtableSync.Web.Auth;
+
+/// <summary>Thrown by a circuit action that a non-admin tried to run (a button they should not have had).</summary>
+public sealed class AdminRequiredException() : UnauthorizedAccessException("Only an admin can do this.");
+
+/// <summary>
+/// The signed-in user of this circuit or request. Circuit actions ask it before acting, because a page's
+/// [Authorize] only guards navigation: a rendered button still runs server code when clicked.
+/// A local account's role is re-read from the store, so a demoted or disabled admin loses power at once.
+/// </summary>
+public sealed class CurrentUser(AuthenticationStateProvider authentication, ISyncStore store)
+{
+    public async Task<ClaimsPrincipal> GetPrincipalAsync() => (await authentication.GetAuthenticationStateAsync()).User;
+
+    public async Task<bool> IsAdminAsync(CancellationToken cancellationToken = default)
+    {
+        var principal = await GetPrincipalAsync();
+        if (principal.Identity?.IsAuthenticated != true || !principal.IsInRole(AppRoles.Admin))
+        {
+            return false;
+        }
+        if (principal.HasClaim(AppRoles.LocalAccountClaim, "true"))
+        {
+            var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+            return id is not null && await store.GetUserAsync(id, cancellationToken) is { Role: AppRole.Admin, Disabled: false };
+        }
+        return true;
+    }
+
+    /// <summary>The admin's user id (or name for an SSO admin); throws <see cref="AdminRequiredException"/> for anyone else.</summary>
+    public async Task<string> RequireAdminAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await IsAdminAsync(cancellationToken))
+        {
+            throw new AdminRequiredException();
+        }
+        var principal = await GetPrincipalAsync();
+        return principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.Identity?.Name ?? "admin";
+    }
+}

@@ -1,0 +1,15 @@
+namespace AirtableSync.Web.Auth;
+
+/// <summary>Length is what makes a password strong; composition rules only make people write them down.</summary>
+public static class PasswordRules
+{
+    public const int MinimumLength = 12;
+
+    public static string? Check(string? password) => password switch
+    {
+        null or "" => "Enter a password.",
+        { Length: < MinimumLength } => $"The password must be at least {MinimumLength} characters long.",
+        { Length: > 512 } => "The password must be at most 512 characters long.",
+        _ => null,
+    };
+}
