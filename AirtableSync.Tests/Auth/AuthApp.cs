@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using AirtableSync.Storage;
 using AirtableSync.Tests.Infrastructure;
 using AirtableSync.Web.Auth;
@@ -9,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AirtableSync.Tests.Auth;
 
 /// <summary>The real app on loopback with a bootstrap admin, a fake clock, and clients that sign in through the real form.</summary>
-internal sealed partial class AuthApp : IAsyncDisposable
+internal sealed class AuthApp : IAsyncDisposable
 {
     public const string AdminName = "root@example.com";
     public const string AdminPassword = "admin-password-0001";
@@ -66,31 +64,9 @@ internal sealed partial class AuthApp : IAsyncDisposable
     }
 
     /// <summary>A client with its own cookie jar that never follows redirects, so tests see them.</summary>
-    public HttpClient NewClient() =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = BaseUrl };
+    public HttpClient NewClient() => AppSignIn.NewClient(BaseUrl);
 
-    public async Task<HttpClient> SignedInClientAsync(string userName, string password)
-    {
-        var client = NewClient();
-        var response = await PostFormAsync(client, "/account/login", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in answered {response.StatusCode}: {await response.Content.ReadAsStringAsync(Token)}");
-        return client;
-    }
-
-    /// <summary>Loads the form page (for its antiforgery token and handler name) and posts it back with the given fields.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, string? action = null)
-    {
-        var page = await client.GetStringAsync(path, Token);
-        var form = HiddenInputs().Matches(page).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-        foreach (var (key, value) in fields)
-        {
-            form[key] = value;
-        }
-        return await client.PostAsync(action ?? path, new FormUrlEncodedContent(form), Token);
-    }
-
-    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)"\s*/?>""")]
-    private static partial Regex HiddenInputs();
+    public Task<HttpClient> SignedInClientAsync(string userName, string password) => AppSignIn.SignedInClientAsync(BaseUrl, userName, password);
 
     public ValueTask DisposeAsync() => Factory.DisposeAsync();
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using AirtableSync.Storage;
+using AirtableSync.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Tests.Auth;
@@ -24,13 +25,13 @@ public sealed class SetupTests
         // The REST API keeps answering as an API.
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/bases", Token)).StatusCode);
 
-        using var mismatch = await AuthApp.PostFormAsync(client, "/setup", Fields("first@example.com", "long-enough-password", "another-password-x"));
-        using var tooShort = await AuthApp.PostFormAsync(client, "/setup", Fields("first@example.com", "short", "short"));
+        using var mismatch = await AppSignIn.PostFormAsync(client, "/setup", Fields("first@example.com", "long-enough-password", "another-password-x"));
+        using var tooShort = await AppSignIn.PostFormAsync(client, "/setup", Fields("first@example.com", "short", "short"));
         Assert.Contains("The two passwords differ.", await mismatch.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
         Assert.Contains("at least 12 characters", await tooShort.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
         Assert.False(await app.Store.AnyUsersAsync(Token));
 
-        using var created = await AuthApp.PostFormAsync(client, "/setup", Fields("first@example.com", "long-enough-password", "long-enough-password"));
+        using var created = await AppSignIn.PostFormAsync(client, "/setup", Fields("first@example.com", "long-enough-password", "long-enough-password"));
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var admin = Assert.Single(await app.Store.ListUsersAsync(Token));

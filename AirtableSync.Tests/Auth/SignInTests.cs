@@ -1,4 +1,5 @@
 using System.Net;
+using AirtableSync.Tests.Infrastructure;
 using AirtableSync.Web.Auth;
 
 namespace AirtableSync.Tests.Auth;
@@ -8,7 +9,7 @@ public sealed class SignInTests
     private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password) =>
-        AuthApp.PostFormAsync(client, "/account/login", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
+        AppSignIn.PostFormAsync(client, "/account/login", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
 
     [Fact]
     public async Task TheRightPasswordSignsInAndLeadsBackToTheRequestedPage()
@@ -16,7 +17,7 @@ public sealed class SignInTests
         await using var app = await AuthApp.StartAsync();
         using var client = app.NewClient();
 
-        using var response = await AuthApp.PostFormAsync(client, "/account/login?returnUrl=%2Fbases",
+        using var response = await AppSignIn.PostFormAsync(client, "/account/login?returnUrl=%2Fbases",
             new() { ["Input.UserName"] = "ANA@example.com", ["Input.Password"] = AuthApp.AnalystPassword });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -31,7 +32,7 @@ public sealed class SignInTests
         await using var app = await AuthApp.StartAsync();
         using var client = app.NewClient();
 
-        using var response = await AuthApp.PostFormAsync(client, "/account/login?returnUrl=https%3A%2F%2Fevil.example%2F",
+        using var response = await AppSignIn.PostFormAsync(client, "/account/login?returnUrl=https%3A%2F%2Fevil.example%2F",
             new() { ["Input.UserName"] = AuthApp.AnalystName, ["Input.Password"] = AuthApp.AnalystPassword });
 
         Assert.Equal(app.BaseUrl, response.Headers.Location);
@@ -135,7 +136,7 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Token)).StatusCode);
 
-        using var signOut = await AuthApp.PostFormAsync(client, "/account/access-denied", [], action: "/account/logout");
+        using var signOut = await AppSignIn.PostFormAsync(client, "/account/access-denied", [], action: "/account/logout");
         Assert.Equal("/account/login", signOut.Headers.Location?.OriginalString);
         using var after = await client.GetAsync("/", Token);
         Assert.Contains("/account/login", after.Headers.Location?.OriginalString, StringComparison.Ordinal);

@@ -87,7 +87,7 @@ public sealed class ConnectEndToEndTests(BrowserFixture browser) : IClassFixture
             ["Sandbox:WebLoginChallenge"] = "true",
             ["Sandbox:WebLoginChallengeHoldMs"] = "300",
         });
-        var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl.ToString() });
+        var page = await app.NewSignedInPageAsync(browser.Browser);
         await page.GotoInteractiveAsync("/connect");
         var credentials = page.GetByTestId("login-credentials");
         await credentials.Locator("input[type=email]").FillAsync(FakeUserDirectory.SandboxEmail);

@@ -65,11 +65,7 @@ internal sealed class SandboxApp : IAsyncDisposable
     public async Task<IPage> NewSignedInPageAsync(IBrowser browser)
     {
         var page = await browser.NewPageAsync(new() { BaseURL = BaseUrl.ToString() });
-        await page.GotoAsync("/account/login");
-        await page.GetByTestId("login-username").FillAsync(AdminUserName);
-        await page.GetByTestId("login-password").FillAsync(AdminPassword);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("user-menu")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await page.SignInAsync(AdminUserName, AdminPassword);
         return page;
     }
 

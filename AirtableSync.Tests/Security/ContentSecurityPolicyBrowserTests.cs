@@ -32,8 +32,10 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser) : 
             $"/bases/{@base.Id}/tables/{table.Id}/records/{record.Id}", "/jobs", "/connect", "/settings",
         ];
         var watch = await CspViolations.WatchAsync(browser.Browser, app.BaseUrl);
+        // The sign-in page and the landing after it are watched too.
+        await watch.Page.SignInAsync(SandboxApp.AdminUserName, SandboxApp.AdminPassword);
 
-        var violations = new List<string>();
+        var violations = (await watch.ReadAsync()).Select(v => $"sign-in: {v}").ToList();
         foreach (var path in paths)
         {
             // The marker appears only once the circuit is connected: the WebSocket and blazor.web.js passed the CSP.
@@ -62,6 +64,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser) : 
         app.Airtable.State.OAuth.RegisterClient(new FakeOAuthClient(FakeOAuthOptions.PublicClientId, null,
             [new Uri(app.BaseUrl, "/connections/airtable/oauth/callback")], app.Airtable.State.OAuth.Options.SandboxScopes));
         var watch = await CspViolations.WatchAsync(browser.Browser, app.BaseUrl);
+        await watch.Page.SignInAsync(SandboxApp.AdminUserName, SandboxApp.AdminPassword);
         await watch.Page.GotoInteractiveAsync("/connect");
 
         await watch.Page.GetByTestId("oauth-start").ClickAsync();

@@ -18,9 +18,11 @@ internal sealed class SecretsFlowHost : IAsyncDisposable
     /// <summary>6 digits each; the wrong one is refused by the fake, the right one accepted (besides the TOTP).</summary>
     public const string WrongMfaCode = "604917";
     public const string RightMfaCode = "835261";
+    public const string AdminUserName = "secrets-admin@example.com";
 
-    private SecretsFlowHost(FakeAirtableServer fake, AppFactory app, CapturingLoggerProvider logs, FakeUser user, string token, string apiKey)
+    private SecretsFlowHost(FakeAirtableServer fake, AppFactory app, CapturingLoggerProvider logs, FakeUser user, string token, string apiKey, string adminPassword)
     {
+        AdminPassword = adminPassword;
         Fake = fake;
         App = app;
         Logs = logs;
@@ -37,6 +39,8 @@ internal sealed class SecretsFlowHost : IAsyncDisposable
     public FakeUser User { get; }
     public string PersonalAccessToken { get; }
     public string ApiKey { get; }
+    /// <summary>The bootstrap admin's password, for signing in to the app itself.</summary>
+    public string AdminPassword { get; }
     public HttpClient Api { get; }
     public Uri BaseUrl => App.ClientOptions.BaseAddress;
 
@@ -56,6 +60,7 @@ internal sealed class SecretsFlowHost : IAsyncDisposable
         fake.State.Tokens.Add(new FakeAccessToken(token, FakeTokenKind.PersonalAccessToken, user.Id, ["data.records:read", "schema.bases:read", "user.email:read"], null));
         fake.State.Workspace.GrantAllBases(token);
         var apiKey = "key-" + Guid.NewGuid().ToString("N");
+        var adminPassword = "app-pw-" + Guid.NewGuid().ToString("N");
 
         var logs = new CapturingLoggerProvider();
         var app = new AppFactory(new Dictionary<string, string?>
@@ -65,6 +70,8 @@ internal sealed class SecretsFlowHost : IAsyncDisposable
             ["Airtable:RequestsPerSecondPerBase"] = "50",
             ["Airtable:OAuth:ClientId"] = FakeOAuthOptions.PublicClientId,
             ["Api:Keys:0"] = apiKey,
+            ["Auth:BootstrapAdmin:UserName"] = AdminUserName,
+            ["Auth:BootstrapAdmin:Password"] = adminPassword,
             ["Browser:ExecutablePath"] = Environment.GetEnvironmentVariable("BROWSER__EXECUTABLEPATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
             ["Browser:StepTimeout"] = "00:00:30",
             ["Browser:MinKeyDelayMs"] = "0",
@@ -81,7 +88,7 @@ internal sealed class SecretsFlowHost : IAsyncDisposable
         // The OAuth callback is this app's, on the port Kestrel picked.
         fake.State.OAuth.RegisterClient(new FakeOAuthClient(FakeOAuthOptions.PublicClientId, null,
             [new Uri(app.ClientOptions.BaseAddress, "/connections/airtable/oauth/callback")], fake.State.OAuth.Options.SandboxScopes));
-        return new SecretsFlowHost(fake, app, logs, user, token, apiKey);
+        return new SecretsFlowHost(fake, app, logs, user, token, apiKey, adminPassword);
     }
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();

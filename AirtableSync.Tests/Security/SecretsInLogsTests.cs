@@ -7,6 +7,7 @@ using AirtableSync.Jobs;
 using AirtableSync.Storage;
 using AirtableSync.Tests.Connections;
 using AirtableSync.Tests.EndToEnd;
+using AirtableSync.Tests.Infrastructure;
 using Microsoft.Playwright;
 using AirtableSync.WebSession;
 using Microsoft.Extensions.Options;
@@ -26,15 +27,24 @@ public sealed class SecretsInLogsTests(BrowserFixture browser) : IClassFixture<B
             ["personal access token"] = host.PersonalAccessToken,
             ["Airtable password"] = host.User.Password,
             ["API key"] = host.ApiKey,
+            ["app admin password"] = host.AdminPassword,
         };
 
-        // 1. OAuth, as a browser does it: start, approve at Airtable, come back to the callback with the code.
-        using (var browser = new BrowserlessClient())
+        // 1. Sign in to the app through its form, then OAuth as a browser does it: start, approve at Airtable, come back to
+        // the callback with the code. One cookie jar, no redirects followed, so each step is seen.
+        var appCookies = new CookieContainer();
+        using (var browser = AppSignIn.NewClient(host.BaseUrl, appCookies))
         {
+            await AppSignIn.SignInAsync(browser, SecretsFlowHost.AdminUserName, host.AdminPassword);
+            secrets["app sign-in cookie"] = appCookies.GetCookies(host.BaseUrl)[AppSignIn.CookieName]?.Value ?? throw new InvalidOperationException("No sign-in cookie.");
             var authorize = BrowserlessClient.RedirectOf(await browser.GetAsync(new Uri(host.BaseUrl, "/connections/airtable/oauth/start"), Ct));
             using var consent = await browser.GetAsync(authorize, Ct);
-            var callback = BrowserlessClient.RedirectOf(await browser.PostFormAsync(new Uri(host.Fake.BaseUrl, "/oauth2/v1/authorize/decision"),
-                new() { ["consent_request"] = consent.Headers.GetValues("X-Fake-Consent-Request").Single(), ["decision"] = "approve" }, Ct));
+            using var decision = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["consent_request"] = consent.Headers.GetValues("X-Fake-Consent-Request").Single(),
+                ["decision"] = "approve",
+            });
+            var callback = BrowserlessClient.RedirectOf(await browser.PostAsync(new Uri(host.Fake.BaseUrl, "/oauth2/v1/authorize/decision"), decision, Ct));
             secrets["OAuth authorization code"] = ConnectionsTestEnvironment.QueryValue(callback, "code") ?? throw new InvalidOperationException("No code.");
             var landing = BrowserlessClient.RedirectOf(await browser.GetAsync(callback, Ct));
             Assert.Equal("oauth", ConnectionsTestEnvironment.QueryValue(landing, "connected"));
@@ -78,6 +88,7 @@ public sealed class SecretsInLogsTests(BrowserFixture browser) : IClassFixture<B
         var lines = host.Logs.Lines;
         // The capture really saw the flow, at every level: the assertions below are about a full log.
         Assert.Contains(lines, l => l.StartsWith("Trace ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("/account/login", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("/api/v1/browser-sessions", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("readRowActivitiesAndComments", StringComparison.Ordinal));
         AssertNoLeaks(lines, secrets);
@@ -88,6 +99,8 @@ public sealed class SecretsInLogsTests(BrowserFixture browser) : IClassFixture<B
     {
         await using var host = await SecretsFlowHost.StartAsync(Ct);
         var page = await browser.Browser.NewPageAsync(new() { BaseURL = host.BaseUrl.ToString() });
+        // The sign-in form is a page too: its password must stay out of the logs like the others.
+        await page.SignInAsync(SecretsFlowHost.AdminUserName, host.AdminPassword);
         await page.GotoInteractiveAsync("/connect");
 
         // Each keystroke and change travels over the circuit's WebSocket as an event carrying the field's value.
@@ -108,7 +121,13 @@ public sealed class SecretsInLogsTests(BrowserFixture browser) : IClassFixture<B
 
         var lines = host.Logs.Lines;
         Assert.Contains(lines, l => l.Contains("Microsoft.AspNetCore.SignalR", StringComparison.Ordinal));
-        AssertNoLeaks(lines, new() { ["personal access token"] = host.PersonalAccessToken, ["Airtable password"] = host.User.Password });
+        Assert.Contains(lines, l => l.Contains("/account/login", StringComparison.Ordinal));
+        AssertNoLeaks(lines, new()
+        {
+            ["personal access token"] = host.PersonalAccessToken,
+            ["Airtable password"] = host.User.Password,
+            ["app admin password"] = host.AdminPassword,
+        });
     }
 
     private static async Task SubmitCodeAsync(IPage page, string code)

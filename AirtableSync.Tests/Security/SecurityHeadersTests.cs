@@ -5,6 +5,7 @@ using AirtableSync.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AirtableSync.Tests.Security;
@@ -12,24 +13,33 @@ namespace AirtableSync.Tests.Security;
 public sealed partial class SecurityHeadersTests : IAsyncLifetime
 {
     private const string ApiKey = "security-headers-api-key-0001";
+    private const string AdminUserName = "headers-admin@example.com";
+    private const string AdminPassword = "headers-admin-password-0001";
     private AppFactory _app = null!;
     private HttpClient _client = null!;
+    private HttpClient _anonymous = null!;
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
-        _app = new AppFactory(new Dictionary<string, string?> { ["Api:Keys:0"] = ApiKey },
-            services => services.AddTransient<IStartupFilter, FailingPathStartupFilter>());
+        _app = new AppFactory(new Dictionary<string, string?>
+        {
+            ["Api:Keys:0"] = ApiKey,
+            ["Auth:BootstrapAdmin:UserName"] = AdminUserName,
+            ["Auth:BootstrapAdmin:Password"] = AdminPassword,
+        }, services => services.AddTransient<IStartupFilter, FailingPathStartupFilter>());
         _app.StartServer();
-        _client = _app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = _app.ClientOptions.BaseAddress });
+        // Signed in for the pages, with an API key for the REST API: both get past the sign-in to the real answer.
+        _client = await AppSignIn.SignedInClientAsync(_app.ClientOptions.BaseAddress, AdminUserName, AdminPassword);
         _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
-        return ValueTask.CompletedTask;
+        _anonymous = AppSignIn.NewClient(_app.ClientOptions.BaseAddress);
     }
 
     public async ValueTask DisposeAsync()
     {
         _client.Dispose();
+        _anonymous.Dispose();
         await _app.DisposeAsync();
     }
 
@@ -45,6 +55,36 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
         using var response = await _client.GetAsync(path, Ct);
 
         Assert.Equal(expected, response.StatusCode);
+        AssertSecurityHeaders(response);
+    }
+
+    /// <summary>
+    /// A caller who is not signed in is sent to the sign-in page for anything that is not public, even a path that does
+    /// not exist (which tells a stranger nothing about what does); that redirect and the sign-in page are hardened too.
+    /// </summary>
+    [Theory]
+    [InlineData("/", HttpStatusCode.Found)]
+    [InlineData("/no-such-file.js", HttpStatusCode.Found)]
+    [InlineData(FailingPathStartupFilter.Path, HttpStatusCode.Found)]
+    [InlineData("/account/login", HttpStatusCode.OK)]
+    [InlineData("/app.css", HttpStatusCode.OK)]
+    [InlineData("/api/v1/bases", HttpStatusCode.Unauthorized)]
+    public async Task AnAnonymousCallerGetsTheSecurityHeadersOnEveryAnswerIncludingTheRedirectToSignIn(string path, HttpStatusCode expected)
+    {
+        using var response = await _anonymous.GetAsync(path, Ct);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Found)
+        {
+            var location = new Uri(_app.ClientOptions.BaseAddress, response.Headers.Location ?? throw new Xunit.Sdk.XunitException("No Location."));
+            Assert.Equal("/account/login", location.AbsolutePath);
+            Assert.Equal(path, QueryHelpers.ParseQuery(location.Query)["ReturnUrl"].ToString());
+        }
+        AssertSecurityHeaders(response);
+    }
+
+    private static void AssertSecurityHeaders(HttpResponseMessage response)
+    {
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
         Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
@@ -70,9 +110,11 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
         var html = await first.Content.ReadAsStringAsync(Ct);
 
         var nonce = NonceIn(Header(first, "Content-Security-Policy"));
+        Assert.NotEmpty(nonce);
         var importMap = ImportMapTag().Match(html);
         Assert.True(importMap.Success, "The page renders no import map.");
-        Assert.Contains($"nonce=\"{nonce}\"", importMap.Value, StringComparison.Ordinal);
+        // The attribute is HTML-encoded ('+' may come as &#x2B;); the browser compares its decoded value with the header's.
+        Assert.Equal(nonce, WebUtility.HtmlDecode(NonceAttribute().Match(importMap.Value).Groups[1].Value));
         Assert.NotEqual(nonce, NonceIn(Header(second, "Content-Security-Policy")));
         // The import map is the only inline script: every other script is a file from 'self'.
         Assert.All(ScriptTag().Matches(html), s => Assert.True(s.Value.Contains(" src=", StringComparison.Ordinal) || s.Index == importMap.Index, s.Value));
@@ -117,6 +159,9 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
 
     [GeneratedRegex("'nonce-([^']+)'")]
     private static partial Regex NonceSource();
+
+    [GeneratedRegex("nonce=\"([^\"]*)\"")]
+    private static partial Regex NonceAttribute();
 
     [GeneratedRegex("<script[^>]*type=\"importmap\"[^>]*>")]
     private static partial Regex ImportMapTag();
