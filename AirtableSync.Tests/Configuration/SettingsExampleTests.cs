@@ -7,6 +7,7 @@ using AirtableSync.Jobs;
 using AirtableSync.Revisions;
 using AirtableSync.Storage;
 using AirtableSync.Sync;
+using AirtableSync.Web.Auth;
 using AirtableSync.Web.Endpoints.Api;
 using AirtableSync.Web.Security;
 using AirtableSync.WebSession;
@@ -28,6 +29,7 @@ public sealed class SettingsExampleTests
         { JobsOptions.SectionName, typeof(JobsOptions) },
         { ApiOptions.SectionName, typeof(ApiOptions) },
         { SecurityOptions.SectionName, typeof(SecurityOptions) },
+        { AuthOptions.SectionName, typeof(AuthOptions) },
     };
 
     [Theory]
