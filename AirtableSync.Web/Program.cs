@@ -10,6 +10,7 @@ using AirtableSync.Web.Components;
 using AirtableSync.Web.Components.Pages;
 using AirtableSync.Web.Components.Pages.Connect;
 using AirtableSync.Web.Components.Pages.Jobs;
+using AirtableSync.Web.Components.Pages.Records.Export;
 using AirtableSync.Web.Endpoints;
 using AirtableSync.Web.Endpoints.Api;
 using AirtableSync.Web.Sandbox;
@@ -67,6 +68,7 @@ app.MapAccountEndpoints();
 app.MapRestApi();
 app.MapBrowserSessions();
 app.MapAirtableOAuth();
+app.MapRecordExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using AirtableSync.Storage;
+using Microsoft.Net.Http.Headers;
+
+namespace AirtableSync.Web.Components.Pages.Records.Export;
+
+/// <summary>
+/// CSV download of a table's local records, for analysts (issue #9). A plain GET outside /api: it rides on the
+/// sign-in cookie and the fallback policy (any signed-in role), so the records page can link to it.
+/// </summary>
+public static partial class RecordExportEndpoints
+{
+    public const string Pattern = "/bases/{baseId}/tables/{tableId}/export.csv";
+
+    public static IEndpointRouteBuilder MapRecordExport(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Pattern, ExportAsync).WithName("ExportRecordsCsv");
+        return app;
+    }
+
+    /// <summary>The download address relative to the app's base, as the records page links to it.</summary>
+    public static string Href(string baseId, string tableId, string? search, bool includeDeleted)
+    {
+        var query = new List<string>();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            query.Add("q=" + Uri.EscapeDataString(search));
+        }
+        if (includeDeleted)
+        {
+            query.Add("includeDeleted=true");
+        }
+        var path = $"bases/{Uri.EscapeDataString(baseId)}/tables/{Uri.EscapeDataString(tableId)}/export.csv";
+        return query.Count == 0 ? path : path + "?" + string.Join('&', query);
+    }
+
+    private static async Task<IResult> ExportAsync(
+        string baseId, string tableId, string? q, bool? includeDeleted, ISyncStore store, HttpContext http, CancellationToken cancellationToken)
+    {
+        var @base = await store.GetBaseAsync(baseId, cancellationToken);
+        var table = @base is null ? null : await store.GetTableAsync(baseId, tableId, cancellationToken);
+        if (@base is null || table is null)
+        {
+            return Results.NotFound();
+        }
+        var disposition = new ContentDispositionHeaderValue("attachment") { FileName = $"\"{FileName(@base, table)}\"" };
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        await RecordCsvWriter.WriteAsync(store, table, q, includeDeleted ?? false, http.Response.Body, cancellationToken);
+        return Results.Empty;
+    }
+
+    /// <summary>ASCII letters, digits, dot, dash and underscore only: nothing a header or a file system can misread.</summary>
+    internal static string FileName(StoredBase @base, StoredTable table) =>
+        $"{Safe(@base.Name, @base.Id)}-{Safe(table.Name, table.Id)}.csv";
+
+    private static string Safe(string name, string fallback)
+    {
+        var safe = Unsafe().Replace(name, "-").Trim('-', '.');
+        safe = safe.Length > 60 ? safe[..60].TrimEnd('-', '.') : safe;
+        return safe.Length > 0 ? safe : fallback;
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9._-]+")]
+    private static partial Regex Unsafe();
+}
