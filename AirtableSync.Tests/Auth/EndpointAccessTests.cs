@@ -46,13 +46,18 @@ public sealed partial class EndpointAccessTests
     private static string Method(string pattern, IReadOnlyList<string> methods) =>
         methods.Contains("GET") ? "GET" : methods.Count > 0 ? methods[0] : pattern.StartsWith("/_blazor/", StringComparison.Ordinal) ? "POST" : "GET";
 
+    // The OpenAPI document is asked for by its real name, so that a key-holder's answer is the document, not a 404.
     private static string Fill(string pattern) =>
-        Parameter().Replace(pattern, m => m.Value.Contains(":file", StringComparison.Ordinal) ? "missing.txt" : $"dummy{m.Groups["name"].Value}");
+        Parameter().Replace(pattern, m => m.Value.Contains(":file", StringComparison.Ordinal) ? "missing.txt"
+            : m.Groups["name"].Value == "documentName" ? "v1" : $"dummy{m.Groups["name"].Value}");
 
     [GeneratedRegex(@"\{\**(?<name>\w+)(:[^}]*)?\}")]
     private static partial Regex Parameter();
 
     private static bool IsApi(string pattern) => pattern.StartsWith("/api/", StringComparison.Ordinal);
+
+    /// <summary>The REST API's OpenAPI document: API keys only (RestApiTests reads it with a key).</summary>
+    private const string ApiDocument = "/openapi/{documentName}.json";
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, Target target, string? bearer = null)
     {
@@ -78,7 +83,7 @@ public sealed partial class EndpointAccessTests
         await using var app = await AuthApp.StartAsync();
 
         var unclassified = Targets(app).Select(t => t.Pattern)
-            .Where(p => !IsApi(p) && !Anonymous.Contains(p) && !AdminOnly.Contains(p) && !AnalystPages.Contains(p) && !AnalystDownloads.Contains(p) && !SignedIn.Contains(p))
+            .Where(p => !IsApi(p) && !Anonymous.Contains(p) && !AdminOnly.Contains(p) && !AnalystPages.Contains(p) && !AnalystDownloads.Contains(p) && !SignedIn.Contains(p) && p != ApiDocument)
             .ToList();
 
         Assert.True(unclassified.Count == 0, "Classify these endpoints in EndpointAccessTests: " + string.Join(", ", unclassified));
@@ -106,6 +111,12 @@ public sealed partial class EndpointAccessTests
             else if (target.Pattern.StartsWith("/_blazor", StringComparison.Ordinal))
             {
                 // SignalR answers an anonymous negotiate with the cookie's 401, or (for a request it cannot route) not-found → sign-in.
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized || RedirectsTo(response, "/account/login"),
+                    $"{target} answered {response.StatusCode} {response.Headers.Location} anonymously");
+            }
+            else if (target.Pattern == ApiDocument)
+            {
+                // Its 401 is turned into the not-found page's sign-in redirect: the status-code pages only leave /api alone.
                 Assert.True(response.StatusCode == HttpStatusCode.Unauthorized || RedirectsTo(response, "/account/login"),
                     $"{target} answered {response.StatusCode} {response.Headers.Location} anonymously");
             }
@@ -137,6 +148,10 @@ public sealed partial class EndpointAccessTests
             else if (AnalystPages.Contains(target.Pattern))
             {
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{target} answered {response.StatusCode} {response.Headers.Location} to an analyst");
+            }
+            else if (target.Pattern == ApiDocument)
+            {
+                Assert.True(response.StatusCode != HttpStatusCode.OK, $"{target} answered {response.StatusCode} to an analyst's cookie");
             }
             else if (AnalystDownloads.Contains(target.Pattern))
             {

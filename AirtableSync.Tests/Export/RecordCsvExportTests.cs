@@ -28,8 +28,7 @@ public sealed class RecordCsvExportTests
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
-        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal("\"Sample-base-Projects.csv\"", response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal("attachment; filename=\"Sample-base-Projects.csv\"", Assert.Single(response.Content.Headers.GetValues("Content-Disposition")));
         Assert.Equal(Header, rows[0]);
         Assert.Equal(5, rows.Count);
         Assert.Equal(
