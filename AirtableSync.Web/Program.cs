@@ -53,8 +53,8 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
     app.UseHttpsRedirection();
 }
-// Friendly not-found pages for people; API callers keep their status codes and problem details.
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+// Friendly not-found pages for people; API callers (and the API's OpenAPI document) keep their status codes.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/openapi"),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseFirstRunSetup();
 app.UseRateLimiter();
