@@ -68,7 +68,8 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser) : 
         await watch.Page.GotoInteractiveAsync("/connect");
 
         await watch.Page.GetByTestId("oauth-start").ClickAsync();
-        await watch.Page.WaitForURLAsync(url => url.StartsWith(app.Airtable.BaseUrl.ToString(), StringComparison.Ordinal), new() { Timeout = 30_000 });
+        // Generous like the other browser waits: the suite runs browser tests in parallel on 2 cores.
+        await watch.Page.WaitForURLAsync(url => url.StartsWith(app.Airtable.BaseUrl.ToString(), StringComparison.Ordinal), new() { Timeout = 60_000 });
         await watch.Page.Locator("#approve").ClickAsync();
 
         await Assertions.Expect(watch.Page.GetByTestId("query-connected")).ToContainTextAsync("OAuth", new() { Timeout = 30_000 });

@@ -120,6 +120,7 @@ public sealed class ConnectPageTests : AdminTestContext
         var cut = RenderPage<ConnectPage>();
 
         Assert.Equal("/connections/airtable/oauth/start", cut.Find("[data-testid=oauth-start]").GetAttribute("href"));
+        Assert.Equal("_top", cut.Find("[data-testid=oauth-start]").GetAttribute("target"));
         Assert.Empty(cut.FindAll("[data-testid=oauth-not-configured]"));
     }
 
