@@ -41,4 +41,26 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, ISyn
         var principal = await GetPrincipalAsync();
         return principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.Identity?.Name ?? "admin";
     }
+
+    /// <summary>
+    /// Runs a page's action for an admin and turns the outcome into what the page shows: null when done, otherwise a
+    /// sentence — not an admin, or a failure, which is logged and never shown raw.
+    /// </summary>
+    public async Task<string?> RunAdminActionAsync(string action, Func<Task> work, ILogger logger)
+    {
+        if (!await IsAdminAsync())
+        {
+            return $"Only an admin can {action}.";
+        }
+        try
+        {
+            await work();
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not {Action}", action);
+            return $"Could not {action}. The error was logged; try again in a moment.";
+        }
+    }
 }

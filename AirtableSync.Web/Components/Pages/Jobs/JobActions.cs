@@ -39,21 +39,5 @@ public sealed class JobActions(JobQueue queue, JobCancellation cancellation, Job
         await queue.EnqueueAsync(job.Kind, fresh);
     });
 
-    private async Task<string?> GuardAsync(string action, Func<Task> work)
-    {
-        if (!await currentUser.IsAdminAsync())
-        {
-            return $"Only an admin can {action}.";
-        }
-        try
-        {
-            await work();
-            return null;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogError(e, "Could not {Action}", action);
-            return $"Could not {action}. The error was logged; try again in a moment.";
-        }
-    }
+    private Task<string?> GuardAsync(string action, Func<Task> work) => currentUser.RunAdminActionAsync(action, work, logger);
 }

@@ -58,21 +58,5 @@ public sealed class SettingsActions(ISyncStore store, TableFieldRoles fieldRoles
     private static List<FieldSchema> OfTypes(List<FieldSchema> fields, string[] types) =>
         [.. fields.Where(f => f.Type is { } type && types.Contains(type, StringComparer.OrdinalIgnoreCase))];
 
-    private async Task<string?> GuardAsync(string action, Func<Task> work)
-    {
-        if (!await currentUser.IsAdminAsync())
-        {
-            return $"Only an admin can {action}.";
-        }
-        try
-        {
-            await work();
-            return null;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogError(e, "Could not {Action}", action);
-            return $"Could not {action}. The error was logged; try again in a moment.";
-        }
-    }
+    private Task<string?> GuardAsync(string action, Func<Task> work) => currentUser.RunAdminActionAsync(action, work, logger);
 }
