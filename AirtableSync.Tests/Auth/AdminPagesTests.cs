@@ -3,7 +3,6 @@ using AirtableSync.Tests.Ui.Admin;
 using AirtableSync.Web.Auth;
 using AirtableSync.Web.Components.Pages.Admin;
 using Bunit;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -14,12 +13,7 @@ public sealed class AdminPagesTests : AdminTestContext
     private async Task<ISyncStore> WireAdminPagesAsync()
     {
         var store = await WireAsync();
-        Services.AddSingleton<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
-        Services.AddSingleton<UserPresence>();
-        Services.AddSingleton<LocalAccounts>();
-        Services.AddSingleton<ApiKeys>();
-        Services.AddScoped<UserAdminActions>();
-        Services.AddScoped<ApiKeyActions>();
+        AddAccountServices();
         return store;
     }
 

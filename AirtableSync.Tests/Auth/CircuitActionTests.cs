@@ -10,7 +10,6 @@ using AirtableSync.Web.Components.Pages.Jobs;
 using AirtableSync.Web.Components.Pages.Settings;
 using AirtableSync.WebSession;
 using Bunit;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AirtableSync.Tests.Auth;
@@ -24,12 +23,7 @@ public sealed class CircuitActionTests : AdminTestContext
     private async Task<ISyncStore> WireAsAnalystAsync()
     {
         var store = await WireAsync();
-        Services.AddSingleton<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
-        Services.AddSingleton<UserPresence>();
-        Services.AddSingleton<LocalAccounts>();
-        Services.AddSingleton<ApiKeys>();
-        Services.AddScoped<UserAdminActions>();
-        Services.AddScoped<ApiKeyActions>();
+        AddAccountServices();
         SignInAs("ana", AppRoles.Analyst);
         return store;
     }

@@ -15,6 +15,17 @@ public sealed class ConnectEndToEndTests(BrowserFixture browser) : IClassFixture
     // Inputs are found inside their labelled sections, whatever element MudBlazor puts the test id on.
     private static ILocator InputIn(IPage page, string sectionTestId) => page.GetByTestId(sectionTestId).Locator("input").First;
 
+    /// <summary>Types the sandbox account into the wizard's first step and starts the login.</summary>
+    private static async Task StartBrowserLoginAsync(IPage page)
+    {
+        var credentials = page.GetByTestId("login-credentials");
+        await credentials.Locator("input[type=email]").FillAsync(FakeUserDirectory.SandboxEmail);
+        await credentials.Locator("input[type=email]").BlurAsync();
+        await credentials.Locator("input[type=password]").FillAsync(FakeUserDirectory.SandboxPassword);
+        await credentials.Locator("input[type=password]").BlurAsync();
+        await page.GetByTestId("login-start").ClickAsync();
+    }
+
     [Fact]
     public async Task AnAdminConnectsWithAPersonalAccessTokenAndSeesOnlyItsLastFourCharacters()
     {
@@ -43,12 +54,7 @@ public sealed class ConnectEndToEndTests(BrowserFixture browser) : IClassFixture
         var page = await app.NewSignedInPageAsync(browser.Browser);
         await page.GotoInteractiveAsync("/connect");
 
-        var credentials = page.GetByTestId("login-credentials");
-        await credentials.Locator("input[type=email]").FillAsync(FakeUserDirectory.SandboxEmail);
-        await credentials.Locator("input[type=email]").BlurAsync();
-        await credentials.Locator("input[type=password]").FillAsync(FakeUserDirectory.SandboxPassword);
-        await credentials.Locator("input[type=password]").BlurAsync();
-        await page.GetByTestId("login-start").ClickAsync();
+        await StartBrowserLoginAsync(page);
         // The app's own Chromium types the credentials with human timing: allow it time on a loaded machine.
         try
         {
@@ -89,12 +95,7 @@ public sealed class ConnectEndToEndTests(BrowserFixture browser) : IClassFixture
         });
         var page = await app.NewSignedInPageAsync(browser.Browser);
         await page.GotoInteractiveAsync("/connect");
-        var credentials = page.GetByTestId("login-credentials");
-        await credentials.Locator("input[type=email]").FillAsync(FakeUserDirectory.SandboxEmail);
-        await credentials.Locator("input[type=email]").BlurAsync();
-        await credentials.Locator("input[type=password]").FillAsync(FakeUserDirectory.SandboxPassword);
-        await credentials.Locator("input[type=password]").BlurAsync();
-        await page.GetByTestId("login-start").ClickAsync();
+        await StartBrowserLoginAsync(page);
 
         var picture = page.GetByTestId("login-screen");
         await Assertions.Expect(picture).ToBeVisibleAsync(new() { Timeout = 120_000 });

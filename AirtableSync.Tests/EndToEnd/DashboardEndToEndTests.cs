@@ -1,6 +1,3 @@
-using AirtableSync.Storage;
-using AirtableSync.Sync;
-using AirtableSync.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace AirtableSync.Tests.EndToEnd;
@@ -35,17 +32,8 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser) : IClassFixtu
     [Fact]
     public async Task AnAnalystBrowsesToARecordAndReadsItsRevisionTimeline()
     {
-        // Revision history is paced at Airtable's ~4 requests/s by default; this test speeds both sides up.
-        await using var app = await SandboxApp.StartAsync(extra: new Dictionary<string, string?>
-        {
-            ["Sandbox:RevisionRequestsPerSecondPerBase"] = "200",
-            ["Revisions:RequestsPerSecondPerBase"] = "100",
-            ["Revisions:ConcurrentRecords"] = "8",
-        });
-        await WebSessionSeeding.SignInAsync(app.Factory.Services, app.Airtable);
-        var @base = app.Airtable.State.Workspace.GetBases().First(b => b.Name == "Product Roadmap");
-        var sync = await app.SyncAsync(new SyncRequest(BaseIds: [@base.Id], IncludeRevisions: true));
-        Assert.Equal(JobStatus.Succeeded, sync.Status);
+        var (app, @base) = await SandboxApp.StartWithRoadmapHistoryAsync();
+        await using var _ = app;
         var page = await app.NewSignedInPageAsync(browser.Browser);
 
         await page.GotoInteractiveAsync("/bases");

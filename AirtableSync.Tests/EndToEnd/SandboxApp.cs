@@ -53,6 +53,25 @@ internal sealed class SandboxApp : IAsyncDisposable
         return Task.FromResult(new SandboxApp(factory, factory.ClientOptions.BaseAddress, airtable));
     }
 
+    /// <summary>
+    /// The sandbox with its "Product Roadmap" base synced, revision history included. Revisions are paced at
+    /// Airtable's ~4 requests/s by default; this speeds both sides up so that browser tests have timelines to show.
+    /// </summary>
+    public static async Task<(SandboxApp App, FakeBase Roadmap)> StartWithRoadmapHistoryAsync()
+    {
+        var app = await StartAsync(extra: new Dictionary<string, string?>
+        {
+            ["Sandbox:RevisionRequestsPerSecondPerBase"] = "200",
+            ["Revisions:RequestsPerSecondPerBase"] = "100",
+            ["Revisions:ConcurrentRecords"] = "8",
+        });
+        await WebSessionSeeding.SignInAsync(app.Factory.Services, app.Airtable);
+        var roadmap = app.Airtable.State.Workspace.GetBases().First(b => b.Name == "Product Roadmap");
+        var sync = await app.SyncAsync(new SyncRequest(BaseIds: [roadmap.Id], IncludeRevisions: true));
+        Assert.Equal(JobStatus.Succeeded, sync.Status);
+        return (app, roadmap);
+    }
+
     /// <summary>Runs a sync the way the REST API or the scheduler would, and waits for its end.</summary>
     public async Task<JobEntry> SyncAsync(SyncRequest request)
     {

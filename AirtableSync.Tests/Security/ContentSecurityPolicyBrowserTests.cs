@@ -1,6 +1,5 @@
 using AirtableSync.Sandbox.OAuth;
 using AirtableSync.Storage;
-using AirtableSync.Sync;
 using AirtableSync.Tests.EndToEnd;
 using AirtableSync.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -15,15 +14,8 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser) : 
     [Fact]
     public async Task EveryMainPageRunsItsCircuitWithoutACspViolation()
     {
-        await using var app = await SandboxApp.StartAsync(extra: new Dictionary<string, string?>
-        {
-            ["Sandbox:RevisionRequestsPerSecondPerBase"] = "200",
-            ["Revisions:RequestsPerSecondPerBase"] = "100",
-            ["Revisions:ConcurrentRecords"] = "8",
-        });
-        await WebSessionSeeding.SignInAsync(app.Factory.Services, app.Airtable);
-        var @base = app.Airtable.State.Workspace.GetBases().First(b => b.Name == "Product Roadmap");
-        Assert.Equal(JobStatus.Succeeded, (await app.SyncAsync(new SyncRequest(BaseIds: [@base.Id], IncludeRevisions: true))).Status);
+        var (app, @base) = await SandboxApp.StartWithRoadmapHistoryAsync();
+        await using var _ = app;
         var table = app.Airtable.State.Workspace.GetTables(@base.Id)[0];
         var record = app.Airtable.State.Workspace.GetRecords(@base.Id, table.Id)[0];
         string[] paths =

@@ -6,7 +6,9 @@ using AirtableSync.Storage;
 using AirtableSync.Sync;
 using AirtableSync.Web.Components.Pages.Connect;
 using AirtableSync.Web.Components.Pages.Jobs;
+using AirtableSync.Web.Auth;
 using AirtableSync.WebSession;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +49,17 @@ public abstract class AdminTestContext : UiTestContext
         Services.AddAdminPages();
         Services.AddSingleton<IBrowserLoginDriver>(LoginDriver);
         return await StoreAsync(seed);
+    }
+
+    /// <summary>The local-account services behind the users and API key pages, as the app's AddAppSignIn registers them.</summary>
+    protected void AddAccountServices()
+    {
+        Services.AddSingleton<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
+        Services.AddSingleton<UserPresence>();
+        Services.AddSingleton<LocalAccounts>();
+        Services.AddSingleton<ApiKeys>();
+        Services.AddScoped<UserAdminActions>();
+        Services.AddScoped<ApiKeyActions>();
     }
 
     protected async Task StartFakeAirtableAsync() =>
