@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -13,9 +14,22 @@ public sealed partial class SqliteSyncStore : ISyncStore, IDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly string _connectionString;
     private readonly ILogger<SqliteSyncStore> _logger;
+    private readonly SqliteWalCheckpointer _checkpointer;
     private SqliteConnection? _writer;
+    private int _writerPageSize;
+
+    /// <summary>
+    /// The log is copied into the file every 64 MB: the size SQLite trims it back to (journal_size_limit), large
+    /// enough that the hot pages of the record-id index are rewritten many times in the log before one copy.
+    /// </summary>
+    public const long DefaultCheckpointAfterBytes = 64L * 1024 * 1024;
 
     public SqliteSyncStore(string databasePath, ILogger<SqliteSyncStore> logger)
+        : this(databasePath, logger, DefaultCheckpointAfterBytes)
+    {
+    }
+
+    internal SqliteSyncStore(string databasePath, ILogger<SqliteSyncStore> logger, long checkpointAfterBytes)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
         DatabasePath = Path.GetFullPath(databasePath);
@@ -28,9 +42,16 @@ public sealed partial class SqliteSyncStore : ISyncStore, IDisposable
             ForeignKeys = true,
             DefaultTimeout = 30,
         }.ToString();
+        _checkpointer = new SqliteWalCheckpointer(OpenAsync, checkpointAfterBytes, logger);
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>Background checkpoints started so far (see <see cref="SqliteWalCheckpointer"/>).</summary>
+    public int CheckpointsStarted => _checkpointer.Started;
+
+    /// <summary>Completes once no background checkpoint is running: the benchmark stops its clock only then.</summary>
+    public Task WhenCheckpointIdleAsync() => _checkpointer.WhenIdleAsync();
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -65,13 +86,10 @@ public sealed partial class SqliteSyncStore : ISyncStore, IDisposable
         // synchronous=NORMAL is durable in WAL mode except for the last commits on power loss, which a re-sync repairs.
         // A 16 MB page cache keeps the record-id index hot (Airtable ids are random, so inserts land all over it);
         // memory-mapped reads make the count/search scans of a large table cheaper than read() calls.
-        // Each batch of random ids dirties ~one id-index page per record; a 10,000-page WAL (160 MB with 16 KB pages,
-        // instead of SQLite's 1,000) lets those hot pages be rewritten many times in the WAL before a checkpoint
-        // copies them once into the file; journal_size_limit trims the file back after each checkpoint.
+        // journal_size_limit trims the log back to 64 MB after a checkpoint (SqliteWalCheckpointer).
         await using var pragmas = connection.Command("""
             PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -16000;
-            PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY;
-            PRAGMA wal_autocheckpoint = 10000; PRAGMA journal_size_limit = 67108864;
+            PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = 67108864;
             """);
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
@@ -83,10 +101,11 @@ public sealed partial class SqliteSyncStore : ISyncStore, IDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            _writer ??= await OpenAsync(cancellationToken);
+            _writer ??= await OpenWriterAsync(cancellationToken);
             await using var transaction = _writer.BeginTransaction(deferred: false);
             var result = await work(_writer);
             await transaction.CommitAsync(cancellationToken);
+            _checkpointer.Committed(_writer, _writerPageSize);
             return result;
         }
         catch (SqliteException)
@@ -101,6 +120,22 @@ public sealed partial class SqliteSyncStore : ISyncStore, IDisposable
         {
             _writeLock.Release();
         }
+    }
+
+    private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        var writer = await OpenAsync(cancellationToken);
+        await using (var pageSize = writer.Command("PRAGMA page_size;"))
+        {
+            _writerPageSize = Convert.ToInt32(await pageSize.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+        // SQLite's own checkpoint stays only as a backstop, far above the background one's limit.
+        var backstopPages = SqliteWalCheckpointer.BackstopFactor * _checkpointer.CheckpointAfterBytes / _writerPageSize;
+        await using (var autoCheckpoint = writer.Command($"PRAGMA wal_autocheckpoint = {backstopPages};"))
+        {
+            await autoCheckpoint.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return writer;
     }
 
     private async Task WriteAsync(Func<SqliteConnection, Task> work, CancellationToken cancellationToken) =>
@@ -125,6 +160,8 @@ public sealed partial class SqliteSyncStore : ISyncStore, IDisposable
 
     public void Dispose()
     {
+        // A checkpoint still copying would keep the file open (and a test's directory undeletable).
+        _checkpointer.WhenIdleAsync().GetAwaiter().GetResult();
         _writer?.Dispose();
         // Pooled connections keep the file open; release them so the file can be moved or deleted.
         using (var connection = new SqliteConnection(_connectionString))
