@@ -42,18 +42,19 @@ public sealed class RecordCsvExportTests
     }
 
     [Fact]
-    public async Task ACellThatLooksLikeAFormulaIsNeutralisedWithALeadingQuote()
+    public async Task ACellThatLooksLikeAFormulaIsNeutralisedWithALeadingQuoteButANegativeNumberStaysANumber()
     {
         await using var app = await AuthApp.StartAsync();
         await SampleBase.SeedAsync(app.Store, 1, Token);
-        await UpsertProjectAsync(app.Store, "recFormula000001", """{"fldName":"=cmd|' /C calc'!A0","fldNotes":"@SUM(A1)","fldScore":-5}""", SampleBase.SyncedAt);
+        await UpsertProjectAsync(app.Store, "recFormula000001", """{"fldName":"=cmd|' /C calc'!A0","fldNotes":"@SUM(A1)","fldScore":-5,"fldStatus":"-2+3"}""", SampleBase.SyncedAt);
         using var analyst = await ExportApp.AnalystAsync(app);
 
         var (_, _, rows) = await ExportApp.DownloadAsync(analyst, ExportApp.Path(SampleBase.BaseId, SampleBase.Projects));
 
         Assert.Equal("'=cmd|' /C calc'!A0", rows[2][2]);
         Assert.Equal("'@SUM(A1)", rows[2][7]);
-        Assert.Equal("'-5", rows[2][4]);
+        Assert.Equal("-5", rows[2][4]); // a plain number stays a number
+        Assert.Equal("'-2+3", rows[2][3]);
     }
 
     [Fact]
