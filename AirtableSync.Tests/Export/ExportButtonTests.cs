@@ -33,4 +33,20 @@ public sealed class ExportButtonTests : UiTestContext
         InputOf(cut, "show-deleted").Change(true);
         cut.WaitForAssertion(() => Assert.EndsWith("?q=project%2005%20%26%20co&includeDeleted=true", Href(cut), StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task TheExportLinkFollowsTheGridsSortThroughAscendingDescendingAndOff()
+    {
+        await StoreAsync(store => SampleBase.SeedAsync(store, 5, Token));
+        var cut = RenderRecords();
+        var plain = $"bases/{SampleBase.BaseId}/tables/{SampleBase.Projects}/export.csv";
+        cut.WaitForAssertion(() => Assert.Equal(plain, Href(cut)));
+
+        cut.Find("[data-testid=sort-fldScore]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(plain + "?sort=fldScore", Href(cut)));
+        cut.Find("[data-testid=sort-fldScore]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(plain + "?sort=fldScore&desc=true", Href(cut)));
+        cut.Find("[data-testid=sort-fldScore]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(plain, Href(cut)));
+    }
 }

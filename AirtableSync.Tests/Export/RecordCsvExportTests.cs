@@ -105,6 +105,34 @@ public sealed class RecordCsvExportTests
     }
 
     [Fact]
+    public async Task TheGridsSortIsKeptAcrossStorePages()
+    {
+        await using var app = await AuthApp.StartAsync();
+        await SampleBase.SeedAsync(app.Store, 1_200, Token);
+        using var analyst = await ExportApp.AnalystAsync(app);
+
+        var (_, _, descending) = await ExportApp.DownloadAsync(analyst, ExportApp.Path(SampleBase.BaseId, SampleBase.Projects, "?sort=fldScore&desc=true"));
+        var (_, _, ascending) = await ExportApp.DownloadAsync(analyst, ExportApp.Path(SampleBase.BaseId, SampleBase.Projects, "?sort=fldScore"));
+
+        Assert.Equal(Enumerable.Range(1, 1_200).Reverse().Select(SampleBase.ProjectId), descending.Skip(1).Select(r => r[0]));
+        Assert.Equal(Enumerable.Range(1, 1_200).Select(SampleBase.ProjectId), ascending.Skip(1).Select(r => r[0]));
+    }
+
+    [Fact]
+    public async Task SortingByAFieldTheTableDoesNotHaveIsRefusedWithAReason()
+    {
+        await using var app = await AuthApp.StartAsync();
+        await SampleBase.SeedAsync(app.Store, 1, Token);
+        using var analyst = await ExportApp.AnalystAsync(app);
+
+        using var response = await analyst.GetAsync(ExportApp.Path(SampleBase.BaseId, SampleBase.Projects, "?sort=fldNotInTable0001"), Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("has no field 'fldNotInTable0001'", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnUnknownTableOrBaseIsNotFound()
     {
         await using var app = await AuthApp.StartAsync();

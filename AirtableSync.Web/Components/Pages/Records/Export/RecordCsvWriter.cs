@@ -9,8 +9,10 @@ public static class RecordCsvWriter
     /// <summary>The store's largest page (ISyncStore.QueryRecordsAsync takes 1..1000).</summary>
     public const int PageSize = 1000;
 
-    public static async Task WriteAsync(ISyncStore store, StoredTable table, string? search, bool includeDeleted, Stream output, CancellationToken cancellationToken)
+    /// <summary>Writes the records the grid shows for <paramref name="view"/>, all pages of them, in the grid's order.</summary>
+    public static async Task WriteAsync(ISyncStore store, StoredTable table, RecordBrowse view, Stream output, CancellationToken cancellationToken)
     {
+        var includeDeleted = view.ShowDeleted;
         // Excel opens a UTF-8 file as its ANSI code page unless the file starts with a byte order mark.
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         await output.WriteAsync(Encoding.UTF8.Preamble.ToArray(), cancellationToken);
@@ -21,12 +23,11 @@ public static class RecordCsvWriter
         IEnumerable<string> header = ["Record ID", "Created", .. columns.Select(f => f.Name)];
         await writer.WriteAsync(CsvText.Line(includeDeleted ? header.Append("Deleted") : header));
 
-        var query = new RecordQuery(table.BaseId, table.Id, Skip: 0, Take: PageSize,
-            Search: string.IsNullOrWhiteSpace(search) ? null : search.Trim(), IncludeDeleted: includeDeleted);
+        var query = view.Request(0, PageSize).ToQuery(table.BaseId, table.Id);
         while (true)
         {
-            // Default order (created time, id) is stable, so skip/take pages neither repeat nor miss a record
-            // unless a sync inserts older records meanwhile.
+            // Every order ends with (created time, id), so it is total and skip/take pages neither repeat nor
+            // miss a record, unless a sync changes the table meanwhile.
             var page = await store.QueryRecordsAsync(query, cancellationToken);
             var titles = await LinkedRecordTitles.ResolveAsync(store, table.BaseId, columns, page.Items.Select(r => r.FieldsJson), cancellationToken);
             var context = ExportCells.Context(table.BaseId, titles);

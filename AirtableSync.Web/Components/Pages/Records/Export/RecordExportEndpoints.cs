@@ -18,24 +18,32 @@ public static partial class RecordExportEndpoints
         return app;
     }
 
-    /// <summary>The download address relative to the app's base, as the records page links to it.</summary>
-    public static string Href(string baseId, string tableId, string? search, bool includeDeleted)
+    /// <summary>The download address relative to the app's base, as the records page links to it: the grid's view (search, deleted, sort).</summary>
+    public static string Href(string baseId, string tableId, RecordBrowse browse)
     {
         var query = new List<string>();
-        if (!string.IsNullOrWhiteSpace(search))
+        if (!string.IsNullOrWhiteSpace(browse.Search))
         {
-            query.Add("q=" + Uri.EscapeDataString(search));
+            query.Add("q=" + Uri.EscapeDataString(browse.Search));
         }
-        if (includeDeleted)
+        if (browse.ShowDeleted)
         {
             query.Add("includeDeleted=true");
+        }
+        if (browse.SortFieldId is { } sort)
+        {
+            query.Add("sort=" + Uri.EscapeDataString(sort));
+            if (browse.Descending)
+            {
+                query.Add("desc=true");
+            }
         }
         var path = $"bases/{Uri.EscapeDataString(baseId)}/tables/{Uri.EscapeDataString(tableId)}/export.csv";
         return query.Count == 0 ? path : path + "?" + string.Join('&', query);
     }
 
     private static async Task<IResult> ExportAsync(
-        string baseId, string tableId, string? q, bool? includeDeleted, ISyncStore store, HttpContext http, CancellationToken cancellationToken)
+        string baseId, string tableId, string? q, bool? includeDeleted, string? sort, bool? desc, ISyncStore store, HttpContext http, CancellationToken cancellationToken)
     {
         var @base = await store.GetBaseAsync(baseId, cancellationToken);
         var table = @base is null ? null : await store.GetTableAsync(baseId, tableId, cancellationToken);
@@ -43,10 +51,17 @@ public static partial class RecordExportEndpoints
         {
             return Results.NotFound();
         }
+        // Only a column the grid shows can be sorted on; anything else would silently export in another order.
+        if (sort is not null && !RecordCells.Columns(table).Any(field => field.Id == sort))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown sort field",
+                detail: $"Table {table.Name} has no field '{sort}' to sort the export by.");
+        }
         var disposition = new ContentDispositionHeaderValue("attachment") { FileName = $"\"{FileName(@base, table)}\"" };
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = disposition.ToString();
-        await RecordCsvWriter.WriteAsync(store, table, q, includeDeleted ?? false, http.Response.Body, cancellationToken);
+        var view = new RecordBrowse(q, includeDeleted ?? false, sort, desc ?? false);
+        await RecordCsvWriter.WriteAsync(store, table, view, http.Response.Body, cancellationToken);
         return Results.Empty;
     }
 
