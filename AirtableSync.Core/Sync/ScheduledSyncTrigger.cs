@@ -34,8 +34,9 @@ public sealed class ScheduledSyncTrigger(SyncScheduleStore schedules, ISyncStore
         {
             from = saved;
         }
-        var due = SyncSchedule.DueBetween(schedule.FullCron, from, to) is { } fullAt ? (Mode: SyncMode.Full, At: fullAt)
-            : SyncSchedule.DueBetween(schedule.IncrementalCron, from, to) is { } incrementalAt ? (Mode: SyncMode.Incremental, At: incrementalAt)
+        var zone = schedule.Zone();
+        var due = SyncSchedule.DueBetween(schedule.FullCron, zone, from, to) is { } fullAt ? (Mode: SyncMode.Full, At: fullAt)
+            : SyncSchedule.DueBetween(schedule.IncrementalCron, zone, from, to) is { } incrementalAt ? (Mode: SyncMode.Incremental, At: incrementalAt)
             : ((SyncMode Mode, DateTimeOffset At)?)null;
         if (due is not { } run)
         {

@@ -24,19 +24,20 @@ public sealed class SyncScheduleStore(ISyncStore store, TimeProvider time)
     {
         var json = await store.GetCheckpointAsync(Scope, Key, cancellationToken);
         return json is not null && JsonSerializer.Deserialize<ScheduleDocument>(json) is { } saved
-            ? new(new SyncSchedule(saved.IncrementalCron, saved.FullCron), saved.SavedAt)
+            ? new(new SyncSchedule(saved.IncrementalCron, saved.FullCron, saved.TimeZone ?? SyncSchedule.Utc), saved.SavedAt)
             : new(SyncSchedule.Off, null);
     }
 
-    /// <exception cref="ArgumentException">An expression does not parse; nothing was saved.</exception>
+    /// <exception cref="ArgumentException">An expression does not parse or the zone is unknown; nothing was saved.</exception>
     public Task SaveAsync(SyncSchedule schedule, CancellationToken cancellationToken)
     {
-        if ((SyncSchedule.Check(schedule.IncrementalCron) ?? SyncSchedule.Check(schedule.FullCron)) is { } problem)
+        if (schedule.FindProblem() is { } problem)
         {
             throw new ArgumentException(problem, nameof(schedule));
         }
         var now = time.GetUtcNow();
-        var document = new ScheduleDocument(Normalize(schedule.IncrementalCron), Normalize(schedule.FullCron), now);
+        var zone = SyncSchedule.FindZone(schedule.TimeZone)?.Id ?? SyncSchedule.Utc;
+        var document = new ScheduleDocument(Normalize(schedule.IncrementalCron), Normalize(schedule.FullCron), zone, now);
         return store.SaveCheckpointAsync(Scope, Key, JsonSerializer.Serialize(document), now, cancellationToken);
     }
 
@@ -51,6 +52,6 @@ public sealed class SyncScheduleStore(ISyncStore store, TimeProvider time)
 
     private static string? Normalize(string? cron) => string.IsNullOrWhiteSpace(cron) ? null : cron.Trim();
 
-    /// <summary>The stored JSON; SavedAt is missing from documents written before catch-up existed.</summary>
-    private sealed record ScheduleDocument(string? IncrementalCron, string? FullCron, DateTimeOffset? SavedAt);
+    /// <summary>The stored JSON. Documents written before time zones and catch-up lack TimeZone (read as UTC) and SavedAt.</summary>
+    private sealed record ScheduleDocument(string? IncrementalCron, string? FullCron, string? TimeZone, DateTimeOffset? SavedAt);
 }
