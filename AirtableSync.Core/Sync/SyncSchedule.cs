@@ -3,15 +3,20 @@ using Cronos;
 namespace AirtableSync.Sync;
 
 /// <summary>
-/// When syncs start by themselves: cron expressions (five fields, UTC) for an incremental and a full sync.
-/// Null or empty turns that schedule off.
+/// When syncs start by themselves: cron expressions (five fields) for an incremental and a full sync, read in
+/// <see cref="TimeZone"/> (an IANA id; UTC by default). Null or empty turns that schedule off.
 /// </summary>
-public sealed record SyncSchedule(string? IncrementalCron, string? FullCron)
+public sealed record SyncSchedule(string? IncrementalCron, string? FullCron, string TimeZone = SyncSchedule.Utc)
 {
+    public const string Utc = "UTC";
+
     /// <summary>Incremental every 15 minutes, full nightly at 03:00 UTC.</summary>
     public static SyncSchedule Suggested { get; } = new("*/15 * * * *", "0 3 * * *");
 
     public static SyncSchedule Off { get; } = new(null, null);
+
+    /// <summary>The first problem with either expression or the zone, or null when the schedule can be saved.</summary>
+    public string? FindProblem() => Check(IncrementalCron) ?? Check(FullCron) ?? CheckTimeZone(TimeZone);
 
     /// <summary>A readable problem with the expression, or null when it parses (or is empty: off).</summary>
     public static string? Check(string? cron)
@@ -31,14 +36,35 @@ public sealed record SyncSchedule(string? IncrementalCron, string? FullCron)
         }
     }
 
-    /// <summary>The first occurrence after <paramref name="after"/> up to and including <paramref name="until"/>, if any.</summary>
-    public static DateTimeOffset? DueBetween(string? cron, DateTimeOffset after, DateTimeOffset until)
-    {
-        if (string.IsNullOrWhiteSpace(cron) || Check(cron) is not null)
-        {
-            return null;
-        }
-        var next = CronExpression.Parse(cron.Trim()).GetNextOccurrence(after, TimeZoneInfo.Utc);
-        return next is { } at && at <= until ? at : null;
-    }
+    /// <summary>A readable problem with the time zone id, or null when it is known here (or empty: UTC).</summary>
+    public static string? CheckTimeZone(string? id) =>
+        FindZone(id) is null
+            ? $"\"{id?.Trim()}\" is not a time zone this server knows. Use an IANA id such as Europe/Paris or America/New_York, or UTC."
+            : null;
+
+    /// <summary>The zone the crons are read in; UTC when the id is empty or no longer known (say, after a tzdata change).</summary>
+    public TimeZoneInfo Zone() => FindZone(TimeZone) ?? TimeZoneInfo.Utc;
+
+    /// <summary>
+    /// Empty means UTC. UTC is answered without the system's time zone data, so the default works even on an image
+    /// without tzdata; any other id must be installed. The returned Id is the one to store (the system's spelling).
+    /// </summary>
+    public static TimeZoneInfo? FindZone(string? id) =>
+        string.IsNullOrWhiteSpace(id) || string.Equals(id.Trim(), Utc, StringComparison.OrdinalIgnoreCase) ? TimeZoneInfo.Utc
+        : TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) ? zone
+        : null;
+
+    /// <summary>
+    /// The first occurrence after <paramref name="after"/> up to and including <paramref name="until"/>, if any.
+    /// Cronos reads the cron in <paramref name="zone"/> and follows its daylight saving changes as Vixie cron does: a
+    /// time skipped by the spring change runs right after it, a time repeated in autumn runs once.
+    /// </summary>
+    public static DateTimeOffset? DueBetween(string? cron, TimeZoneInfo zone, DateTimeOffset after, DateTimeOffset until) =>
+        NextAfter(cron, zone, after) is { } at && at <= until ? at : null;
+
+    /// <summary>The next occurrence strictly after <paramref name="after"/>, at the zone's offset; null when off or invalid.</summary>
+    public static DateTimeOffset? NextAfter(string? cron, TimeZoneInfo zone, DateTimeOffset after) =>
+        string.IsNullOrWhiteSpace(cron) || Check(cron) is not null
+            ? null
+            : CronExpression.Parse(cron.Trim()).GetNextOccurrence(after, zone);
 }

@@ -6,7 +6,8 @@ namespace AirtableSync.Sync;
 
 /// <summary>
 /// Wakes every <see cref="TickInterval"/> and asks <see cref="ScheduledSyncTrigger"/> whether a cron time passed
-/// since the last tick. Times missed while the app was down are not caught up: the next due time simply runs.
+/// since the last tick. The end of each checked window is stored, so the first tick after a restart also covers the
+/// downtime: a sync missed while the app was stopped runs once. On the very first start nothing is caught up.
 /// </summary>
 public sealed class SyncScheduler(IServiceScopeFactory scopes, TimeProvider time, ILogger<SyncScheduler> logger) : BackgroundService
 {
@@ -18,9 +19,13 @@ public sealed class SyncScheduler(IServiceScopeFactory scopes, TimeProvider time
     /// <summary>Completes once the timer runs (ExecuteAsync starts on the thread pool), so tests move the clock only after it.</summary>
     internal Task Ticking => _ticking.Task;
 
+    /// <summary>Raised after each tick with the end of the window it checked (or null when the tick failed), so tests wait on it.</summary>
+    internal event Action<DateTimeOffset?>? Ticked;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var last = time.GetUtcNow();
+        var started = time.GetUtcNow();
+        DateTimeOffset? last = null;
         using var timer = new PeriodicTimer(TickInterval, time);
         _ticking.TrySetResult();
         while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -29,14 +34,32 @@ public sealed class SyncScheduler(IServiceScopeFactory scopes, TimeProvider time
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ScheduledSyncTrigger>().RunDueAsync(last, now, stoppingToken);
+                var schedules = scope.ServiceProvider.GetRequiredService<SyncScheduleStore>();
+                var trigger = scope.ServiceProvider.GetRequiredService<ScheduledSyncTrigger>();
+                if (last is { } previous)
+                {
+                    await trigger.RunDueAsync(previous, now, stoppingToken);
+                }
+                else if (await schedules.GetLastCheckedAsync(stoppingToken) is { } stopped && stopped < started)
+                {
+                    await trigger.CatchUpAsync(stopped, started, now, stoppingToken);
+                }
+                else
+                {
+                    await trigger.RunDueAsync(started, now, stoppingToken);
+                }
+                // Advanced only once the window was checked, so a failed tick's window is checked again by the next one;
+                // set before the save so a failed save cannot make the next tick queue the same time twice.
+                last = now;
+                await schedules.SaveLastCheckedAsync(now, stoppingToken);
+                Ticked?.Invoke(now);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The loop must outlive a store hiccup; the next tick tries again.
                 logger.LogError(e, "The sync scheduler could not check its schedule");
+                Ticked?.Invoke(null);
             }
-            last = now;
         }
     }
 }

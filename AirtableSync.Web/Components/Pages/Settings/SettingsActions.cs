@@ -41,14 +41,14 @@ public sealed class SettingsActions(ISyncStore store, TableFieldRoles fieldRoles
         return await schedules.GetAsync(cancellationToken);
     }
 
-    /// <returns>A problem to show (an invalid cron, or a failed save), or null when saved.</returns>
+    /// <returns>A problem to show (an invalid cron, an unknown time zone, or a failed save), or null when saved.</returns>
     public async Task<string?> SaveScheduleAsync(SyncSchedule schedule)
     {
         if (!await currentUser.IsAdminAsync())
         {
             return "Only an admin can save the schedule.";
         }
-        if ((SyncSchedule.Check(schedule.IncrementalCron) ?? SyncSchedule.Check(schedule.FullCron)) is { } problem)
+        if (schedule.FindProblem() is { } problem)
         {
             return problem;
         }
