@@ -130,8 +130,9 @@ public sealed class ConnectionsTestEnvironment : IAsyncDisposable
     }
 
     /// <summary>Start → approve, stopping before our callback: the code and the pending authorization (with its verifier) it belongs to.</summary>
-    public async Task<(string Code, PendingAuthorization Pending)> AuthorizeCodeAsync(BrowserlessClient browser, CancellationToken cancellationToken)
+    public async Task<(string Code, PendingAuthorization Pending)> AuthorizeCodeAsync(CancellationToken cancellationToken)
     {
+        using var browser = new BrowserlessClient();
         var callback = await DecideAsync(browser, await OpenConsentAsync(browser, cancellationToken), approve: true, cancellationToken);
         var (check, pending) = Get<OAuthStateStore>().Consume(QueryValue(callback, "state"), SignedInAdmin.UserName);
         Assert.Equal(StateCheck.Valid, check);
@@ -144,8 +145,7 @@ public sealed class ConnectionsTestEnvironment : IAsyncDisposable
     /// </summary>
     public async Task<StoredConnection> SeedOAuthConnectionAsync(CancellationToken cancellationToken)
     {
-        using var browser = new BrowserlessClient();
-        var (code, pending) = await AuthorizeCodeAsync(browser, cancellationToken);
+        var (code, pending) = await AuthorizeCodeAsync(cancellationToken);
         var tokens = await Get<OAuthTokenClient>().ExchangeCodeAsync(code, pending.CodeVerifier, pending.RedirectUri, cancellationToken);
         var now = Time.GetUtcNow();
         var connection = new StoredConnection("oauth-usrSandboxAdmin01", ConnectionKind.OAuth, ConnectionStatus.Active,
