@@ -3,16 +3,12 @@ using AirtableSync.Connections;
 using AirtableSync.Sandbox;
 using AirtableSync.Sandbox.OAuth;
 using AirtableSync.Storage;
+using AirtableSync.Tests.Infrastructure;
 using AirtableSync.Web.Endpoints;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -28,22 +24,21 @@ public sealed class ConnectionsTestEnvironment : IAsyncDisposable
     public const string ConfidentialClientId = "testConfidentialClient";
     public const string ConfidentialClientSecret = "test-confidential-secret-0123456789";
 
-    private ConnectionsTestEnvironment(WebApplication app, FakeAirtableServer fake, FakeTimeProvider time, string directory, CapturingLoggerProvider logs)
+    private readonly LoopbackTestApp _host;
+
+    private ConnectionsTestEnvironment(LoopbackTestApp host, FakeTimeProvider time, CapturingLoggerProvider logs)
     {
-        App = app;
-        Fake = fake;
+        _host = host;
         Time = time;
-        Directory = directory;
         Logs = logs;
-        BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
     }
 
-    public WebApplication App { get; }
-    public FakeAirtableServer Fake { get; }
+    public WebApplication App => _host.App;
+    public FakeAirtableServer Fake => _host.Fake;
     public FakeTimeProvider Time { get; }
-    public string Directory { get; }
+    public string Directory => _host.Directory;
     public CapturingLoggerProvider Logs { get; }
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _host.BaseUrl;
     public Uri CallbackUri => new(BaseUrl, OAuthEndpoints.CallbackPath);
     public string DatabasePath => Path.Combine(Directory, "airtablesync.db");
     public FakeOAuthAuthority OAuth => Fake.State.OAuth;
@@ -60,47 +55,42 @@ public sealed class ConnectionsTestEnvironment : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
-        var fakeOptions = new FakeAirtableOptions { SeedSampleWorkspace = false };
-        configureFake?.Invoke(fakeOptions);
-        var fake = await FakeAirtableServer.StartAsync(fakeOptions, time, cancellationToken);
-        var directory = Path.Combine(Path.GetTempPath(), "airtablesync-connections-" + Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(directory);
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        var config = new Dictionary<string, string?>
-        {
-            ["Airtable:ApiBaseUrl"] = fake.BaseUrl.ToString(),
-            ["Airtable:WebBaseUrl"] = fake.BaseUrl.ToString(),
-            ["Airtable:OAuth:ClientId"] = confidential ? ConfidentialClientId : PublicClientId,
-            ["Airtable:OAuth:ClientSecret"] = confidential ? ConfidentialClientSecret : null,
-            ["Storage:DataDirectory"] = directory,
-        };
-        foreach (var (key, value) in settings ?? [])
-        {
-            config[key] = value;
-        }
-        builder.Configuration.AddInMemoryCollection(config);
         var logs = new CapturingLoggerProvider();
-        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSyncStorage();
-        builder.Services.AddAirtableClient();
-        builder.Services.AddAirtableConnections();
-        builder.Services.AddAuthentication(SignedInAdmin.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SignedInAdmin>(SignedInAdmin.SchemeName, null);
-        builder.Services.AddAuthorizationBuilder().AddPolicy(Web.Auth.AppRoles.AdminPolicy, policy => policy.RequireRole(Web.Auth.AppRoles.Admin));
-
-        beforeAppStart?.Invoke(fake.State);
-        var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapAirtableOAuth();
-        await app.StartAsync(cancellationToken);
-        var environment = new ConnectionsTestEnvironment(app, fake, time, directory, logs);
+        var host = await LoopbackTestApp.StartAsync("airtablesync-connections-", configureFake, time, (builder, fake, directory) =>
+        {
+            var config = new Dictionary<string, string?>
+            {
+                ["Airtable:ApiBaseUrl"] = fake.BaseUrl.ToString(),
+                ["Airtable:WebBaseUrl"] = fake.BaseUrl.ToString(),
+                ["Airtable:OAuth:ClientId"] = confidential ? ConfidentialClientId : PublicClientId,
+                ["Airtable:OAuth:ClientSecret"] = confidential ? ConfidentialClientSecret : null,
+                ["Storage:DataDirectory"] = directory,
+            };
+            foreach (var (key, value) in settings ?? [])
+            {
+                config[key] = value;
+            }
+            builder.Configuration.AddInMemoryCollection(config);
+            builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+            builder.Services.AddSingleton<TimeProvider>(time);
+            builder.Services.AddSyncStorage();
+            builder.Services.AddAirtableClient();
+            builder.Services.AddAirtableConnections();
+            builder.Services.AddAuthentication(SignedInAdmin.SchemeName)
+                .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SignedInAdmin>(SignedInAdmin.SchemeName, null);
+            builder.Services.AddAuthorizationBuilder().AddPolicy(Web.Auth.AppRoles.AdminPolicy, policy => policy.RequireRole(Web.Auth.AppRoles.Admin));
+            beforeAppStart?.Invoke(fake.State);
+        }, app =>
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.MapAirtableOAuth();
+        }, cancellationToken);
+        var environment = new ConnectionsTestEnvironment(host, time, logs);
         // The callback URL is known only once Kestrel picked its port; register it like an admin at /create/oauth would.
-        fake.State.OAuth.RegisterClient(new FakeOAuthClient(PublicClientId, null, [environment.CallbackUri], fakeOptions.OAuth.SandboxScopes));
-        fake.State.OAuth.RegisterClient(new FakeOAuthClient(ConfidentialClientId, ConfidentialClientSecret, [environment.CallbackUri], fakeOptions.OAuth.SandboxScopes));
+        var scopes = host.Fake.State.Options.OAuth.SandboxScopes;
+        host.Fake.State.OAuth.RegisterClient(new FakeOAuthClient(PublicClientId, null, [environment.CallbackUri], scopes));
+        host.Fake.State.OAuth.RegisterClient(new FakeOAuthClient(ConfidentialClientId, ConfidentialClientSecret, [environment.CallbackUri], scopes));
         return environment;
     }
 
@@ -130,8 +120,9 @@ public sealed class ConnectionsTestEnvironment : IAsyncDisposable
     }
 
     /// <summary>Start → approve, stopping before our callback: the code and the pending authorization (with its verifier) it belongs to.</summary>
-    public async Task<(string Code, PendingAuthorization Pending)> AuthorizeCodeAsync(BrowserlessClient browser, CancellationToken cancellationToken)
+    public async Task<(string Code, PendingAuthorization Pending)> AuthorizeCodeAsync(CancellationToken cancellationToken)
     {
+        using var browser = new BrowserlessClient();
         var callback = await DecideAsync(browser, await OpenConsentAsync(browser, cancellationToken), approve: true, cancellationToken);
         var (check, pending) = Get<OAuthStateStore>().Consume(QueryValue(callback, "state"), SignedInAdmin.UserName);
         Assert.Equal(StateCheck.Valid, check);
@@ -144,8 +135,7 @@ public sealed class ConnectionsTestEnvironment : IAsyncDisposable
     /// </summary>
     public async Task<StoredConnection> SeedOAuthConnectionAsync(CancellationToken cancellationToken)
     {
-        using var browser = new BrowserlessClient();
-        var (code, pending) = await AuthorizeCodeAsync(browser, cancellationToken);
+        var (code, pending) = await AuthorizeCodeAsync(cancellationToken);
         var tokens = await Get<OAuthTokenClient>().ExchangeCodeAsync(code, pending.CodeVerifier, pending.RedirectUri, cancellationToken);
         var now = Time.GetUtcNow();
         var connection = new StoredConnection("oauth-usrSandboxAdmin01", ConnectionKind.OAuth, ConnectionStatus.Active,
@@ -165,19 +155,5 @@ public sealed class ConnectionsTestEnvironment : IAsyncDisposable
     public static string? QueryValue(Uri url, string key) =>
         QueryHelpers.ParseQuery(url.Query).TryGetValue(key, out var value) ? value.ToString() : null;
 
-    public async ValueTask DisposeAsync()
-    {
-        await App.StopAsync();
-        await App.DisposeAsync();
-        await Fake.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open only leaks a temp directory.
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

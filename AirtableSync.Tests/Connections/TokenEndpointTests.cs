@@ -14,8 +14,7 @@ public class TokenEndpointTests
     public async Task CodeExchangeReturnsTokensTheFakeApiAccepts()
     {
         await using var env = await ConnectionsTestEnvironment.StartAsync(cancellationToken: Ct);
-        using var browser = new BrowserlessClient();
-        var (code, pending) = await env.AuthorizeCodeAsync(browser, Ct);
+        var (code, pending) = await env.AuthorizeCodeAsync(Ct);
 
         var tokens = await env.Get<OAuthTokenClient>().ExchangeCodeAsync(code, pending.CodeVerifier, pending.RedirectUri, Ct);
 
@@ -32,11 +31,9 @@ public class TokenEndpointTests
     public async Task WrongVerifierIsRejectedAsInvalidGrant()
     {
         await using var env = await ConnectionsTestEnvironment.StartAsync(cancellationToken: Ct);
-        using var browser = new BrowserlessClient();
-        var (code, pending) = await env.AuthorizeCodeAsync(browser, Ct);
+        var (code, pending) = await env.AuthorizeCodeAsync(Ct);
 
-        var error = await Assert.ThrowsAsync<OAuthTokenEndpointException>(() =>
-            env.Get<OAuthTokenClient>().ExchangeCodeAsync(code, Pkce.CreateVerifier(), pending.RedirectUri, Ct));
+        var error = await ExchangeRefusedAsync(env, code, Pkce.CreateVerifier(), pending.RedirectUri);
 
         Assert.Equal(HttpStatusCode.BadRequest, error.Status);
         Assert.True(error.IsInvalidGrant);
@@ -46,12 +43,10 @@ public class TokenEndpointTests
     public async Task CodeIsSingleUseEvenWhenTheFirstExchangeFailed()
     {
         await using var env = await ConnectionsTestEnvironment.StartAsync(cancellationToken: Ct);
-        using var browser = new BrowserlessClient();
-        var (code, pending) = await env.AuthorizeCodeAsync(browser, Ct);
-        var client = env.Get<OAuthTokenClient>();
-        await Assert.ThrowsAsync<OAuthTokenEndpointException>(() => client.ExchangeCodeAsync(code, Pkce.CreateVerifier(), pending.RedirectUri, Ct));
+        var (code, pending) = await env.AuthorizeCodeAsync(Ct);
+        await ExchangeRefusedAsync(env, code, Pkce.CreateVerifier(), pending.RedirectUri);
 
-        var reuse = await Assert.ThrowsAsync<OAuthTokenEndpointException>(() => client.ExchangeCodeAsync(code, pending.CodeVerifier, pending.RedirectUri, Ct));
+        var reuse = await ExchangeRefusedAsync(env, code, pending.CodeVerifier, pending.RedirectUri);
 
         Assert.True(reuse.IsInvalidGrant);
     }
@@ -60,12 +55,10 @@ public class TokenEndpointTests
     public async Task ReusedCodeIsRejectedAfterASuccessfulExchange()
     {
         await using var env = await ConnectionsTestEnvironment.StartAsync(cancellationToken: Ct);
-        using var browser = new BrowserlessClient();
-        var (code, pending) = await env.AuthorizeCodeAsync(browser, Ct);
-        var client = env.Get<OAuthTokenClient>();
-        await client.ExchangeCodeAsync(code, pending.CodeVerifier, pending.RedirectUri, Ct);
+        var (code, pending) = await env.AuthorizeCodeAsync(Ct);
+        await env.Get<OAuthTokenClient>().ExchangeCodeAsync(code, pending.CodeVerifier, pending.RedirectUri, Ct);
 
-        var reuse = await Assert.ThrowsAsync<OAuthTokenEndpointException>(() => client.ExchangeCodeAsync(code, pending.CodeVerifier, pending.RedirectUri, Ct));
+        var reuse = await ExchangeRefusedAsync(env, code, pending.CodeVerifier, pending.RedirectUri);
 
         Assert.True(reuse.IsInvalidGrant);
     }
@@ -74,12 +67,10 @@ public class TokenEndpointTests
     public async Task CodeOlderThanTenMinutesIsRejected()
     {
         await using var env = await ConnectionsTestEnvironment.StartAsync(cancellationToken: Ct);
-        using var browser = new BrowserlessClient();
-        var (code, pending) = await env.AuthorizeCodeAsync(browser, Ct);
+        var (code, pending) = await env.AuthorizeCodeAsync(Ct);
         env.Time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
 
-        var error = await Assert.ThrowsAsync<OAuthTokenEndpointException>(() =>
-            env.Get<OAuthTokenClient>().ExchangeCodeAsync(code, pending.CodeVerifier, pending.RedirectUri, Ct));
+        var error = await ExchangeRefusedAsync(env, code, pending.CodeVerifier, pending.RedirectUri);
 
         Assert.True(error.IsInvalidGrant);
     }
@@ -88,11 +79,9 @@ public class TokenEndpointTests
     public async Task RedirectUriDifferentFromTheAuthorizeRequestIsRejected()
     {
         await using var env = await ConnectionsTestEnvironment.StartAsync(cancellationToken: Ct);
-        using var browser = new BrowserlessClient();
-        var (code, pending) = await env.AuthorizeCodeAsync(browser, Ct);
+        var (code, pending) = await env.AuthorizeCodeAsync(Ct);
 
-        var error = await Assert.ThrowsAsync<OAuthTokenEndpointException>(() =>
-            env.Get<OAuthTokenClient>().ExchangeCodeAsync(code, pending.CodeVerifier, new Uri(env.BaseUrl, "/elsewhere"), Ct));
+        var error = await ExchangeRefusedAsync(env, code, pending.CodeVerifier, new Uri(env.BaseUrl, "/elsewhere"));
 
         Assert.True(error.IsInvalidGrant);
     }
@@ -122,34 +111,12 @@ public class TokenEndpointTests
     }
 
     [Fact]
-    public async Task SecretSentForASecretlessClientIsInvalidClient()
-    {
-        await using var env = await ConnectionsTestEnvironment.StartAsync(
-            settings: new() { ["Airtable:OAuth:ClientSecret"] = "a-secret-this-client-does-not-have" }, cancellationToken: Ct);
-        using var browser = new BrowserlessClient();
-        var (code, pending) = await env.AuthorizeCodeAsync(browser, Ct);
-
-        var error = await Assert.ThrowsAsync<OAuthTokenEndpointException>(() =>
-            env.Get<OAuthTokenClient>().ExchangeCodeAsync(code, pending.CodeVerifier, pending.RedirectUri, Ct));
-
-        Assert.Equal(HttpStatusCode.Unauthorized, error.Status);
-        Assert.Equal("invalid_client", error.Error);
-    }
+    public async Task SecretSentForASecretlessClientIsInvalidClient() =>
+        await AssertCodeExchangeIsInvalidClientAsync(new() { ["Airtable:OAuth:ClientSecret"] = "a-secret-this-client-does-not-have" });
 
     [Fact]
-    public async Task ConfidentialClientWithoutItsSecretIsInvalidClient()
-    {
-        await using var env = await ConnectionsTestEnvironment.StartAsync(
-            settings: new() { ["Airtable:OAuth:ClientId"] = ConnectionsTestEnvironment.ConfidentialClientId }, cancellationToken: Ct);
-        using var browser = new BrowserlessClient();
-        var (code, pending) = await env.AuthorizeCodeAsync(browser, Ct);
-
-        var error = await Assert.ThrowsAsync<OAuthTokenEndpointException>(() =>
-            env.Get<OAuthTokenClient>().ExchangeCodeAsync(code, pending.CodeVerifier, pending.RedirectUri, Ct));
-
-        Assert.Equal(HttpStatusCode.Unauthorized, error.Status);
-        Assert.Equal("invalid_client", error.Error);
-    }
+    public async Task ConfidentialClientWithoutItsSecretIsInvalidClient() =>
+        await AssertCodeExchangeIsInvalidClientAsync(new() { ["Airtable:OAuth:ClientId"] = ConnectionsTestEnvironment.ConfidentialClientId });
 
     [Fact]
     public async Task ClientIdDifferingBetweenHeaderAndBodyIsInvalidClient()
@@ -194,4 +161,19 @@ public class TokenEndpointTests
         var late = await Assert.ThrowsAsync<OAuthTokenEndpointException>(() => client.RefreshAsync(first.RefreshToken, Ct));
         Assert.True(late.IsInvalidGrant);
     }
+
+    /// <summary>The app's client configured with <paramref name="settings"/> gets a fresh code, then is refused at the exchange as a client.</summary>
+    private static async Task AssertCodeExchangeIsInvalidClientAsync(Dictionary<string, string?> settings)
+    {
+        await using var env = await ConnectionsTestEnvironment.StartAsync(settings: settings, cancellationToken: Ct);
+        var (code, pending) = await env.AuthorizeCodeAsync(Ct);
+
+        var error = await ExchangeRefusedAsync(env, code, pending.CodeVerifier, pending.RedirectUri);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, error.Status);
+        Assert.Equal("invalid_client", error.Error);
+    }
+
+    private static Task<OAuthTokenEndpointException> ExchangeRefusedAsync(ConnectionsTestEnvironment env, string code, string verifier, Uri redirectUri) =>
+        Assert.ThrowsAsync<OAuthTokenEndpointException>(() => env.Get<OAuthTokenClient>().ExchangeCodeAsync(code, verifier, redirectUri, Ct));
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using AirtableSync.Sandbox.PublicApi;
 using Microsoft.Extensions.Time.Testing;
 
@@ -11,6 +12,15 @@ public class FakeRecordIteratorTests
         var fake = await FakeApiSession.StartAsync(o => (o.SeedSampleWorkspace, o.RequestsPerSecondPerBase, o.RequestsPerSecondPerToken) = (false, 1000, 1000), time);
         var bases = SampleWorkspaceGenerator.AddSyntheticWorkspace(fake.State.Workspace, new SyntheticWorkspaceSpec(1, 1, records, FieldsPerTable: 3));
         return (fake, bases[0], fake.State.Workspace.GetTables(bases[0].Id)[0]);
+    }
+
+    /// <summary>Awaits a request the fake must refuse with 422 and <paramref name="errorType"/>; returns the error body.</summary>
+    private static async Task<JsonElement> AssertUnprocessableAsync(Task<(HttpStatusCode Status, JsonElement Body)> request, string errorType)
+    {
+        var (status, body) = await request;
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal(errorType, FakeApiSession.ErrorType(body));
+        return body;
     }
 
     [Fact]
@@ -30,9 +40,7 @@ public class FakeRecordIteratorTests
         // Using the iterator renewed it; now leave it idle for its whole lifetime.
         time.Advance(fake.State.Options.IteratorLifetime);
         var next = second.GetProperty("offset").GetString() ?? "";
-        var (status, body) = await fake.GetAsync($"/v0/{b.Id}/{table.Id}?offset={Uri.EscapeDataString(next)}");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
-        Assert.Equal("LIST_RECORDS_ITERATOR_NOT_AVAILABLE", FakeApiSession.ErrorType(body));
+        var body = await AssertUnprocessableAsync(fake.GetAsync($"/v0/{b.Id}/{table.Id}?offset={Uri.EscapeDataString(next)}"), "LIST_RECORDS_ITERATOR_NOT_AVAILABLE");
         Assert.False(body.GetProperty("error").TryGetProperty("message", out _));
     }
 
@@ -43,9 +51,7 @@ public class FakeRecordIteratorTests
         await using var lifetime = fake;
         var (_, first) = await fake.GetAsync($"/v0/{b.Id}/{table.Id}");
         fake.State.Iterators.ExpireAll();
-        var (status, body) = await fake.GetAsync($"/v0/{b.Id}/{table.Id}?offset={Uri.EscapeDataString(first.GetProperty("offset").GetString() ?? "")}");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
-        Assert.Equal("LIST_RECORDS_ITERATOR_NOT_AVAILABLE", FakeApiSession.ErrorType(body));
+        await AssertUnprocessableAsync(fake.GetAsync($"/v0/{b.Id}/{table.Id}?offset={Uri.EscapeDataString(first.GetProperty("offset").GetString() ?? "")}"), "LIST_RECORDS_ITERATOR_NOT_AVAILABLE");
     }
 
     [Fact]
@@ -53,9 +59,7 @@ public class FakeRecordIteratorTests
     {
         var (fake, b, table) = await StartWithRecordsAsync(5);
         await using var lifetime = fake;
-        var (status, body) = await fake.GetAsync($"/v0/{b.Id}/{table.Id}?offset=banana");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
-        Assert.Equal("INVALID_OFFSET_VALUE", FakeApiSession.ErrorType(body));
+        await AssertUnprocessableAsync(fake.GetAsync($"/v0/{b.Id}/{table.Id}?offset=banana"), "INVALID_OFFSET_VALUE");
     }
 
     [Fact]
@@ -109,9 +113,7 @@ public class FakeRecordIteratorTests
         await using var lifetime = fake;
         var (_, first) = await fake.PostAsync($"/v0/{b.Id}/{table.Id}/listRecords", "{}");
         var offset = Uri.EscapeDataString(first.GetProperty("offset").GetString() ?? "");
-        var (status, body) = await fake.PostAsync($"/v0/{b.Id}/{table.Id}/listRecords?offset={offset}", "{}");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
-        Assert.Equal("INVALID_REQUEST_UNKNOWN", FakeApiSession.ErrorType(body));
+        await AssertUnprocessableAsync(fake.PostAsync($"/v0/{b.Id}/{table.Id}/listRecords?offset={offset}", "{}"), "INVALID_REQUEST_UNKNOWN");
     }
 
     [Fact]
@@ -134,9 +136,7 @@ public class FakeRecordIteratorTests
         Assert.Equal(250, values.Count);
         Assert.Equal(values.OrderDescending(), values);
 
-        var (status, body) = await fake.GetAsync($"/v0/{b.Id}/{table.Id}?sort%5B0%5D%5Bfield%5D=Nope");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
-        Assert.Equal("UNKNOWN_FIELD_NAME", FakeApiSession.ErrorType(body));
+        await AssertUnprocessableAsync(fake.GetAsync($"/v0/{b.Id}/{table.Id}?sort%5B0%5D%5Bfield%5D=Nope"), "UNKNOWN_FIELD_NAME");
     }
 
     [Fact]
@@ -146,8 +146,6 @@ public class FakeRecordIteratorTests
         await using var lifetime = fake;
         var (ok, _) = await fake.GetAsync($"/v0/{b.Id}/{table.Id}?view={table.Views[0].Id}");
         Assert.Equal(HttpStatusCode.OK, ok);
-        var (status, body) = await fake.GetAsync($"/v0/{b.Id}/{table.Id}?view=Nope");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
-        Assert.Equal("VIEW_NAME_NOT_FOUND", FakeApiSession.ErrorType(body));
+        await AssertUnprocessableAsync(fake.GetAsync($"/v0/{b.Id}/{table.Id}?view=Nope"), "VIEW_NAME_NOT_FOUND");
     }
 }

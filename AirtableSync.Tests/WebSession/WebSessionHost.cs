@@ -1,14 +1,11 @@
 using AirtableSync.Web.Endpoints.Api;
 using AirtableSync.Sandbox;
 using AirtableSync.Storage;
+using AirtableSync.Tests.Infrastructure;
 using AirtableSync.Web.Endpoints;
 using AirtableSync.WebSession;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,23 +18,20 @@ namespace AirtableSync.Tests.WebSession;
 /// </summary>
 internal sealed class WebSessionHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly string _root;
+    private readonly LoopbackTestApp _host;
 
-    private WebSessionHost(WebApplication app, FakeAirtableServer fake, string root, Uri baseUrl)
+    private WebSessionHost(LoopbackTestApp host)
     {
-        _app = app;
-        _root = root;
-        Fake = fake;
-        Http = new HttpClient { BaseAddress = baseUrl };
+        _host = host;
+        Http = new HttpClient { BaseAddress = host.BaseUrl };
         Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKey);
     }
 
     private const string ApiKey = "websession-tests-api-key-0001";
 
-    public FakeAirtableServer Fake { get; }
+    public FakeAirtableServer Fake => _host.Fake;
     public HttpClient Http { get; }
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.App.Services;
     public string ProfileDirectory => Services.GetRequiredService<ChromiumLauncher>().ProfileDirectoryFor("test-web");
 
     public static Task<WebSessionHost> StartAsync(CancellationToken cancellationToken) => StartAsync(null, null, cancellationToken);
@@ -45,57 +39,42 @@ internal sealed class WebSessionHost : IAsyncDisposable
     public static async Task<WebSessionHost> StartAsync(
         Action<FakeAirtableOptions>? configureFake, IReadOnlyDictionary<string, string?>? settings, CancellationToken cancellationToken)
     {
-        var fakeOptions = new FakeAirtableOptions { SeedSampleWorkspace = false };
-        configureFake?.Invoke(fakeOptions);
-        var fake = await FakeAirtableServer.StartAsync(fakeOptions, cancellationToken: cancellationToken);
-        var root = Directory.CreateTempSubdirectory("airtablesync-websession-").FullName;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var host = await LoopbackTestApp.StartAsync("airtablesync-websession-", configureFake, time: null, (builder, fake, root) =>
         {
-            ["Airtable:WebBaseUrl"] = fake.BaseUrl.ToString(),
-            ["Browser:ExecutablePath"] = Environment.GetEnvironmentVariable("BROWSER__EXECUTABLEPATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            ["Browser:ProfileDirectory"] = Path.Combine(root, "profiles"),
-            ["Browser:StepTimeout"] = "00:00:20",
-            ["Browser:MinKeyDelayMs"] = "0",
-            ["Browser:MaxKeyDelayMs"] = "5",
-            ["Browser:ConnectionId"] = "test-web",
-            ["Storage:Sqlite:Path"] = Path.Combine(root, "store.db"),
-            ["Api:Keys:0"] = ApiKey,
-        });
-        if (settings is not null)
+            builder.Logging.ClearProviders();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Airtable:WebBaseUrl"] = fake.BaseUrl.ToString(),
+                ["Browser:ExecutablePath"] = Environment.GetEnvironmentVariable("BROWSER__EXECUTABLEPATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+                ["Browser:ProfileDirectory"] = Path.Combine(root, "profiles"),
+                ["Browser:StepTimeout"] = "00:00:20",
+                ["Browser:MinKeyDelayMs"] = "0",
+                ["Browser:MaxKeyDelayMs"] = "5",
+                ["Browser:ConnectionId"] = "test-web",
+                ["Storage:Sqlite:Path"] = Path.Combine(root, "store.db"),
+                ["Api:Keys:0"] = ApiKey,
+            });
+            if (settings is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+            }
+            builder.Services.AddSyncStorage();
+            builder.Services.AddWebSession();
+            // The endpoints take an Airtable password: they sit behind the same API-key policy as in the app.
+            builder.Services.AddRestApi();
+            builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(root, "keys")));
+        }, app =>
         {
-            builder.Configuration.AddInMemoryCollection(settings);
-        }
-        builder.Services.AddSyncStorage();
-        builder.Services.AddWebSession();
-        // The endpoints take an Airtable password: they sit behind the same API-key policy as in the app.
-        builder.Services.AddRestApi();
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(root, "keys")));
-        var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapBrowserSessions();
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new WebSessionHost(app, fake, root, new Uri(address));
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.MapBrowserSessions();
+        }, cancellationToken);
+        return new WebSessionHost(host);
     }
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        await Fake.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a dying process; the OS cleans temp later.
-        }
+        await _host.DisposeAsync();
     }
 }

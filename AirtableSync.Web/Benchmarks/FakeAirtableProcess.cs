@@ -31,9 +31,7 @@ internal static class FakeAirtableProcess
             Latency = TimeSpan.FromMilliseconds(IntArgument(args, "--latency-ms")),
         }, cancellationToken: cancellationToken);
         var @base = SampleWorkspaceGenerator.AddSyntheticWorkspace(fake.State.Workspace, spec)[0];
-        var token = Argument(args, "--token");
-        fake.State.Tokens.Add(new FakeAccessToken(token, FakeTokenKind.PersonalAccessToken, fake.State.Users.Collaborators[0].Id, ["data.records:read", "schema.bases:read"], null));
-        fake.State.Workspace.GrantAllBases(token);
+        BenchmarkToken.AddTo(fake, Argument(args, "--token"));
 
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new Ready(fake.BaseUrl.ToString(), @base.Id)));
         await Console.Out.FlushAsync(cancellationToken);

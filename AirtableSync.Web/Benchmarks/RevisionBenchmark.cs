@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using AirtableSync.Airtable;
 using AirtableSync.Jobs;
 using AirtableSync.Revisions;
 using AirtableSync.Sandbox;
@@ -24,7 +23,6 @@ public static class RevisionBenchmark
         var quick = args.Contains("--quick");
         var records = quick ? 200 : 2_000;
         const double ceiling = 4;
-        const string token = "patBenchmark00001.secret";
         await using var fake = await FakeAirtableServer.StartAsync(new FakeAirtableOptions
         {
             SeedSampleWorkspace = false,
@@ -33,66 +31,40 @@ public static class RevisionBenchmark
             RequestsPerSecondPerBase = 5,
         }, cancellationToken: cancellationToken);
         var @base = SampleWorkspaceGenerator.AddSyntheticWorkspace(fake.State.Workspace, new SyntheticWorkspaceSpec(1, 1, records, FieldsPerTable: 6))[0];
-        var user = fake.State.Users.Collaborators[0];
-        fake.State.Tokens.Add(new FakeAccessToken(token, FakeTokenKind.PersonalAccessToken, user.Id, ["data.records:read", "schema.bases:read"], null));
-        fake.State.Workspace.GrantAllBases(token);
+        var user = BenchmarkToken.AddTo(fake);
 
-        var dataDirectory = Directory.CreateTempSubdirectory("airtablesync-bench-").FullName;
-        try
+        using var app = await BenchmarkHost.StartAsync(fake.BaseUrl, new Dictionary<string, string?>
         {
-            var builder = Host.CreateApplicationBuilder();
-            builder.Logging.ClearProviders();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:DataDirectory"] = dataDirectory,
-                ["Airtable:ApiBaseUrl"] = fake.BaseUrl.ToString(),
-                ["Airtable:WebBaseUrl"] = fake.BaseUrl.ToString(),
-                ["Airtable:PersonalAccessToken"] = token,
-                ["Revisions:RequestsPerSecondPerBase"] = ceiling.ToString(CultureInfo.InvariantCulture),
-                ["Browser:ProfileDirectory"] = Path.Combine(dataDirectory, "profiles"),
-            });
-            builder.Services.AddSyncStorage();
-            builder.Services.AddAirtableClient();
-            builder.Services.AddJobs();
-            builder.Services.AddSync();
-            builder.Services.AddWebSession();
-            builder.Services.AddRevisions();
-            using var host = builder.Build();
-            await host.StartAsync(cancellationToken);
-            await SignInAsync(host, fake, user, cancellationToken);
-            await BenchmarkJobs.RunAsync(host, JobKind.FullSync, new SyncRequest(), cancellationToken);
-
-            output.WriteLine($"Revision benchmark: {records:N0} records, internal endpoint at {ceiling} requests/s per base (fake allows 5), {fake.State.Options.Latency.TotalMilliseconds} ms latency.");
-            output.WriteLine($"Ceiling: {ceiling} records/s (one request per record history).");
-            output.WriteLine();
-            var full = await MeasureAsync(host, fake, cancellationToken);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Full:        {records:N0} records in {full.Seconds:F1} s = {records / full.Seconds:F2} records/s, {full.Requests} requests, {full.Throttled} throttled; ratio to ceiling {records / full.Seconds / ceiling:P1}"));
-
-            var table = fake.State.Workspace.GetTables(@base.Id)[0];
-            var text = table.Fields.First(f => f.Type == "singleLineText");
-            foreach (var record in fake.State.Workspace.GetRecords(@base.Id, table.Id).Take(records / 20))
-            {
-                fake.State.Workspace.UpdateRecord(@base.Id, table.Id, record.Id, new Dictionary<string, JsonNode?> { [text.Id] = JsonValue.Create("changed") });
-            }
-            await BenchmarkJobs.RunAsync(host, JobKind.RecordSync, new SyncRequest(Mode: SyncMode.Incremental), cancellationToken);
-            var incremental = await MeasureAsync(host, fake, cancellationToken);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Incremental: 5% changed ({records / 20:N0} records): {incremental.Requests} requests in {incremental.Seconds:F1} s = {(double)incremental.Requests / full.Requests:P1} of the full run's requests"));
-            await host.StopAsync(cancellationToken);
-            return 0;
-        }
-        finally
+            ["Airtable:WebBaseUrl"] = fake.BaseUrl.ToString(),
+            ["Revisions:RequestsPerSecondPerBase"] = ceiling.ToString(CultureInfo.InvariantCulture),
+        }, services =>
         {
-            try
-            {
-                Directory.Delete(dataDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Left for the OS temp cleaner.
-            }
+            services.AddWebSession();
+            services.AddRevisions();
+        }, cancellationToken);
+        var host = app.Host;
+        await SignInAsync(host, fake, user, cancellationToken);
+        await BenchmarkJobs.RunAsync(host, JobKind.FullSync, new SyncRequest(), cancellationToken);
+
+        output.WriteLine($"Revision benchmark: {records:N0} records, internal endpoint at {ceiling} requests/s per base (fake allows 5), {fake.State.Options.Latency.TotalMilliseconds} ms latency.");
+        output.WriteLine($"Ceiling: {ceiling} records/s (one request per record history).");
+        output.WriteLine();
+        var full = await MeasureAsync(host, fake, cancellationToken);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Full:        {records:N0} records in {full.Seconds:F1} s = {records / full.Seconds:F2} records/s, {full.Requests} requests, {full.Throttled} throttled; ratio to ceiling {records / full.Seconds / ceiling:P1}"));
+
+        var table = fake.State.Workspace.GetTables(@base.Id)[0];
+        var text = table.Fields.First(f => f.Type == "singleLineText");
+        foreach (var record in fake.State.Workspace.GetRecords(@base.Id, table.Id).Take(records / 20))
+        {
+            fake.State.Workspace.UpdateRecord(@base.Id, table.Id, record.Id, new Dictionary<string, JsonNode?> { [text.Id] = JsonValue.Create("changed") });
         }
+        await BenchmarkJobs.RunAsync(host, JobKind.RecordSync, new SyncRequest(Mode: SyncMode.Incremental), cancellationToken);
+        var incremental = await MeasureAsync(host, fake, cancellationToken);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Incremental: 5% changed ({records / 20:N0} records): {incremental.Requests} requests in {incremental.Seconds:F1} s = {(double)incremental.Requests / full.Requests:P1} of the full run's requests"));
+        await host.StopAsync(cancellationToken);
+        return 0;
     }
 
     private sealed record Measurement(double Seconds, long Requests, long Throttled);

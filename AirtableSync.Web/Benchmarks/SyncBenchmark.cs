@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using AirtableSync.Airtable;
 using AirtableSync.Jobs;
 using AirtableSync.Sandbox.PublicApi;
 using AirtableSync.Storage;
@@ -48,58 +47,31 @@ public static class SyncBenchmark
 
     private static async Task<Measurement> MeasureAsync(SyntheticWorkspaceSpec spec, TimeSpan latency, int streams, int slices, CancellationToken cancellationToken)
     {
-        const string token = "patBenchmark00001.secret";
-        await using var fake = await FakeAirtableChild.StartAsync(spec, latency, token, cancellationToken);
-
-        var dataDirectory = Directory.CreateTempSubdirectory("airtablesync-bench-").FullName;
-        try
+        await using var fake = await FakeAirtableChild.StartAsync(spec, latency, BenchmarkToken.Value, cancellationToken);
+        using var app = await BenchmarkHost.StartAsync(fake.BaseUrl, new Dictionary<string, string?>
         {
-            var builder = Host.CreateApplicationBuilder();
-            builder.Logging.ClearProviders();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:DataDirectory"] = dataDirectory,
-                ["Airtable:ApiBaseUrl"] = fake.BaseUrl.ToString(),
-                ["Airtable:PersonalAccessToken"] = token,
-                ["Sync:StreamsPerBase"] = streams.ToString(CultureInfo.InvariantCulture),
-                ["Sync:MaxSlicesPerTable"] = slices.ToString(CultureInfo.InvariantCulture),
-            });
-            builder.Services.AddSyncStorage();
-            builder.Services.AddAirtableClient();
-            builder.Services.AddJobs();
-            builder.Services.AddSync();
-            using var host = builder.Build();
-            await host.StartAsync(cancellationToken);
-            var store = host.Services.GetRequiredService<ISyncStore>();
+            ["Sync:StreamsPerBase"] = streams.ToString(CultureInfo.InvariantCulture),
+            ["Sync:MaxSlicesPerTable"] = slices.ToString(CultureInfo.InvariantCulture),
+        }, addServices: null, cancellationToken);
+        var host = app.Host;
+        var store = host.Services.GetRequiredService<ISyncStore>();
 
-            // Schema first (not timed): the benchmark measures record throughput, the part bound by the rate limit.
-            await BenchmarkJobs.RunAsync(host, JobKind.SchemaSync, new SyncRequest(), cancellationToken);
-            await fake.ClearRequestLogAsync(cancellationToken);
+        // Schema first (not timed): the benchmark measures record throughput, the part bound by the rate limit.
+        await BenchmarkJobs.RunAsync(host, JobKind.SchemaSync, new SyncRequest(), cancellationToken);
+        await fake.ClearRequestLogAsync(cancellationToken);
 
-            // The previous scenario's garbage is not this one's: start from a collected, decommitted heap.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            using var sampler = new PeakMemorySampler();
-            var stopwatch = Stopwatch.StartNew();
-            await BenchmarkJobs.RunAsync(host, JobKind.RecordSync, new SyncRequest(), cancellationToken);
-            stopwatch.Stop();
+        // The previous scenario's garbage is not this one's: start from a collected, decommitted heap.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        using var sampler = new PeakMemorySampler();
+        var stopwatch = Stopwatch.StartNew();
+        await BenchmarkJobs.RunAsync(host, JobKind.RecordSync, new SyncRequest(), cancellationToken);
+        stopwatch.Stop();
 
-            var records = (await store.GetStatisticsAsync(cancellationToken)).Records;
-            var requests = await fake.StatsAsync(cancellationToken);
-            var seconds = stopwatch.Elapsed.TotalSeconds;
-            var peakMb = sampler.PeakMb;
-            await host.StopAsync(cancellationToken);
-            return new Measurement(records, seconds, records / seconds, requests.Requests / seconds, requests.RateLimited, peakMb);
-        }
-        finally
-        {
-            try
-            {
-                Directory.Delete(dataDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Left for the OS temp cleaner.
-            }
-        }
+        var records = (await store.GetStatisticsAsync(cancellationToken)).Records;
+        var requests = await fake.StatsAsync(cancellationToken);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var peakMb = sampler.PeakMb;
+        await host.StopAsync(cancellationToken);
+        return new Measurement(records, seconds, records / seconds, requests.Requests / seconds, requests.RateLimited, peakMb);
     }
 }
