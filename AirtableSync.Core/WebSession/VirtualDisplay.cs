@@ -13,6 +13,8 @@ namespace AirtableSync.WebSession;
 /// </summary>
 public sealed class VirtualDisplay : IDisposable
 {
+    private const string TerminateDelaySeconds = "5";
+
     private readonly Process _process;
     private readonly StringBuilder _errors = new();
 
@@ -31,8 +33,10 @@ public sealed class VirtualDisplay : IDisposable
     {
         var start = new ProcessStartInfo(xvfbPath)
         {
-            // -nolisten tcp: only local clients (our Chromium) over the unix socket.
-            ArgumentList = { "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp" },
+            // -nolisten tcp: only local clients (our Chromium) over the unix socket. -terminate: the server ends by
+            // itself a few seconds after its last client leaves, so it cannot outlive its browser even when no
+            // Dispose runs (the app was killed); the delay lets a short-lived client come and go without ending it.
+            ArgumentList = { "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-terminate", TerminateDelaySeconds },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -49,6 +49,33 @@ public class HeadfulLoginTests
     }
 
     [Fact]
+    public async Task DisplayEndsByItselfWhenItsBrowserDiesAndNobodyDisposesIt()
+    {
+        await using var harness = await HeadfulAsync();
+        var browser = await harness.Launcher.LaunchAsync(harness.Options.ConnectionId);
+        var xvfb = Assert.IsType<VirtualDisplay>(browser.Display).ProcessId;
+        Assert.True(XvfbProcesses.IsRunning(xvfb));
+
+        // What a killed app leaves behind: its Playwright driver takes the browser down, but no Dispose runs.
+        foreach (var pid in ChromiumProcesses.Using(harness.ProfileDirectory))
+        {
+            try
+            {
+                using var chromium = Process.GetProcessById(pid);
+                chromium.Kill();
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                // Ended with its parent.
+            }
+        }
+
+        await ChromiumProcesses.AssertNoneLeftAsync(harness.ProfileDirectory);
+        await XvfbProcesses.AssertGoneAsync(xvfb, withinSeconds: 20);
+        await browser.DisposeAsync(); // still safe after both are gone
+    }
+
+    [Fact]
     public async Task HeadfulLoginWithMfaConnectsAndLeavesNoBrowserOrDisplayBehind()
     {
         // Realistic typing, as the headless happy path, so the two login times compare.

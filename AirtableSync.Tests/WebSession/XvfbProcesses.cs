@@ -18,17 +18,17 @@ internal static class XvfbProcesses
         }
     }
 
-    public static async Task AssertGoneAsync(int pid)
+    public static async Task AssertGoneAsync(int pid, int withinSeconds = 5)
     {
         try
         {
             using var process = Process.GetProcessById(pid);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(withinSeconds));
             await process.WaitForExitAsync(timeout.Token);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or OperationCanceledException)
         {
-            // Already gone (or still there after 5 s, which the assertion reports).
+            // Already gone (or still there after the wait, which the assertion reports).
         }
         Assert.False(IsRunning(pid), $"Xvfb {pid} is still running.");
     }
