@@ -117,8 +117,8 @@ public sealed class ScheduleApiTests
         Assert.Equal(Nightly.IncrementalCron, read!["incrementalCron"]!.GetValue<string>());
         Assert.Equal(Nightly.FullCron, read["fullCron"]!.GetValue<string>());
         Assert.Equal(Nightly.TimeZone, read["timeZone"]!.GetValue<string>());
-        // 02:00 in New York (UTC-4 in June) is 06:00 UTC; today's has not come yet at 09:00 UTC = 05:00 there.
-        Assert.Equal(new DateTimeOffset(2026, 6, 1, 6, 0, 0, TimeSpan.Zero), Instant(read, "nextFullAt"));
+        // 09:00 UTC is 05:00 in New York (UTC-4 in June): today's 02:00 there has passed, tomorrow's is 06:00 UTC.
+        Assert.Equal(new DateTimeOffset(2026, 6, 2, 6, 0, 0, TimeSpan.Zero), Instant(read, "nextFullAt"));
     }
 
     [Theory]
