@@ -34,7 +34,8 @@ internal sealed class ApiTestContext : IAsyncDisposable
 
     public ISyncStore Store => App.Services.GetRequiredService<ISyncStore>();
 
-    public static async Task<ApiTestContext> StartAsync(SyntheticWorkspaceSpec spec, bool connectWithConfiguredToken = true)
+    /// <param name="services">Replaces app services, e.g. a FakeTimeProvider as the app's clock or a log capture.</param>
+    public static async Task<ApiTestContext> StartAsync(SyntheticWorkspaceSpec spec, bool connectWithConfiguredToken = true, Action<IServiceCollection>? services = null)
     {
         var fake = await FakeAirtableServer.StartAsync(new FakeAirtableOptions { SeedSampleWorkspace = false, RequestsPerSecondPerBase = 20 },
             cancellationToken: Xunit.TestContext.Current.CancellationToken);
@@ -54,7 +55,7 @@ internal sealed class ApiTestContext : IAsyncDisposable
         {
             settings["Airtable:PersonalAccessToken"] = Token;
         }
-        var app = new AppFactory(settings);
+        var app = new AppFactory(settings, services);
         app.StartServer();
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);

@@ -88,6 +88,9 @@ public sealed partial class EndpointAccessTests
 
         Assert.True(unclassified.Count == 0, "Classify these endpoints in EndpointAccessTests: " + string.Join(", ", unclassified));
         Assert.Contains(Targets(app), t => t.Pattern == "/api/v1/syncs");
+        // The schedule is read with any key and changed with an admin key only: both verbs must be enumerated to be checked.
+        Assert.Contains(Targets(app), t => t.Pattern == "/api/v1/schedule" && t.Method == "GET");
+        Assert.Contains(Targets(app), t => t.Pattern == "/api/v1/schedule" && t.Method == "PUT");
         Assert.Contains(Targets(app), t => AnalystDownloads.Contains(t.Pattern));
     }
 

@@ -19,8 +19,8 @@ public static class RestApiExtensions
         services.AddAuthorizationBuilder().AddPolicy(PolicyName, policy => policy
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()
-            // Read-only keys may read; every POST/PUT/PATCH/DELETE (syncs, cancel, resume, connections, browser
-            // sessions) needs an admin-scope key. Decided by method here, so a new write endpoint cannot forget it.
+            // Read-only keys may read; every POST/PUT/PATCH/DELETE (syncs, cancel, resume, connections, the schedule,
+            // browser sessions) needs an admin-scope key. Decided by method here, so a new write endpoint cannot forget it.
             .RequireAssertion(context => context.User.IsInRole(AppRoles.Admin)
                 || (context.Resource is HttpContext http && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)))));
         services.AddProblemDetails();
@@ -38,6 +38,7 @@ public static class RestApiExtensions
         api.MapJobsApi();
         api.MapRevisionsApi();
         api.MapConnectionsApi();
+        api.MapScheduleApi();
         return app;
     }
 }
