@@ -56,6 +56,8 @@ if (!app.Environment.IsDevelopment())
 // Friendly not-found pages for people; API callers (and the API's OpenAPI document) keep their status codes.
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/openapi"),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+// API callers get an RFC 7807 body for every error the framework answers without one (malformed JSON, 401, 404, 405).
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages());
 app.UseFirstRunSetup();
 app.UseRateLimiter();
 app.UseAuthentication();

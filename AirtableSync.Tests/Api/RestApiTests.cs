@@ -27,6 +27,25 @@ public sealed class RestApiTests
     }
 
     [Fact]
+    public async Task ErrorsTheFrameworkAnswersCarryAProblemBodyForApiCallers()
+    {
+        await using var context = await ApiTestContext.StartAsync(new SyntheticWorkspaceSpec(1, 1, 1));
+        using var anonymous = context.App.CreateClient();
+
+        using var unknownRoute = await context.Client.GetAsync("/api/v1/no-such-thing.json", Ct);
+        using var noKey = await anonymous.GetAsync("/api/v1/bases", Ct);
+        using var wrongMethod = await context.Client.DeleteAsync("/api/v1/bases", Ct);
+
+        foreach (var (response, status) in new[] { (unknownRoute, 404), (noKey, 401), (wrongMethod, 404) })
+        {
+            Assert.Equal(status, (int)response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(status, (await ApiTestContext.ReadAsync<JsonObject>(response))["status"]!.GetValue<int>());
+        }
+        Assert.Contains("DELETE /api/v1/bases is not part of the API", await wrongMethod.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheOpenApiDocumentDescribesTheApi()
     {
         await using var context = await ApiTestContext.StartAsync(new SyntheticWorkspaceSpec(1, 1, 1));

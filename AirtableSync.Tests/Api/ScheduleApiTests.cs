@@ -154,6 +154,8 @@ public sealed class ScheduleApiTests
         var response = await PutAsync(context.Client, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(400, (await ApiTestContext.ReadAsync<JsonObject>(response))["status"]!.GetValue<int>());
         Assert.Equal(Nightly, await SettingsPageScheduleAsync(context));
     }
 

@@ -39,6 +39,13 @@ public static class RestApiExtensions
         api.MapRevisionsApi();
         api.MapConnectionsApi();
         api.MapScheduleApi();
+        // A key-holder's typo (or a method the path does not take) is "no such endpoint", not the sign-in
+        // challenge the app's fallback policy would answer for a path no endpoint claims. Routes with literal
+        // segments always win over this catch-all.
+        api.Map("{**path}", (HttpContext context) => Results.Problem(
+                statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint",
+                detail: $"{context.Request.Method} {context.Request.Path} is not part of the API; its endpoints are listed in /openapi/v1.json."))
+            .ExcludeFromDescription();
         return app;
     }
 }
