@@ -16,25 +16,32 @@ public sealed record SyncSchedule(string? IncrementalCron, string? FullCron, str
     public static SyncSchedule Off { get; } = new(null, null);
 
     /// <summary>The first problem with either expression or the zone, or null when the schedule can be saved.</summary>
-    public string? FindProblem() => Check(IncrementalCron) ?? Check(FullCron) ?? CheckTimeZone(TimeZone);
+    public string? FindProblem() => Problems() is [var first, ..] ? first.Problem : null;
+
+    /// <summary>Each field's problem (named as the property), in field order; empty when the schedule can be saved.</summary>
+    public IReadOnlyList<(string Field, string Problem)> Problems()
+    {
+        var problems = new List<(string, string)>();
+        if (Check(IncrementalCron) is { } incremental)
+        {
+            problems.Add((nameof(IncrementalCron), incremental));
+        }
+        if (Check(FullCron) is { } full)
+        {
+            problems.Add((nameof(FullCron), full));
+        }
+        if (CheckTimeZone(TimeZone) is { } zone)
+        {
+            problems.Add((nameof(TimeZone), zone));
+        }
+        return problems;
+    }
 
     /// <summary>A readable problem with the expression, or null when it parses (or is empty: off).</summary>
-    public static string? Check(string? cron)
-    {
-        if (string.IsNullOrWhiteSpace(cron))
-        {
-            return null;
-        }
-        try
-        {
-            CronExpression.Parse(cron.Trim());
-            return null;
-        }
-        catch (CronFormatException)
-        {
-            return $"\"{cron.Trim()}\" is not a cron expression. Use five fields: minute hour day-of-month month day-of-week, e.g. */15 * * * *.";
-        }
-    }
+    public static string? Check(string? cron) =>
+        string.IsNullOrWhiteSpace(cron) || CronExpression.TryParse(cron.Trim(), out _)
+            ? null
+            : $"\"{cron.Trim()}\" is not a cron expression. Use five fields: minute hour day-of-month month day-of-week, e.g. */15 * * * *.";
 
     /// <summary>A readable problem with the time zone id, or null when it is known here (or empty: UTC).</summary>
     public static string? CheckTimeZone(string? id) =>
@@ -64,7 +71,7 @@ public sealed record SyncSchedule(string? IncrementalCron, string? FullCron, str
 
     /// <summary>The next occurrence strictly after <paramref name="after"/>, at the zone's offset; null when off or invalid.</summary>
     public static DateTimeOffset? NextAfter(string? cron, TimeZoneInfo zone, DateTimeOffset after) =>
-        string.IsNullOrWhiteSpace(cron) || Check(cron) is not null
-            ? null
-            : CronExpression.Parse(cron.Trim()).GetNextOccurrence(after, zone);
+        !string.IsNullOrWhiteSpace(cron) && CronExpression.TryParse(cron.Trim(), out var expression)
+            ? expression.GetNextOccurrence(after, zone)
+            : null;
 }

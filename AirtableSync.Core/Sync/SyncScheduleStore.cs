@@ -28,8 +28,9 @@ public sealed class SyncScheduleStore(ISyncStore store, TimeProvider time)
             : new(SyncSchedule.Off, null);
     }
 
+    /// <returns>The schedule as stored: crons trimmed (empty ones off), the zone in the system's spelling.</returns>
     /// <exception cref="ArgumentException">An expression does not parse or the zone is unknown; nothing was saved.</exception>
-    public Task SaveAsync(SyncSchedule schedule, CancellationToken cancellationToken)
+    public async Task<SyncSchedule> SaveAsync(SyncSchedule schedule, CancellationToken cancellationToken)
     {
         if (schedule.FindProblem() is { } problem)
         {
@@ -38,7 +39,8 @@ public sealed class SyncScheduleStore(ISyncStore store, TimeProvider time)
         var now = time.GetUtcNow();
         var zone = SyncSchedule.FindZone(schedule.TimeZone)?.Id ?? SyncSchedule.Utc;
         var document = new ScheduleDocument(Normalize(schedule.IncrementalCron), Normalize(schedule.FullCron), zone, now);
-        return store.SaveCheckpointAsync(Scope, Key, JsonSerializer.Serialize(document), now, cancellationToken);
+        await store.SaveCheckpointAsync(Scope, Key, JsonSerializer.Serialize(document), now, cancellationToken);
+        return new SyncSchedule(document.IncrementalCron, document.FullCron, zone);
     }
 
     /// <summary>The end of the last window the scheduler checked; null before its first tick ever.</summary>

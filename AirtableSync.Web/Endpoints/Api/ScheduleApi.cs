@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using AirtableSync.Sync;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -47,28 +48,17 @@ public static class ScheduleApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A schedule is required: { \"incrementalCron\", \"fullCron\", \"timeZone\" }."] });
         }
-        // The store's own checks, field by field, so every problem is named at once with the store's sentence.
-        var errors = new Dictionary<string, string[]>();
-        if (SyncSchedule.Check(request.IncrementalCron) is { } incremental)
+        var schedule = new SyncSchedule(request.IncrementalCron, request.FullCron,
+            string.IsNullOrWhiteSpace(request.TimeZone) ? SyncSchedule.Utc : request.TimeZone);
+        // The schedule's own checks, every field at once, named as the JSON names them.
+        if (schedule.Problems() is { Count: > 0 } problems)
         {
-            errors["incrementalCron"] = [incremental];
+            return TypedResults.ValidationProblem(problems.ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Field), p => new[] { p.Problem }));
         }
-        if (SyncSchedule.Check(request.FullCron) is { } full)
-        {
-            errors["fullCron"] = [full];
-        }
-        if (SyncSchedule.CheckTimeZone(request.TimeZone) is { } zone)
-        {
-            errors["timeZone"] = [zone];
-        }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
+        SyncSchedule saved;
         try
         {
-            await schedules.SaveAsync(new SyncSchedule(request.IncrementalCron, request.FullCron,
-                string.IsNullOrWhiteSpace(request.TimeZone) ? SyncSchedule.Utc : request.TimeZone), cancellationToken);
+            saved = await schedules.SaveAsync(schedule, cancellationToken);
         }
         catch (ArgumentException e)
         {
@@ -76,7 +66,6 @@ public static class ScheduleApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["schedule"] = [ProblemText(e)] });
         }
 
-        var saved = await schedules.GetAsync(cancellationToken);
         // Crons and a zone id only: nothing here is secret, and the caller is the key's name, never the key.
         loggers.CreateLogger(typeof(ScheduleApi)).LogInformation(
             "Sync schedule changed over the REST API by {Caller}: incremental {IncrementalCron}, full {FullCron}, time zone {TimeZone}",
