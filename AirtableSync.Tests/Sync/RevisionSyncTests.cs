@@ -178,8 +178,7 @@ public sealed class RevisionSyncTests
         var session = new AirtableWebSession(cookies, "Mozilla/5.0 Chrome/156.0", user.Id, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = fixture.Fake.BaseUrl };
         var options = Microsoft.Extensions.Options.Options.Create(new RevisionOptions());
-        var client = new AirtableRevisionClient(http, new RevisionRateLimiter(options, TimeProvider.System), options, TimeProvider.System,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<AirtableRevisionClient>.Instance);
+        var client = new AirtableRevisionClient(http, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<AirtableRevisionClient>.Instance);
 
         var page = await client.ReadPageAsync(session, @base.Id, record.Id, null, Ct);
         Assert.Contains("\"msg\":\"SUCCESS\"", page, StringComparison.Ordinal);
