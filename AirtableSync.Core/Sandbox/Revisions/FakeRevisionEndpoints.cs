@@ -108,7 +108,7 @@ internal static class FakeRevisionEndpoints
     }
 
     /// <summary><c>{"msg":"SUCCESS","data":{}}</c> in MessagePack: a fixmap of two, fixstr keys, an empty fixmap.</summary>
-    private static readonly byte[] MessagePackSuccess =
+    internal static readonly byte[] MessagePackSuccess =
         [0x82, 0xA3, (byte)'m', (byte)'s', (byte)'g', 0xA7, .. "SUCCESS"u8, 0xA4, .. "data"u8, 0x80];
 
     private static IResult Json(int status, object body) => Results.Json(body, statusCode: status);
