@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AirtableSync.Storage;
-using AirtableSync.Web.Components.Pages.Records;
+using AirtableSync.Web.Components.Pages.RecordList;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using AirtableSync.Storage;
-using AirtableSync.Web.Components.Pages.Record;
+using AirtableSync.Web.Components.Pages.RecordDetails;
 using Bunit;
 
 namespace AirtableSync.Tests.Ui;

@@ -1,6 +1,6 @@
 using AirtableSync.Jobs;
 using AirtableSync.Storage;
-using AirtableSync.Web.Components.Pages;
+using AirtableSync.Web.Components.Pages.Dashboard;
 using Bunit;
 
 namespace AirtableSync.Tests.Ui.Admin;
