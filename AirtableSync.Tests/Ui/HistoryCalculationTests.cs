@@ -1,4 +1,3 @@
-using AirtableSync.Storage;
 using AirtableSync.Web.Components.Pages.Record.History;
 
 namespace AirtableSync.Tests.Ui;

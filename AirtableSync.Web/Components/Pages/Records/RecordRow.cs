@@ -1,4 +1,3 @@
-using AirtableSync.Storage;
 using AirtableSync.Web.Components.Pages.Records.Cells;
 
 namespace AirtableSync.Web.Components.Pages.Records;
