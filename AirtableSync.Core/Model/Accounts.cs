@@ -4,7 +4,7 @@ public enum AppRole { Admin, Analyst }
 
 public enum ApiKeyScope { Admin, ReadOnly }
 
-/// <summary>What <see cref="Storage.ISyncStore.CreateUserAsync"/> did.</summary>
+/// <summary>What <see cref="Storage.IAccountStore.CreateUserAsync"/> did.</summary>
 public enum UserCreation { Created, NameTaken, NotFirstUser }
 
 /// <summary>A local account. <paramref name="PasswordHash"/> is ASP.NET Core Identity's hash format, never a password.</summary>
