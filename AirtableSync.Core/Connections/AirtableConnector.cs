@@ -9,7 +9,7 @@ namespace AirtableSync.Connections;
 /// credential is validated with whoami BEFORE anything is saved, so a wrong token leaves no trace.
 /// </summary>
 public sealed class AirtableConnector(
-    ISyncStore store,
+    IConnectionStore store,
     ConnectionSecrets secrets,
     AirtableIdentityProbe identityProbe,
     OAuthTokenClient tokenClient,

@@ -1,5 +1,3 @@
-using AirtableSync.Storage;
-
 namespace AirtableSync.Revisions;
 
 /// <summary>Where one page of history belongs: the record, its table and base, and the table's Status/Assignee fields.</summary>

@@ -12,7 +12,7 @@ public sealed class RevisionSyncFollowUp(RevisionSynchronizer revisions) : ISync
 }
 
 /// <summary>Revision history only, for bases already synced locally.</summary>
-public sealed class RevisionSyncJobHandler(RevisionSynchronizer revisions, ISyncStore store) : IJobHandler
+public sealed class RevisionSyncJobHandler(RevisionSynchronizer revisions, ISchemaStore store) : IJobHandler
 {
     public JobKind Kind => JobKind.RevisionSync;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using AirtableSync.Airtable;
 using AirtableSync.Jobs;
-using AirtableSync.Storage;
 using AirtableSync.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -10,7 +10,7 @@ namespace AirtableSync.Sync;
 /// table into slices when there are fewer tables left than streams, so the base's 5 requests/s stay busy
 /// (a single scan is bound by latency because each page needs the previous offset).
 /// </summary>
-public sealed class BaseRecordSynchronizer(TableScanner scanner, ISyncStore store, TimeProvider time, IOptions<SyncOptions> options)
+public sealed class BaseRecordSynchronizer(TableScanner scanner, ICheckpointStore store, IRecordStore recordStore, TimeProvider time, IOptions<SyncOptions> options)
 {
     private const int PageSize = 100;
 
@@ -82,7 +82,7 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ISyncStore stor
         }
 
         // Deletions are only knowable after a complete full scan (public-api.md §3.6 item 3).
-        await store.TombstoneRecordsNotSeenSinceAsync(baseId, table.Id, scanStartedAt, time.GetUtcNow(), cancellationToken);
+        await recordStore.TombstoneRecordsNotSeenSinceAsync(baseId, table.Id, scanStartedAt, time.GetUtcNow(), cancellationToken);
         await new TableSyncState(scanStartedAt, scanStartedAt).SaveAsync(store, baseId, table.Id, time.GetUtcNow(), cancellationToken);
         await new TableScanCheckpoint(true, scanStartedAt).SaveAsync(store, job.CheckpointScope, baseId, table.Id, time.GetUtcNow(), cancellationToken);
     }

@@ -9,7 +9,7 @@ namespace AirtableSync.Sync;
 /// running (a second one would only repeat its reads against the same rate limits). A full sync wins over an
 /// incremental one due at the same tick, since it covers it. However many times fell in the window, one job is queued.
 /// </summary>
-public sealed class ScheduledSyncTrigger(SyncScheduleStore schedules, ISyncStore store, JobQueue queue, ILogger<ScheduledSyncTrigger> logger)
+public sealed class ScheduledSyncTrigger(SyncScheduleStore schedules, IJobStore store, JobQueue queue, ILogger<ScheduledSyncTrigger> logger)
 {
     private const int RecentJobsChecked = 50;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace AirtableSync.Sync;
 
 /// <summary>One sync job's flow: schema first (which bases and tables exist), then records, base by base in parallel.</summary>
-public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer records, ISyncStore store, TimeProvider time, IOptions<SyncOptions> options, IEnumerable<ISyncFollowUp> followUps)
+public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer records, ISchemaStore store, IRecordStore recordStore, TimeProvider time, IOptions<SyncOptions> options, IEnumerable<ISyncFollowUp> followUps)
 {
     public async Task RunAsync(JobContext job, SyncRequest request, bool syncSchema, bool syncRecords, CancellationToken cancellationToken)
     {
@@ -66,7 +66,7 @@ public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer re
             tablesByBase[baseId] = tables;
             foreach (var table in tables)
             {
-                progress.Expect((await store.QueryRecordsAsync(new RecordQuery(baseId, table.Id, Take: 1), cancellationToken)).TotalCount);
+                progress.Expect((await recordStore.QueryRecordsAsync(new RecordQuery(baseId, table.Id, Take: 1), cancellationToken)).TotalCount);
             }
         }
 

@@ -1,5 +1,4 @@
 using AirtableSync.Jobs;
-using AirtableSync.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AirtableSync.Sync;

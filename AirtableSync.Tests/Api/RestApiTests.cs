@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AirtableSync.Sandbox.PublicApi;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Tests.Api;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AirtableSync.Storage;
 using AirtableSync.Tests.Ui;
 using AirtableSync.Web.Components.Pages.RecordDetails;
 using AirtableSync.Web.Components.Pages.RecordList;

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using AirtableSync.Revisions;
 using AirtableSync.Sandbox;
 using AirtableSync.Sandbox.PublicApi;
-using AirtableSync.Storage;
 using AirtableSync.Sync;
 using AirtableSync.WebSession;
 using Microsoft.Extensions.DependencyInjection;

@@ -32,6 +32,7 @@ public abstract class SchedulerWorld : IAsyncLifetime
         services.AddLogging(logging => logging.AddProvider(Logs));
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<ISyncStore>(_store.Store);
+        services.AddSyncStoreRoles();
         services.AddJobs();
         services.AddSyncScheduler();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

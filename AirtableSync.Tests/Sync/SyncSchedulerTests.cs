@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AirtableSync.Jobs;
-using AirtableSync.Storage;
 using AirtableSync.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

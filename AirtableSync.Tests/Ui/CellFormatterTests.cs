@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using AirtableSync.Storage;
 using AirtableSync.Web.Components.Pages.RecordList.Cells;
 
 namespace AirtableSync.Tests.Ui;

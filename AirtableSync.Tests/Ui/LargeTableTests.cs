@@ -30,7 +30,7 @@ public class LargeTableTests : UiTestContext
     private static async Task<(TimeSpan Elapsed, RowPage Page)> TimeAsync(ISyncStore store, StoredTable table, RecordGridRequest request)
     {
         var watch = Stopwatch.StartNew();
-        var page = await RecordGridSource.LoadAsync(store, table, request, CultureInfo.InvariantCulture, TimeZoneInfo.Utc, Token);
+        var page = await RecordGridSource.LoadAsync(store, store, table, request, CultureInfo.InvariantCulture, TimeZoneInfo.Utc, Token);
         return (watch.Elapsed, page);
     }
 

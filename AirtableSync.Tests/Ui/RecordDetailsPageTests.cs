@@ -1,5 +1,4 @@
 using System.Globalization;
-using AirtableSync.Storage;
 using AirtableSync.Web.Components.Pages.RecordDetails;
 using Bunit;
 

@@ -5,7 +5,6 @@ using AirtableSync.Jobs;
 using AirtableSync.Revisions;
 using AirtableSync.Sandbox;
 using AirtableSync.Sandbox.PublicApi;
-using AirtableSync.Storage;
 using AirtableSync.Sync;
 using AirtableSync.WebSession;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
 using AirtableSync.Connections;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Web.Components.Shared;
 

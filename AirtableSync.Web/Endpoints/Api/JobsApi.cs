@@ -43,19 +43,19 @@ public static class JobsApi
         return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", new StartSyncResponse(job.Id));
     }
 
-    private static async Task<Ok<JobResponse[]>> ListJobsAsync(ISyncStore store, CancellationToken cancellationToken, int limit = 50)
+    private static async Task<Ok<JobResponse[]>> ListJobsAsync(IJobStore store, CancellationToken cancellationToken, int limit = 50)
     {
         var jobs = await store.ListJobsAsync(Math.Clamp(limit, 1, 500), cancellationToken);
         return TypedResults.Ok(jobs.Select(JobResponse.From).ToArray());
     }
 
-    private static async Task<Results<Ok<JobResponse>, NotFound<ProblemDetails>>> GetJobAsync(string jobId, ISyncStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<JobResponse>, NotFound<ProblemDetails>>> GetJobAsync(string jobId, IJobStore store, CancellationToken cancellationToken) =>
         await store.GetJobAsync(jobId, cancellationToken) is { } job
             ? TypedResults.Ok(JobResponse.From(job))
             : TypedResults.NotFound(JobNotFound(jobId));
 
     private static async Task<Results<Accepted<JobResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CancelJobAsync(
-        string jobId, JobCancellation cancellation, ISyncStore store, CancellationToken cancellationToken)
+        string jobId, JobCancellation cancellation, IJobStore store, CancellationToken cancellationToken)
     {
         var outcome = await cancellation.CancelAsync(jobId, cancellationToken);
         if (outcome == JobCancelOutcome.NotFound || await store.GetJobAsync(jobId, cancellationToken) is not { } job)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AirtableSync.Jobs;
-using AirtableSync.Storage;
 using AirtableSync.Sync;
 using AirtableSync.Web.Auth;
 

@@ -11,7 +11,7 @@ namespace AirtableSync.Web.Components.Pages.RecordList;
 public static class LinkedRecordTitles
 {
     public static async Task<IReadOnlyDictionary<string, string>> ResolveAsync(
-        ISyncStore store, string baseId, IReadOnlyList<FieldSchema> fields, IEnumerable<string> fieldsJsonOfRecords, CancellationToken cancellationToken)
+        IRecordStore recordStore, ISchemaStore schemaStore, string baseId, IReadOnlyList<FieldSchema> fields, IEnumerable<string> fieldsJsonOfRecords, CancellationToken cancellationToken)
     {
         var linkFields = fields.Where(f => f.Type == "multipleRecordLinks").Select(f => f.Id).ToList();
         if (linkFields.Count == 0)
@@ -34,11 +34,11 @@ public static class LinkedRecordTitles
         {
             return new Dictionary<string, string>();
         }
-        var linked = await store.GetRecordsByIdsAsync(ids, cancellationToken);
+        var linked = await recordStore.GetRecordsByIdsAsync(ids, cancellationToken);
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var group in linked.GroupBy(r => (r.BaseId, r.TableId)))
         {
-            var table = await store.GetTableAsync(group.Key.BaseId, group.Key.TableId, cancellationToken);
+            var table = await schemaStore.GetTableAsync(group.Key.BaseId, group.Key.TableId, cancellationToken);
             var primary = table?.Fields.FirstOrDefault(f => f.Id == table.PrimaryFieldId);
             if (primary is null)
             {

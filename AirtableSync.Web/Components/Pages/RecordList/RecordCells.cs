@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AirtableSync.Storage;
 using AirtableSync.Web.Components.Pages.RecordList.Cells;
 
 namespace AirtableSync.Web.Components.Pages.RecordList;

@@ -23,11 +23,11 @@ public sealed record RecordGridRequest(int Page, int PageSize, string? Search, s
 public static class RecordGridSource
 {
     public static async Task<RowPage> LoadAsync(
-        ISyncStore store, StoredTable table, RecordGridRequest request, CultureInfo culture, TimeZoneInfo zone, CancellationToken cancellationToken)
+        IRecordStore recordStore, ISchemaStore schemaStore, StoredTable table, RecordGridRequest request, CultureInfo culture, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var page = await store.QueryRecordsAsync(request.ToQuery(table.BaseId, table.Id), cancellationToken);
+        var page = await recordStore.QueryRecordsAsync(request.ToQuery(table.BaseId, table.Id), cancellationToken);
         var columns = RecordCells.Columns(table);
-        var titles = await LinkedRecordTitles.ResolveAsync(store, table.BaseId, columns, page.Items.Select(r => r.FieldsJson), cancellationToken);
+        var titles = await LinkedRecordTitles.ResolveAsync(recordStore, schemaStore, table.BaseId, columns, page.Items.Select(r => r.FieldsJson), cancellationToken);
         var context = new CellFormatContext(culture, zone, table.BaseId, titles);
         return new RowPage([.. page.Items.Select(r => new RecordRow(r, RecordCells.Format(r.FieldsJson, columns, context)))], page.TotalCount);
     }

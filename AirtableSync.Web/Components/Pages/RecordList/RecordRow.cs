@@ -1,4 +1,3 @@
-using AirtableSync.Storage;
 using AirtableSync.Web.Components.Pages.RecordList.Cells;
 
 namespace AirtableSync.Web.Components.Pages.RecordList;

@@ -1,5 +1,3 @@
-using AirtableSync.Storage;
-
 namespace AirtableSync.Web.Components.Pages.RecordDetails.History;
 
 /// <summary>The timeline's filters: one field, one person, or only Status and Assignee changes.</summary>

@@ -1,5 +1,3 @@
-using AirtableSync.Storage;
-
 namespace AirtableSync.Web.Components.Pages.RecordDetails.History;
 
 /// <summary>One stretch of time a record spent in one status; <see cref="Until"/> is null for the current one.</summary>

@@ -6,11 +6,11 @@ namespace AirtableSync.Web.Components.Pages.RecordList.Export;
 /// <summary>Streams a table's local records as CSV, one store page at a time, so memory does not grow with the table.</summary>
 public static class RecordCsvWriter
 {
-    /// <summary>The store's largest page (ISyncStore.QueryRecordsAsync takes 1..1000).</summary>
+    /// <summary>The store's largest page (IRecordStore.QueryRecordsAsync takes 1..1000).</summary>
     public const int PageSize = 1000;
 
     /// <summary>Writes the records the grid shows for <paramref name="view"/>, all pages of them, in the grid's order.</summary>
-    public static async Task WriteAsync(ISyncStore store, StoredTable table, RecordBrowse view, Stream output, CancellationToken cancellationToken)
+    public static async Task WriteAsync(IRecordStore recordStore, ISchemaStore schemaStore, StoredTable table, RecordBrowse view, Stream output, CancellationToken cancellationToken)
     {
         var includeDeleted = view.ShowDeleted;
         // Excel opens a UTF-8 file as its ANSI code page unless the file starts with a byte order mark.
@@ -28,8 +28,8 @@ public static class RecordCsvWriter
         {
             // Every order ends with (created time, id), so it is total and skip/take pages neither repeat nor
             // miss a record, unless a sync changes the table meanwhile.
-            var page = await store.QueryRecordsAsync(query, cancellationToken);
-            var titles = await LinkedRecordTitles.ResolveAsync(store, table.BaseId, columns, page.Items.Select(r => r.FieldsJson), cancellationToken);
+            var page = await recordStore.QueryRecordsAsync(query, cancellationToken);
+            var titles = await LinkedRecordTitles.ResolveAsync(recordStore, schemaStore, table.BaseId, columns, page.Items.Select(r => r.FieldsJson), cancellationToken);
             var context = ExportCells.Context(table.BaseId, titles);
             foreach (var record in page.Items)
             {

@@ -43,10 +43,10 @@ public static partial class RecordExportEndpoints
     }
 
     private static async Task<IResult> ExportAsync(
-        string baseId, string tableId, string? q, bool? includeDeleted, string? sort, bool? desc, ISyncStore store, HttpContext http, CancellationToken cancellationToken)
+        string baseId, string tableId, string? q, bool? includeDeleted, string? sort, bool? desc, ISchemaStore schemaStore, IRecordStore recordStore, HttpContext http, CancellationToken cancellationToken)
     {
-        var @base = await store.GetBaseAsync(baseId, cancellationToken);
-        var table = @base is null ? null : await store.GetTableAsync(baseId, tableId, cancellationToken);
+        var @base = await schemaStore.GetBaseAsync(baseId, cancellationToken);
+        var table = @base is null ? null : await schemaStore.GetTableAsync(baseId, tableId, cancellationToken);
         if (@base is null || table is null)
         {
             return Results.NotFound();
@@ -61,7 +61,7 @@ public static partial class RecordExportEndpoints
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = disposition.ToString();
         var view = new RecordBrowse(q, includeDeleted ?? false, sort, desc ?? false);
-        await RecordCsvWriter.WriteAsync(store, table, view, http.Response.Body, cancellationToken);
+        await RecordCsvWriter.WriteAsync(recordStore, schemaStore, table, view, http.Response.Body, cancellationToken);
         return Results.Empty;
     }
 

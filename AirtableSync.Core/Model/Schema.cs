@@ -1,4 +1,4 @@
-namespace AirtableSync.Storage;
+namespace AirtableSync.Model;
 
 /// <summary>A base as listed by Airtable's list-bases endpoint.</summary>
 public sealed record BaseInfo(string Id, string Name, string PermissionLevel);

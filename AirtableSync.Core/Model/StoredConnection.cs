@@ -1,4 +1,4 @@
-namespace AirtableSync.Storage;
+namespace AirtableSync.Model;
 
 public enum ConnectionKind { PersonalAccessToken, OAuth, WebSession }
 

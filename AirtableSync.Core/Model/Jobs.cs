@@ -1,4 +1,4 @@
-namespace AirtableSync.Storage;
+namespace AirtableSync.Model;
 
 public enum JobKind { SchemaSync, RecordSync, FullSync, RevisionSync }
 
@@ -32,5 +32,3 @@ public sealed record JobEntry(
 {
     public bool IsFinished => Status is JobStatus.Succeeded or JobStatus.PartiallySucceeded or JobStatus.Failed or JobStatus.Cancelled;
 }
-
-public sealed record StoreStatistics(int Bases, int Tables, long Records, long DeletedRecords, long RevisionEvents);

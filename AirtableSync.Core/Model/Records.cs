@@ -1,4 +1,4 @@
-namespace AirtableSync.Storage;
+namespace AirtableSync.Model;
 
 /// <summary>One record as Airtable returned it. <see cref="FieldsJson"/> is the raw <c>fields</c> object keyed by field id.</summary>
 public sealed record RecordData(string Id, DateTimeOffset CreatedTime, string FieldsJson);

@@ -1,4 +1,4 @@
-namespace AirtableSync.Storage;
+namespace AirtableSync.Model;
 
 /// <summary>How a field changed in one activity, as Airtable's diff markup says (revision-history.md §4.1).</summary>
 public enum ChangeKind { Diff, NullToValue, ValueToNull, Unknown }

@@ -1,10 +1,10 @@
-namespace AirtableSync.Storage;
+namespace AirtableSync.Model;
 
 public enum AppRole { Admin, Analyst }
 
 public enum ApiKeyScope { Admin, ReadOnly }
 
-/// <summary>What <see cref="ISyncStore.CreateUserAsync"/> did.</summary>
+/// <summary>What <see cref="Storage.IAccountStore.CreateUserAsync"/> did.</summary>
 public enum UserCreation { Created, NameTaken, NotFirstUser }
 
 /// <summary>A local account. <paramref name="PasswordHash"/> is ASP.NET Core Identity's hash format, never a password.</summary>
