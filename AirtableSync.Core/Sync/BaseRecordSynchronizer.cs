@@ -75,19 +75,16 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ISyncStore stor
         var scanStartedAt = now;
         await new TableScanCheckpoint(false, scanStartedAt).SaveAsync(store, job.CheckpointScope, baseId, table.Id, now, cancellationToken);
 
-        var complete = await FullScanAsync(baseId, table.Id, streams, unfinishedTables, OnPageAsync, cancellationToken);
-        if (!complete)
-        {
-            return;
-        }
+        await FullScanAsync(baseId, table.Id, streams, unfinishedTables, OnPageAsync, cancellationToken);
 
-        // Deletions are only knowable after a complete full scan (public-api.md §3.6 item 3).
+        // The scan is complete here (a failed page throws past this point), and deletions are only knowable
+        // after a complete full scan (public-api.md §3.6 item 3).
         await store.TombstoneRecordsNotSeenSinceAsync(baseId, table.Id, scanStartedAt, time.GetUtcNow(), cancellationToken);
         await new TableSyncState(scanStartedAt, scanStartedAt).SaveAsync(store, baseId, table.Id, time.GetUtcNow(), cancellationToken);
         await new TableScanCheckpoint(true, scanStartedAt).SaveAsync(store, job.CheckpointScope, baseId, table.Id, time.GetUtcNow(), cancellationToken);
     }
 
-    private async Task<bool> FullScanAsync(string baseId, string tableId, SemaphoreSlim streams, Func<int> unfinishedTables, Func<int, Task> onPage, CancellationToken cancellationToken)
+    private async Task FullScanAsync(string baseId, string tableId, SemaphoreSlim streams, Func<int> unfinishedTables, Func<int, Task> onPage, CancellationToken cancellationToken)
     {
         int SlicesWanted() => Math.Clamp(
             (int)Math.Ceiling(options.Value.StreamsPerBase / (double)Math.Max(1, unfinishedTables())), 1, options.Value.MaxSlicesPerTable);
@@ -107,7 +104,7 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ISyncStore stor
         }
         if (finishedUnsliced)
         {
-            return true;
+            return;
         }
 
         var slices = RecordSlices.Formulas(SlicesWanted());
@@ -123,6 +120,5 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ISyncStore stor
                 streams.Release();
             }
         }));
-        return true;
     }
 }
