@@ -23,7 +23,7 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ISyncStore stor
             try
             {
                 await job.RunItemAsync($"{baseId}/{table.Id} ({table.Name})",
-                    ct => SyncTableAsync(job, baseId, table, mode, streams, () => Volatile.Read(ref unfinishedTables), progress, reportAsync, ct),
+                    ct => SyncTableAsync(new TableSyncRequest(job, baseId, table, mode, progress, reportAsync, streams, () => Volatile.Read(ref unfinishedTables)), ct),
                     cancellationToken);
             }
             finally
@@ -33,8 +33,21 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ISyncStore stor
         }));
     }
 
-    private async Task SyncTableAsync(JobContext job, string baseId, StoredTable table, SyncMode mode, SemaphoreSlim streams, Func<int> unfinishedTables, SyncProgress progress, Func<CancellationToken, Task> reportAsync, CancellationToken cancellationToken)
+    // Streams is the base's pool of scan streams, shared by its tables; UnfinishedTables (how many of them are
+    // still scanning) is read when deciding whether a large table is worth slicing.
+    private sealed record TableSyncRequest(
+        JobContext Job,
+        string BaseId,
+        StoredTable Table,
+        SyncMode Mode,
+        SyncProgress Progress,
+        Func<CancellationToken, Task> ReportAsync,
+        SemaphoreSlim Streams,
+        Func<int> UnfinishedTables);
+
+    private async Task SyncTableAsync(TableSyncRequest request, CancellationToken cancellationToken)
     {
+        var (job, baseId, table, mode, progress, reportAsync, streams, unfinishedTables) = request;
         var checkpoint = await TableScanCheckpoint.LoadAsync(store, job.CheckpointScope, baseId, table.Id, cancellationToken);
         if (checkpoint is { Done: true })
         {
