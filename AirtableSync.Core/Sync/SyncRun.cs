@@ -7,14 +7,14 @@ namespace AirtableSync.Sync;
 /// <summary>One sync job's flow: schema first (which bases and tables exist), then records, base by base in parallel.</summary>
 public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer records, ISyncStore store, TimeProvider time, IOptions<SyncOptions> options, IEnumerable<ISyncFollowUp> followUps)
 {
-    public async Task RunAsync(JobContext job, SyncRequest request, bool syncSchema, bool syncRecords, CancellationToken cancellationToken)
+    public async Task RunAsync(JobContext job, SyncRequest request, SyncPlan plan, CancellationToken cancellationToken)
     {
-        var baseIds = syncSchema
+        var baseIds = plan.RefreshSchema
             ? await SyncSchemaAsync(job, request, cancellationToken)
             : await SelectStoredBasesAsync(job, request, cancellationToken);
-        if (syncRecords)
+        if (plan.Records is { } mode)
         {
-            await SyncRecordsAsync(job, request, baseIds, cancellationToken);
+            await SyncRecordsAsync(job, baseIds, mode, cancellationToken);
             foreach (var followUp in followUps)
             {
                 await followUp.RunAsync(job, request, baseIds, cancellationToken);
@@ -56,7 +56,7 @@ public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer re
         return [.. wanted.Intersect(available, StringComparer.Ordinal)];
     }
 
-    private async Task SyncRecordsAsync(JobContext job, SyncRequest request, IReadOnlyList<string> baseIds, CancellationToken cancellationToken)
+    private async Task SyncRecordsAsync(JobContext job, IReadOnlyList<string> baseIds, SyncMode mode, CancellationToken cancellationToken)
     {
         var progress = new SyncProgress();
         var tablesByBase = new Dictionary<string, IReadOnlyList<StoredTable>>();
@@ -90,7 +90,7 @@ public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer re
             async (baseId, ct) =>
             {
                 var failuresBefore = job.FailureCount;
-                await records.SyncBaseAsync(job, baseId, tablesByBase[baseId], request.Mode, progress, ReportAsync, ct);
+                await records.SyncBaseAsync(job, baseId, tablesByBase[baseId], mode, progress, ReportAsync, ct);
                 if (job.FailureCount == failuresBefore)
                 {
                     await store.MarkBaseSyncedAsync(baseId, time.GetUtcNow(), ct);

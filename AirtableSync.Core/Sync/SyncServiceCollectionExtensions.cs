@@ -19,6 +19,7 @@ public static class SyncServiceCollectionExtensions
         services.AddScoped<BaseRecordSynchronizer>();
         services.AddScoped<SyncRun>();
         services.AddJobHandler<FullSyncJobHandler>(JobKind.FullSync);
+        services.AddJobHandler<IncrementalSyncJobHandler>(JobKind.IncrementalSync);
         services.AddJobHandler<SchemaSyncJobHandler>(JobKind.SchemaSync);
         services.AddJobHandler<RecordSyncJobHandler>(JobKind.RecordSync);
         return services;

@@ -76,7 +76,7 @@ public sealed class RevisionSyncTests
         var eventsBefore = (await host.Store.GetStatisticsAsync(Ct)).RevisionEvents;
         var requestsBefore = fixture.Fake.State.RevisionThrottle.Admitted;
 
-        var job = await host.RunSyncAsync(new SyncRequest(Mode: SyncMode.Incremental, IncludeRevisions: true));
+        var job = await host.RunSyncAsync(new SyncRequest(IncludeRevisions: true), JobKind.IncrementalSync);
 
         Assert.Equal(JobStatus.Succeeded, job.Status);
         Assert.Equal(changed.Count, fixture.Fake.State.RevisionThrottle.Admitted - requestsBefore);
