@@ -17,6 +17,7 @@ public static class SyncServiceCollectionExtensions
         services.AddScoped<SchemaSynchronizer>();
         services.AddScoped<TableScanner>();
         services.AddScoped<BaseRecordSynchronizer>();
+        services.AddScoped<SyncBaseSelection>();
         services.AddScoped<SyncRun>();
         services.AddJobHandler<FullSyncJobHandler>(JobKind.FullSync);
         services.AddJobHandler<IncrementalSyncJobHandler>(JobKind.IncrementalSync);

@@ -59,6 +59,27 @@ public sealed class RevisionSyncTests
     }
 
     [Fact]
+    public async Task ARevisionSyncNamesARequestedBaseItDoesNotHaveAndFetchesTheOthers()
+    {
+        await using var fixture = await StartFixtureAsync(5);
+        await using var host = await fixture.StartHostAsync(FastRevisions, withRevisions: true);
+        await fixture.SignInWebSessionAsync(host);
+        await host.RunSyncAsync(new SyncRequest());
+        var @base = fixture.Workspace.GetBases()[0];
+
+        var job = await host.RunSyncAsync(new SyncRequest(BaseIds: [@base.Id, "appNeverSynced001"]), JobKind.RevisionSync);
+
+        Assert.Equal(JobStatus.PartiallySucceeded, job.Status);
+        var failure = Assert.Single(job.Failures);
+        Assert.Equal("appNeverSynced001", failure.Item);
+        Assert.Contains("not stored here", failure.Message, StringComparison.Ordinal);
+        foreach (var record in fixture.Workspace.GetRecords(@base.Id, fixture.Workspace.GetTables(@base.Id)[0].Id))
+        {
+            Assert.NotEmpty(await host.Store.GetRevisionsAsync(record.Id, Ct));
+        }
+    }
+
+    [Fact]
     public async Task AnIncrementalRunFetchesOnlyChangedRecordsWithOneRequestEach()
     {
         await using var fixture = await StartFixtureAsync(30);
