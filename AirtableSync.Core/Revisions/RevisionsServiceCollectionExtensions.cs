@@ -14,7 +14,7 @@ public static class RevisionsServiceCollectionExtensions
     /// Revision history from the internal endpoint, parsed into field-level events. Reads
     /// "Revisions": { "RequestsPerSecondPerBase": 4, "PageSize": 50, "ConcurrentRecords": 3, "MaxThrottleRetries": 5,
     ///                "MaxThrottleBackoff": "00:00:30", "RevalidateEveryRecords": 50, "MaxPagesPerRecord": 100 }
-    /// and "Airtable:WebBaseUrl". Needs the web session feature (cookies) and storage.
+    /// and "Airtable:WebBaseUrl". Needs the web session feature (cookies), storage and the sync feature (base selection).
     /// </summary>
     public static IServiceCollection AddRevisions(this IServiceCollection services)
     {

@@ -43,7 +43,7 @@ public sealed class ScheduledSyncTrigger(SyncScheduleStore schedules, IJobStore 
             return null;
         }
         var jobs = await store.ListJobsAsync(RecentJobsChecked, cancellationToken);
-        if (jobs.Any(j => (j.Kind is JobKind.FullSync or JobKind.RecordSync or JobKind.SchemaSync) && (j.Status is JobStatus.Queued or JobStatus.Running)))
+        if (jobs.Any(j => SyncJobKinds.IsSync(j.Kind) && (j.Status is JobStatus.Queued or JobStatus.Running)))
         {
             logger.LogInformation("Scheduled {Mode} sync skipped: a sync is already queued or running", run.Mode);
             return null;
@@ -56,6 +56,6 @@ public sealed class ScheduledSyncTrigger(SyncScheduleStore schedules, IJobStore 
         {
             logger.LogInformation("Queuing the scheduled {Mode} sync", run.Mode);
         }
-        return await queue.EnqueueAsync(JobKind.FullSync, new SyncRequest(Mode: run.Mode), cancellationToken);
+        return await queue.EnqueueAsync(SyncJobKinds.For(run.Mode), new SyncRequest(), cancellationToken);
     }
 }

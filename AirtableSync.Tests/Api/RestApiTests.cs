@@ -100,6 +100,22 @@ public sealed class RestApiTests
     }
 
     [Fact]
+    public async Task AnIncrementalSyncStartedOverRestIsShownAsAnIncrementalSyncJob()
+    {
+        await using var context = await ApiTestContext.StartAsync(new SyntheticWorkspaceSpec(Bases: 1, TablesPerBase: 1, RecordsPerTable: 5));
+
+        var started = await context.Client.PostAsJsonAsync("/api/v1/syncs", new { mode = "incremental" }, Ct);
+        var jobId = (await ApiTestContext.ReadAsync<JsonObject>(started))["jobId"]!.GetValue<string>();
+        await context.WaitForJobAsync(jobId);
+
+        var job = await context.Client.GetFromJsonAsync<JsonObject>($"/api/v1/jobs/{jobId}", Ct);
+        Assert.Equal("incrementalSync", job!["kind"]!.GetValue<string>());
+        Assert.Equal("succeeded", job["status"]!.GetValue<string>());
+        var jobs = await context.Client.GetFromJsonAsync<JsonArray>("/api/v1/jobs", Ct);
+        Assert.Equal("incrementalSync", Assert.Single(jobs!)!["kind"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task SearchFindsRecordsByCellTextAndDeletedRecordsAppearOnlyWhenAsked()
     {
         await using var context = await ApiTestContext.StartAsync(new SyntheticWorkspaceSpec(Bases: 1, TablesPerBase: 1, RecordsPerTable: 30, FieldsPerTable: 3));

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AirtableSync.Jobs;
 using AirtableSync.Storage;
 using AirtableSync.Sync;
@@ -67,6 +66,11 @@ public abstract class SchedulerWorld : IAsyncLifetime
             return true;
         });
 
-    protected static SyncMode ModeOf(JobEntry job) =>
-        (JsonSerializer.Deserialize<SyncRequest>(job.ParametersJson, JsonSerializerOptions.Web) ?? throw new InvalidOperationException("No parameters.")).Mode;
+    /// <summary>The mode a queued sync job runs in, which its kind alone decides.</summary>
+    protected static SyncMode ModeOf(JobEntry job) => job.Kind switch
+    {
+        JobKind.FullSync => SyncMode.Full,
+        JobKind.IncrementalSync => SyncMode.Incremental,
+        _ => throw new InvalidOperationException($"A scheduled sync was queued as {job.Kind}."),
+    };
 }

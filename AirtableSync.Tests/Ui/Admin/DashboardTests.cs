@@ -48,6 +48,23 @@ public sealed class DashboardTests : AdminTestContext
     }
 
     [Fact]
+    public async Task RecentJobsNameTheirKindInWords()
+    {
+        await WireAsync(seed: async s =>
+        {
+            var kinds = new[] { JobKind.FullSync, JobKind.IncrementalSync, JobKind.RevisionSync };
+            for (var i = 0; i < kinds.Length; i++)
+            {
+                await s.SaveJobAsync(new JobEntry($"job{i:D2}", kinds[i], JobStatus.Succeeded, "{}", JobProgress.NotStarted, Now.AddMinutes(i), null, null, null, []), Token);
+            }
+        });
+        var cut = RenderPage<Home>();
+
+        cut.WaitForAssertion(() => Assert.Equal(["Revision history sync", "Incremental sync", "Full sync"],
+            cut.FindAll("[data-testid=recent-job] [data-testid=job-kind]").Select(c => c.TextContent.Trim())));
+    }
+
+    [Fact]
     public async Task ActiveApiConnectionIsShownAsHealthy()
     {
         await WireAsync(seed: s => s.SaveConnectionAsync(new StoredConnection("pat-usrAda", ConnectionKind.PersonalAccessToken, ConnectionStatus.Active,

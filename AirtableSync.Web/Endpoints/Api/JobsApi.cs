@@ -38,8 +38,8 @@ public static class JobsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var job = await queue.EnqueueAsync(JobKind.FullSync,
-            new SyncRequest(request?.BaseIds, mode, request?.IncludeRevisions ?? false), cancellationToken);
+        var job = await queue.EnqueueAsync(SyncJobKinds.For(mode),
+            new SyncRequest(request?.BaseIds, request?.IncludeRevisions ?? false), cancellationToken);
         return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", new StartSyncResponse(job.Id));
     }
 
