@@ -31,6 +31,9 @@ public sealed partial class BrowserLoginWizardModel(IBrowserLoginDriver driver, 
         FieldErrors = LoginInputRules.Problems(email, password);
         if (FieldErrors.Count > 0 || email is null || password is null)
         {
+            Error = string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)
+                ? "Enter the Airtable account's email and password."
+                : "Correct the marked field; nothing was typed into Airtable.";
             return;
         }
         _codeAttempts = 0;
