@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AirtableSync.WebSession;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +7,7 @@ namespace AirtableSync.Web.Endpoints.Api;
 /// REST for the browser login wizard: start a login, answer its MFA / e-mail code, read the session state.
 /// Protected by the REST API key policy (admin); app sign-in with roles will add the UI side.
 /// </summary>
-public static partial class BrowserSessionEndpoints
+public static class BrowserSessionEndpoints
 {
     public static IEndpointRouteBuilder MapBrowserSessions(this IEndpointRouteBuilder app)
     {
@@ -37,25 +36,14 @@ public static partial class BrowserSessionEndpoints
 
     internal sealed record CurrentSessionResponse(string State, string? UserId, DateTimeOffset? ValidatedAt);
 
-    [GeneratedRegex("^[0-9]{4,8}$")]
-    private static partial Regex CodeFormat();
-
     /// <summary>Answers once the login needs a person (MFA, e-mail code, challenge) or has finished.</summary>
     private static async Task<Results<Ok<BrowserLoginResponse>, ValidationProblem, ProblemHttpResult>> StartAsync(
         StartLoginRequest request, BrowserLoginCoordinator logins, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Email) || !request.Email.Contains('@', StringComparison.Ordinal))
+        var problems = LoginInputRules.Problems(request.Email, request.Password);
+        if (problems.Count > 0 || request.Email is null || request.Password is null)
         {
-            errors["email"] = ["An e-mail address is required."];
-        }
-        if (string.IsNullOrEmpty(request.Password))
-        {
-            errors["password"] = ["A password is required."];
-        }
-        if (errors.Count > 0 || request.Email is null || request.Password is null)
-        {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
         }
         try
         {
@@ -70,10 +58,9 @@ public static partial class BrowserSessionEndpoints
     private static async Task<Results<Ok<BrowserLoginResponse>, ValidationProblem, NotFound, ProblemHttpResult>> SubmitCodeAsync(
         string id, SubmitCodeRequest request, BrowserLoginCoordinator logins, CancellationToken cancellationToken)
     {
-        var code = request.Code?.Trim().Replace(" ", "", StringComparison.Ordinal);
-        if (code is null || !CodeFormat().IsMatch(code))
+        if (LoginInputRules.NormalizeCode(request.Code) is not { } code)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["The code is 4 to 8 digits."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = [LoginInputRules.CodeProblem] });
         }
         if (logins.Find(id) is null)
         {

@@ -13,8 +13,9 @@ public static class CatalogApi
     public static RouteGroupBuilder MapCatalogApi(this RouteGroupBuilder api)
     {
         api.MapGet("/bases", ListBasesAsync);
-        api.MapGet("/bases/{baseId}/tables", ListTablesAsync);
-        api.MapGet("/bases/{baseId}/tables/{tableId}/records", ListRecordsAsync);
+        // Refusals are TypedResults.Problem, not NotFound(problem): only Problem answers application/problem+json.
+        api.MapGet("/bases/{baseId}/tables", ListTablesAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/bases/{baseId}/tables/{tableId}/records", ListRecordsAsync).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -25,12 +26,12 @@ public static class CatalogApi
             .Select(b => new BaseResponse(b.Id, b.Name, b.PermissionLevel, b.LastSyncedAt)).ToArray());
     }
 
-    private static async Task<Results<Ok<TableResponse[]>, NotFound<ProblemDetails>>> ListTablesAsync(
+    private static async Task<Results<Ok<TableResponse[]>, ProblemHttpResult>> ListTablesAsync(
         string baseId, ISchemaStore schemaStore, IRecordStore recordStore, CancellationToken cancellationToken)
     {
         if (await schemaStore.GetBaseAsync(baseId, cancellationToken) is null)
         {
-            return TypedResults.NotFound(NotFoundProblem($"Base '{baseId}' is not in the local copy."));
+            return TypedResults.Problem(NotFoundProblem($"Base '{baseId}' is not in the local copy."));
         }
 
         var tables = await schemaStore.ListTablesAsync(baseId, cancellationToken);
@@ -45,7 +46,7 @@ public static class CatalogApi
         return TypedResults.Ok(responses.ToArray());
     }
 
-    private static async Task<Results<Ok<RecordListResponse>, ValidationProblem, NotFound<ProblemDetails>>> ListRecordsAsync(
+    private static async Task<Results<Ok<RecordListResponse>, ValidationProblem, ProblemHttpResult>> ListRecordsAsync(
         string baseId,
         string tableId,
         ISchemaStore schemaStore,
@@ -71,7 +72,7 @@ public static class CatalogApi
         }
         if (await schemaStore.GetTableAsync(baseId, tableId, cancellationToken) is null)
         {
-            return TypedResults.NotFound(NotFoundProblem($"Table '{tableId}' of base '{baseId}' is not in the local copy."));
+            return TypedResults.Problem(NotFoundProblem($"Table '{tableId}' of base '{baseId}' is not in the local copy."));
         }
 
         var page = await recordStore.QueryRecordsAsync(

@@ -32,11 +32,11 @@ public static class RevisionsApi
 
     public static RouteGroupBuilder MapRevisionsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/records/{recordId}/revisions", ListRevisionsAsync);
+        api.MapGet("/records/{recordId}/revisions", ListRevisionsAsync).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<Results<Ok<RevisionResponse[]>, NotFound<ProblemDetails>, ValidationProblem>> ListRevisionsAsync(
+    private static async Task<Results<Ok<RevisionResponse[]>, ProblemHttpResult, ValidationProblem>> ListRevisionsAsync(
         string recordId, IRecordStore recordStore, ISchemaStore schemaStore, IRevisionStore revisionStore, CancellationToken cancellationToken)
     {
         if (!AirtableIds.IsRecordId(recordId))
@@ -45,7 +45,7 @@ public static class RevisionsApi
         }
         if (await recordStore.GetRecordAsync(recordId, cancellationToken) is not { } record)
         {
-            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"Record '{recordId}' is not in the local copy." });
+            return TypedResults.Problem(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"Record '{recordId}' is not in the local copy." });
         }
 
         var fields = (await schemaStore.GetTableAsync(record.BaseId, record.TableId, cancellationToken))?.Fields
