@@ -10,7 +10,7 @@ using AirtableSync.Web.Components;
 using AirtableSync.Web.Components.Pages;
 using AirtableSync.Web.Components.Pages.Connect;
 using AirtableSync.Web.Components.Pages.Jobs;
-using AirtableSync.Web.Components.Pages.Records.Export;
+using AirtableSync.Web.Components.Pages.RecordList.Export;
 using AirtableSync.Web.Endpoints;
 using AirtableSync.Web.Endpoints.Api;
 using AirtableSync.Web.Sandbox;

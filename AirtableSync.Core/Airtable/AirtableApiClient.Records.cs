@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using AirtableSync.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace AirtableSync.Airtable;

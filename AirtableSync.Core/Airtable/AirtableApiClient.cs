@@ -55,6 +55,13 @@ public sealed partial class AirtableApiClient(
 
     private async Task<HttpResponseMessage> SendOnceAsync(AirtableCall call, AirtableAccessToken token, CancellationToken cancellationToken)
     {
+        // A stored token that cannot travel in a header (written before it was checked, or damaged) is a connection
+        // to re-authorise, said as such, not a FormatException from deep inside HttpClient.
+        if (HeaderValueRules.Problem(token.Value) is { } problem)
+        {
+            throw new AirtableAuthenticationException(
+                $"The access token for {call.Endpoint} cannot be sent to Airtable: it {problem}; the connection must be re-authorised.", call.Endpoint);
+        }
         using var request = new HttpRequestMessage(call.Method, call.PathAndQuery);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         request.Options.Set(AirtableRequestTags.RateLimitKey, token.RateLimitKey);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Airtable;
 

@@ -26,7 +26,9 @@ public sealed class AirtableRateLimiters(IOptions<AirtableOptions> options, IOpt
                 return granted;
             }
             // Re-checked after the wait: a pause may have been set meanwhile, or another waiter took the slot.
-            await Task.Delay(wait, timeProvider, cancellationToken);
+            // Timers count whole milliseconds and a 0 ms delay returns at once, so a wait of 0.4 ms would spin
+            // until the clock moved: round up instead.
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), timeProvider, cancellationToken);
         }
     }
 

@@ -1,9 +1,7 @@
-using AirtableSync.Storage;
-
 namespace AirtableSync.Airtable;
 
 /// <summary>
-/// One page of a record scan, ready for <c>ISyncStore</c>. <see cref="RecordData.FieldsJson"/> is Airtable's
+/// One page of a record scan, ready for <c>IRecordStore</c>. <see cref="RecordData.FieldsJson"/> is Airtable's
 /// <c>fields</c> object exactly as sent (keyed by field id; empty cells absent).
 /// </summary>
 /// <param name="PageIndex">0-based count of pages yielded by this scan.</param>

@@ -7,7 +7,7 @@ namespace AirtableSync.Connections;
 /// Picks the connection the API client should use: the most recently validated active PAT or OAuth connection.
 /// Browser-session connections serve the internal endpoints, not the public API, so they are ignored here.
 /// </summary>
-public sealed class ActiveConnectionReader(ISyncStore store)
+public sealed class ActiveConnectionReader(IConnectionStore store)
 {
     public async Task<StoredConnection> GetAsync(CancellationToken cancellationToken)
     {

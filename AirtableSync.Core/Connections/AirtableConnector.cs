@@ -9,21 +9,22 @@ namespace AirtableSync.Connections;
 /// credential is validated with whoami BEFORE anything is saved, so a wrong token leaves no trace.
 /// </summary>
 public sealed class AirtableConnector(
-    ISyncStore store,
+    IConnectionStore store,
     ConnectionSecrets secrets,
     AirtableIdentityProbe identityProbe,
     OAuthTokenClient tokenClient,
     TimeProvider timeProvider,
     ILogger<AirtableConnector> logger)
 {
-    /// <exception cref="ArgumentException">The token is empty.</exception>
+    /// <summary>Surrounding whitespace (a pasted line end) is trimmed; what is left must pass <see cref="TokenFormat"/>.</summary>
+    /// <exception cref="ArgumentException">The token is empty or cannot travel in a header (<see cref="TokenFormat"/>); Airtable was not asked.</exception>
     /// <exception cref="AirtableAuthenticationException">Airtable rejected the token; nothing was saved.</exception>
     public async Task<ConnectionSummary> ConnectPersonalAccessTokenAsync(string token, CancellationToken cancellationToken = default)
     {
         token = token?.Trim() ?? "";
-        if (token.Length == 0)
+        if (TokenFormat.Problem(token) is { } problem)
         {
-            throw new ArgumentException("Paste a personal access token (it starts with \"pat\").", nameof(token));
+            throw new ArgumentException(problem, nameof(token));
         }
         AirtableIdentity identity;
         try

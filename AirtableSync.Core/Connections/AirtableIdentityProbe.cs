@@ -15,9 +15,14 @@ public sealed record AirtableIdentity(string UserId, string? Email, IReadOnlyLis
 /// </summary>
 public sealed class AirtableIdentityProbe(HttpClient http)
 {
-    /// <exception cref="AirtableAuthenticationException">Airtable rejected the token (401/403).</exception>
+    /// <exception cref="AirtableAuthenticationException">Airtable rejected the token (401/403), or it cannot be sent in a header at all.</exception>
     public async Task<AirtableIdentity> WhoAmIAsync(string token, CancellationToken cancellationToken = default)
     {
+        // The last guard before the wire: HttpClient would fail on such a value with an error naming no field.
+        if (HeaderValueRules.Problem(token) is { } problem)
+        {
+            throw new AirtableAuthenticationException($"The token cannot be sent to Airtable: it {problem}.");
+        }
         using var request = new HttpRequestMessage(HttpMethod.Get, "/v0/meta/whoami");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request, cancellationToken);

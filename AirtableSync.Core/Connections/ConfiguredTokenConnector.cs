@@ -25,6 +25,11 @@ public sealed class ConfiguredTokenConnector(
         {
             await connector.ConnectPersonalAccessTokenAsync(options.Value.PersonalAccessToken, cancellationToken);
         }
+        catch (ArgumentException ex)
+        {
+            // Said without the token: start-up errors land in logs and terminals.
+            throw new InvalidOperationException("Airtable:PersonalAccessToken is not a usable token. " + ex.Message.Replace(" (Parameter 'token')", "", StringComparison.Ordinal), ex);
+        }
         catch (AirtableAuthenticationException ex)
         {
             throw new InvalidOperationException("Airtable:PersonalAccessToken was rejected by Airtable; fix or remove it. " + ex.Message, ex);

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Connections;
 

@@ -1,6 +1,5 @@
 using AirtableSync.Airtable;
 using System.Text.Json;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Connections;
 

@@ -1,5 +1,3 @@
-using AirtableSync.Storage;
-
 namespace AirtableSync.Connections;
 
 /// <summary>What the UI may show about a connection: never the secret, at most its last four characters.</summary>

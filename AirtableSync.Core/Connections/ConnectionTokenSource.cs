@@ -1,5 +1,4 @@
 using AirtableSync.Airtable;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Connections;
 

@@ -14,7 +14,7 @@ namespace AirtableSync.Connections;
 public static class ConnectionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Airtable connections (named so because ASP.NET Core already has an AddConnections for SignalR): OAuth 2.0 + PKCE, personal access tokens, encrypted secrets. Needs an ISyncStore.
+    /// Airtable connections (named so because ASP.NET Core already has an AddConnections for SignalR): OAuth 2.0 + PKCE, personal access tokens, encrypted secrets. Needs an IConnectionStore.
     /// Reads:
     /// "Airtable": { "WebBaseUrl": "https://airtable.com", "ApiBaseUrl": "https://api.airtable.com",
     ///               "PersonalAccessToken": null,

@@ -12,7 +12,7 @@ namespace AirtableSync.Connections;
 /// a 409 means someone else refreshed (re-read the store), and invalid_grant means only a person can help.
 /// </summary>
 public sealed class OAuthTokenRefresher(
-    ISyncStore store,
+    IConnectionStore store,
     ActiveConnectionReader connections,
     ConnectionSecrets secrets,
     OAuthTokenClient tokenClient,

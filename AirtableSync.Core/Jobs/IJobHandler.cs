@@ -1,5 +1,3 @@
-using AirtableSync.Storage;
-
 namespace AirtableSync.Jobs;
 
 /// <summary>

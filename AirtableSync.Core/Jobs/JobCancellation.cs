@@ -6,7 +6,7 @@ namespace AirtableSync.Jobs;
 /// Cancels queued and running jobs. The runner tracks a job here BEFORE it reads the job's state, so a cancel
 /// either finds the job tracked (and fires its token) or leaves a request the runner sees when it starts tracking.
 /// </summary>
-public sealed class JobCancellation(ISyncStore store, JobProgressNotifier notifier, TimeProvider time)
+public sealed class JobCancellation(IJobStore store, JobProgressNotifier notifier, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, CancellationTokenSource> _running = [];

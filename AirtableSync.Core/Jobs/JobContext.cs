@@ -31,7 +31,7 @@ public sealed class JobContext
     public string? ResumeOf { get; }
 
     /// <summary>
-    /// The scope under which this job keeps its <see cref="ISyncStore.SaveCheckpointAsync"/> documents.
+    /// The scope under which this job keeps its <see cref="ICheckpointStore.SaveCheckpointAsync"/> documents.
     /// A fresh job gets <c>job:{its id}</c>; a resumed job inherits the scope of the job it resumes (all the way
     /// back to the first job of the chain), so it finds the checkpoints its predecessor saved and continues from
     /// there. Checkpoints that must outlive a chain of jobs (e.g. "last incremental sync of base X") belong under

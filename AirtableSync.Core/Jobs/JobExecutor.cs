@@ -7,7 +7,7 @@ namespace AirtableSync.Jobs;
 
 /// <summary>Runs one queued job in its own DI scope and always leaves it in a final, persisted state.</summary>
 internal sealed class JobExecutor(
-    ISyncStore store,
+    IJobStore store,
     IServiceScopeFactory scopeFactory,
     JobProgressNotifier notifier,
     JobCancellation cancellation,

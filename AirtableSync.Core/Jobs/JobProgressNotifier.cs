@@ -1,4 +1,3 @@
-using AirtableSync.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace AirtableSync.Jobs;

@@ -8,7 +8,7 @@ namespace AirtableSync.Jobs;
 /// The bounded queue of job ids between the UI and <see cref="JobRunner"/>. The job itself lives in the store
 /// from the moment it is queued, so it survives a restart (as Interrupted) even though the channel does not.
 /// </summary>
-public sealed class JobQueue(IOptions<JobsOptions> options, ISyncStore store, JobProgressNotifier notifier, TimeProvider time)
+public sealed class JobQueue(IOptions<JobsOptions> options, IJobStore store, JobProgressNotifier notifier, TimeProvider time)
 {
     private readonly Channel<string> _channel = Channel.CreateBounded<string>(new BoundedChannelOptions(options.Value.QueueCapacity)
     {

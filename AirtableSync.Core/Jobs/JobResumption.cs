@@ -7,7 +7,7 @@ namespace AirtableSync.Jobs;
 /// history. The new job inherits the old one's <see cref="JobContext.CheckpointScope"/>, so it continues from
 /// the checkpoints its predecessor saved.
 /// </summary>
-public sealed class JobResumption(ISyncStore store, JobQueue queue)
+public sealed class JobResumption(IJobStore store, JobQueue queue)
 {
     /// <summary>Only jobs that stopped early can be resumed; a partly succeeded job is run again instead.</summary>
     public static bool CanResume(JobStatus status) => status is JobStatus.Interrupted or JobStatus.Failed or JobStatus.Cancelled;

@@ -10,7 +10,7 @@ namespace AirtableSync.Jobs;
 /// Registered before the runner, and the runner also waits for <see cref="Completion"/> in case hosted
 /// services are started concurrently.
 /// </summary>
-internal sealed class JobStartupRecovery(ISyncStore store, TimeProvider time, ILogger<JobStartupRecovery> logger) : IHostedService
+internal sealed class JobStartupRecovery(IJobStore store, TimeProvider time, ILogger<JobStartupRecovery> logger) : IHostedService
 {
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -7,7 +7,7 @@ namespace AirtableSync.Jobs;
 /// The live state of one running job. Every change goes through one gate, so subscribers see changes in the
 /// order they happened and a throttled progress write can never overwrite a newer state or failure list.
 /// </summary>
-internal sealed class JobTracker(JobEntry initial, ISyncStore store, JobProgressNotifier notifier, TimeProvider time, JobsOptions options) : IDisposable
+internal sealed class JobTracker(JobEntry initial, IJobStore store, JobProgressNotifier notifier, TimeProvider time, JobsOptions options) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ProgressRateMeter _rate = new(options.ProgressRateWindow);

@@ -7,7 +7,7 @@ namespace AirtableSync.Jobs;
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// The background job system. Needs an <see cref="ISyncStore"/> singleton whose schema is initialized
+    /// The background job system. Needs an <see cref="IJobStore"/> singleton (AddSyncStorage) whose schema is initialized
     /// before hosted services start (register the store first). Reads:
     /// <code>
     /// "Jobs": {

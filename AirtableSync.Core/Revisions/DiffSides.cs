@@ -1,5 +1,3 @@
-using AirtableSync.Storage;
-
 namespace AirtableSync.Revisions;
 
 /// <summary>What a value reader found: both sides, or <see cref="Unrecognised"/> when the markup had nothing it knows.</summary>

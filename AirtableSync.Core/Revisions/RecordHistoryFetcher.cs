@@ -11,14 +11,15 @@ namespace AirtableSync.Revisions;
 public sealed class RecordHistoryFetcher(
     AirtableRevisionClient client,
     RevisionActivityNormalizer normalizer,
-    ISyncStore store,
+    IRevisionStore revisionStore,
+    IRecordStore recordStore,
     TimeProvider time,
     IOptions<RevisionOptions> options)
 {
     /// <summary>Returns how many requests were made.</summary>
     public async Task<int> FetchAsync(AirtableWebSession session, StoredRecord record, RevisionFieldRoles roles, RevisionSchema schema, CancellationToken cancellationToken)
     {
-        var known = await store.GetKnownActivityIdsAsync(record.Id, cancellationToken);
+        var known = await revisionStore.GetKnownActivityIdsAsync(record.Id, cancellationToken);
         var context = new RevisionPageContext(record.BaseId, record.TableId, record.Id, roles, schema);
         string? cursor = null;
         var requests = 0;
@@ -28,8 +29,8 @@ public sealed class RecordHistoryFetcher(
             var json = await client.ReadPageAsync(session, record.BaseId, record.Id, cursor, cancellationToken);
             requests++;
             var page = normalizer.Normalize(json, context);
-            await store.UpsertRevisionEventsAsync(page.Events, cancellationToken);
-            await store.UpsertRecordCommentsAsync(page.Comments, cancellationToken);
+            await revisionStore.UpsertRevisionEventsAsync(page.Events, cancellationToken);
+            await revisionStore.UpsertRecordCommentsAsync(page.Comments, cancellationToken);
 
             var reachedKnown = page.Events.Any(e => known.Contains(e.ActivityId)) || page.SkippedActivityIds.Any(known.Contains);
             if (reachedKnown || page.NextOffsetV2 is not { Length: > 0 } next || !seenCursors.Add(next))
@@ -38,7 +39,7 @@ public sealed class RecordHistoryFetcher(
             }
             cursor = next;
         }
-        await store.MarkRevisionsFetchedAsync(record.Id, time.GetUtcNow(), cancellationToken);
+        await recordStore.MarkRevisionsFetchedAsync(record.Id, time.GetUtcNow(), cancellationToken);
         return requests;
     }
 }

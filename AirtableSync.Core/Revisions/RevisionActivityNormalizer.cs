@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Revisions;
 

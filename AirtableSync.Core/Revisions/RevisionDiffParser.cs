@@ -1,4 +1,3 @@
-using AirtableSync.Storage;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 

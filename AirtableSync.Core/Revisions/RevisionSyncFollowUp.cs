@@ -11,16 +11,14 @@ public sealed class RevisionSyncFollowUp(RevisionSynchronizer revisions) : ISync
         request.IncludeRevisions ? revisions.SyncAsync(job, baseIds, cancellationToken) : Task.CompletedTask;
 }
 
-/// <summary>Revision history only, for bases already synced locally.</summary>
-public sealed class RevisionSyncJobHandler(RevisionSynchronizer revisions, ISyncStore store) : IJobHandler
+/// <summary>Revision history only, for bases already synced locally (selected as the record sync selects them).</summary>
+public sealed class RevisionSyncJobHandler(RevisionSynchronizer revisions, SyncBaseSelection bases) : IJobHandler
 {
     public JobKind Kind => JobKind.RevisionSync;
 
     public async Task RunAsync(JobContext context, CancellationToken cancellationToken)
     {
-        var request = context.GetParameters<SyncRequest>();
-        var stored = (await store.ListBasesAsync(cancellationToken)).Where(b => !b.IsRemoved).Select(b => b.Id);
-        var baseIds = request.BaseIds is { Count: > 0 } wanted ? stored.Intersect(wanted, StringComparer.Ordinal).ToList() : stored.ToList();
+        var baseIds = await bases.SelectStoredAsync(context, context.GetParameters<SyncRequest>(), cancellationToken);
         await revisions.SyncAsync(context, baseIds, cancellationToken);
     }
 }

@@ -11,7 +11,8 @@ namespace AirtableSync.Revisions;
 /// recorded and the rest go on; an expired session stops the job (fail fast).
 /// </summary>
 public sealed class RevisionSynchronizer(
-    ISyncStore store,
+    ISchemaStore schemaStore,
+    IRecordStore recordStore,
     RecordHistoryFetcher fetcher,
     TableFieldRoles fieldRoles,
     WebSessionValidator sessions,
@@ -41,9 +42,9 @@ public sealed class RevisionSynchronizer(
         var work = new List<(StoredTable Table, RevisionFieldRoles Roles, RevisionSchema Schema, IReadOnlyList<StoredRecord> Records)>();
         foreach (var baseId in baseIds)
         {
-            foreach (var table in (await store.ListTablesAsync(baseId, cancellationToken)).Where(t => !t.IsRemoved))
+            foreach (var table in (await schemaStore.ListTablesAsync(baseId, cancellationToken)).Where(t => !t.IsRemoved))
             {
-                var records = await store.ListRecordsNeedingRevisionsAsync(baseId, table.Id, int.MaxValue, cancellationToken);
+                var records = await recordStore.ListRecordsNeedingRevisionsAsync(baseId, table.Id, int.MaxValue, cancellationToken);
                 if (records.Count > 0)
                 {
                     work.Add((table, await fieldRoles.GetAsync(table, cancellationToken), RevisionSchema.From(table.Fields), records));

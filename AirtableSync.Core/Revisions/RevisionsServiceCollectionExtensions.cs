@@ -1,7 +1,6 @@
 using System.Net;
 using AirtableSync.Airtable;
 using AirtableSync.Jobs;
-using AirtableSync.Storage;
 using AirtableSync.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +15,7 @@ public static class RevisionsServiceCollectionExtensions
     /// "Revisions": { "RequestsPerSecondPerBase": 4, "PageSize": 50, "ConcurrentRecords": 3, "MaxThrottleRetries": 5,
     ///                "MaxThrottleBackoff": "00:00:30", "RevalidateEveryRecords": 50, "MaxPagesPerRecord": 100,
     ///                "AttemptTimeout": "00:02:00" }
-    /// and "Airtable:WebBaseUrl". Needs the web session feature (cookies) and storage.
+    /// and "Airtable:WebBaseUrl". Needs the web session feature (cookies), storage and the sync feature (base selection).
     /// </summary>
     public static IServiceCollection AddRevisions(this IServiceCollection services)
     {

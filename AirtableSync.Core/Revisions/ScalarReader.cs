@@ -1,4 +1,3 @@
-using AirtableSync.Storage;
 using AngleSharp.Dom;
 
 namespace AirtableSync.Revisions;

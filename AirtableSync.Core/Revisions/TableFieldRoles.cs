@@ -7,7 +7,7 @@ namespace AirtableSync.Revisions;
 /// Which field of a table is Status and which is Assignee, chosen by the admin (Settings) and kept by field id,
 /// so renaming a field breaks nothing (revision-history.md §8.2). Without a choice, the schema decides.
 /// </summary>
-public sealed class TableFieldRoles(ISyncStore store, TimeProvider time)
+public sealed class TableFieldRoles(ICheckpointStore store, TimeProvider time)
 {
     private const string Scope = "table-field-roles";
 

@@ -1,5 +1,4 @@
 using System.Text;
-using AirtableSync.Storage;
 using AngleSharp.Dom;
 
 namespace AirtableSync.Revisions;

@@ -25,7 +25,24 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IMongoClient>(sp =>
             new MongoClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.MongoDb.ConnectionString));
         services.TryAddSingleton<ISyncStore>(CreateStore);
+        services.AddSyncStoreRoles();
         services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+
+    /// <summary>
+    /// Resolves each role to the registered <see cref="ISyncStore"/>, so consumers of different roles share one
+    /// store (SQLite's one writer queue, Mongo's one client). For hosts that register their own store.
+    /// </summary>
+    public static IServiceCollection AddSyncStoreRoles(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IConnectionStore>(sp => sp.GetRequiredService<ISyncStore>());
+        services.TryAddSingleton<ISchemaStore>(sp => sp.GetRequiredService<ISyncStore>());
+        services.TryAddSingleton<IRecordStore>(sp => sp.GetRequiredService<ISyncStore>());
+        services.TryAddSingleton<IRevisionStore>(sp => sp.GetRequiredService<ISyncStore>());
+        services.TryAddSingleton<IJobStore>(sp => sp.GetRequiredService<ISyncStore>());
+        services.TryAddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<ISyncStore>());
+        services.TryAddSingleton<IAccountStore>(sp => sp.GetRequiredService<ISyncStore>());
         return services;
     }
 

@@ -10,7 +10,7 @@ namespace AirtableSync.Sync;
 /// table into slices when there are fewer tables left than streams, so the base's 5 requests/s stay busy
 /// (a single scan is bound by latency because each page needs the previous offset).
 /// </summary>
-public sealed class BaseRecordSynchronizer(TableScanner scanner, ISyncStore store, TimeProvider time, IOptions<SyncOptions> options)
+public sealed class BaseRecordSynchronizer(TableScanner scanner, ICheckpointStore store, IRecordStore recordStore, TimeProvider time, IOptions<SyncOptions> options)
 {
     private const int PageSize = 100;
 
@@ -23,7 +23,7 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ISyncStore stor
             try
             {
                 await job.RunItemAsync($"{baseId}/{table.Id} ({table.Name})",
-                    ct => SyncTableAsync(job, baseId, table, mode, streams, () => Volatile.Read(ref unfinishedTables), progress, reportAsync, ct),
+                    ct => SyncTableAsync(new TableSyncRequest(job, baseId, table, mode, progress, reportAsync, streams, () => Volatile.Read(ref unfinishedTables)), ct),
                     cancellationToken);
             }
             finally
@@ -33,8 +33,21 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ISyncStore stor
         }));
     }
 
-    private async Task SyncTableAsync(JobContext job, string baseId, StoredTable table, SyncMode mode, SemaphoreSlim streams, Func<int> unfinishedTables, SyncProgress progress, Func<CancellationToken, Task> reportAsync, CancellationToken cancellationToken)
+    // Streams is the base's pool of scan streams, shared by its tables; UnfinishedTables (how many of them are
+    // still scanning) is read when deciding whether a large table is worth slicing.
+    private sealed record TableSyncRequest(
+        JobContext Job,
+        string BaseId,
+        StoredTable Table,
+        SyncMode Mode,
+        SyncProgress Progress,
+        Func<CancellationToken, Task> ReportAsync,
+        SemaphoreSlim Streams,
+        Func<int> UnfinishedTables);
+
+    private async Task SyncTableAsync(TableSyncRequest request, CancellationToken cancellationToken)
     {
+        var (job, baseId, table, mode, progress, reportAsync, streams, unfinishedTables) = request;
         var checkpoint = await TableScanCheckpoint.LoadAsync(store, job.CheckpointScope, baseId, table.Id, cancellationToken);
         if (checkpoint is { Done: true })
         {
@@ -75,19 +88,16 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ISyncStore stor
         var scanStartedAt = now;
         await new TableScanCheckpoint(false, scanStartedAt).SaveAsync(store, job.CheckpointScope, baseId, table.Id, now, cancellationToken);
 
-        var complete = await FullScanAsync(baseId, table.Id, streams, unfinishedTables, OnPageAsync, cancellationToken);
-        if (!complete)
-        {
-            return;
-        }
+        await FullScanAsync(baseId, table.Id, streams, unfinishedTables, OnPageAsync, cancellationToken);
 
-        // Deletions are only knowable after a complete full scan (public-api.md §3.6 item 3).
-        await store.TombstoneRecordsNotSeenSinceAsync(baseId, table.Id, scanStartedAt, time.GetUtcNow(), cancellationToken);
+        // The scan is complete here (a failed page throws past this point), and deletions are only knowable
+        // after a complete full scan (public-api.md §3.6 item 3).
+        await recordStore.TombstoneRecordsNotSeenSinceAsync(baseId, table.Id, scanStartedAt, time.GetUtcNow(), cancellationToken);
         await new TableSyncState(scanStartedAt, scanStartedAt).SaveAsync(store, baseId, table.Id, time.GetUtcNow(), cancellationToken);
         await new TableScanCheckpoint(true, scanStartedAt).SaveAsync(store, job.CheckpointScope, baseId, table.Id, time.GetUtcNow(), cancellationToken);
     }
 
-    private async Task<bool> FullScanAsync(string baseId, string tableId, SemaphoreSlim streams, Func<int> unfinishedTables, Func<int, Task> onPage, CancellationToken cancellationToken)
+    private async Task FullScanAsync(string baseId, string tableId, SemaphoreSlim streams, Func<int> unfinishedTables, Func<int, Task> onPage, CancellationToken cancellationToken)
     {
         int SlicesWanted() => Math.Clamp(
             (int)Math.Ceiling(options.Value.StreamsPerBase / (double)Math.Max(1, unfinishedTables())), 1, options.Value.MaxSlicesPerTable);
@@ -107,7 +117,7 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ISyncStore stor
         }
         if (finishedUnsliced)
         {
-            return true;
+            return;
         }
 
         var slices = RecordSlices.Formulas(SlicesWanted());
@@ -123,6 +133,5 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ISyncStore stor
                 streams.Release();
             }
         }));
-        return true;
     }
 }

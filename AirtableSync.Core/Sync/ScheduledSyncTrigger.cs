@@ -9,7 +9,7 @@ namespace AirtableSync.Sync;
 /// running (a second one would only repeat its reads against the same rate limits). A full sync wins over an
 /// incremental one due at the same tick, since it covers it. However many times fell in the window, one job is queued.
 /// </summary>
-public sealed class ScheduledSyncTrigger(SyncScheduleStore schedules, ISyncStore store, JobQueue queue, ILogger<ScheduledSyncTrigger> logger)
+public sealed class ScheduledSyncTrigger(SyncScheduleStore schedules, IJobStore store, JobQueue queue, ILogger<ScheduledSyncTrigger> logger)
 {
     private const int RecentJobsChecked = 50;
 
@@ -43,7 +43,7 @@ public sealed class ScheduledSyncTrigger(SyncScheduleStore schedules, ISyncStore
             return null;
         }
         var jobs = await store.ListJobsAsync(RecentJobsChecked, cancellationToken);
-        if (jobs.Any(j => (j.Kind is JobKind.FullSync or JobKind.RecordSync or JobKind.SchemaSync) && (j.Status is JobStatus.Queued or JobStatus.Running)))
+        if (jobs.Any(j => SyncJobKinds.IsSync(j.Kind) && (j.Status is JobStatus.Queued or JobStatus.Running)))
         {
             logger.LogInformation("Scheduled {Mode} sync skipped: a sync is already queued or running", run.Mode);
             return null;
@@ -56,6 +56,6 @@ public sealed class ScheduledSyncTrigger(SyncScheduleStore schedules, ISyncStore
         {
             logger.LogInformation("Queuing the scheduled {Mode} sync", run.Mode);
         }
-        return await queue.EnqueueAsync(JobKind.FullSync, new SyncRequest(Mode: run.Mode), cancellationToken);
+        return await queue.EnqueueAsync(SyncJobKinds.For(run.Mode), new SyncRequest(), cancellationToken);
     }
 }

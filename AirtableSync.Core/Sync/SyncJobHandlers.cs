@@ -1,15 +1,23 @@
 using AirtableSync.Jobs;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Sync;
 
-/// <summary>Schema, then records (and, when asked, revision history — added by the revisions feature).</summary>
+/// <summary>Schema, then a full scan of the records (and, when asked, revision history — added by the revisions feature).</summary>
 public sealed class FullSyncJobHandler(SyncRun run) : IJobHandler
 {
     public JobKind Kind => JobKind.FullSync;
 
     public Task RunAsync(JobContext context, CancellationToken cancellationToken) =>
-        run.RunAsync(context, context.GetParameters<SyncRequest>(), syncSchema: true, syncRecords: true, cancellationToken);
+        run.RunAsync(context, context.GetParameters<SyncRequest>(), SyncPlan.Full, cancellationToken);
+}
+
+/// <summary>Schema, then the records changed since the last sync (and, when asked, revision history).</summary>
+public sealed class IncrementalSyncJobHandler(SyncRun run) : IJobHandler
+{
+    public JobKind Kind => JobKind.IncrementalSync;
+
+    public Task RunAsync(JobContext context, CancellationToken cancellationToken) =>
+        run.RunAsync(context, context.GetParameters<SyncRequest>(), SyncPlan.Incremental, cancellationToken);
 }
 
 public sealed class SchemaSyncJobHandler(SyncRun run) : IJobHandler
@@ -17,7 +25,7 @@ public sealed class SchemaSyncJobHandler(SyncRun run) : IJobHandler
     public JobKind Kind => JobKind.SchemaSync;
 
     public Task RunAsync(JobContext context, CancellationToken cancellationToken) =>
-        run.RunAsync(context, context.GetParameters<SyncRequest>(), syncSchema: true, syncRecords: false, cancellationToken);
+        run.RunAsync(context, context.GetParameters<SyncRequest>(), SyncPlan.SchemaOnly, cancellationToken);
 }
 
 /// <summary>Records only, for the tables already known locally (no schema refresh).</summary>
@@ -26,5 +34,5 @@ public sealed class RecordSyncJobHandler(SyncRun run) : IJobHandler
     public JobKind Kind => JobKind.RecordSync;
 
     public Task RunAsync(JobContext context, CancellationToken cancellationToken) =>
-        run.RunAsync(context, context.GetParameters<SyncRequest>(), syncSchema: false, syncRecords: true, cancellationToken);
+        run.RunAsync(context, context.GetParameters<SyncRequest>(), SyncPlan.StoredTablesFull, cancellationToken);
 }

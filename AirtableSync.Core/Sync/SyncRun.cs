@@ -5,16 +5,16 @@ using Microsoft.Extensions.Options;
 namespace AirtableSync.Sync;
 
 /// <summary>One sync job's flow: schema first (which bases and tables exist), then records, base by base in parallel.</summary>
-public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer records, ISyncStore store, TimeProvider time, IOptions<SyncOptions> options, IEnumerable<ISyncFollowUp> followUps)
+public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer records, SyncBaseSelection bases, ISchemaStore store, IRecordStore recordStore, TimeProvider time, IOptions<SyncOptions> options, IEnumerable<ISyncFollowUp> followUps)
 {
-    public async Task RunAsync(JobContext job, SyncRequest request, bool syncSchema, bool syncRecords, CancellationToken cancellationToken)
+    public async Task RunAsync(JobContext job, SyncRequest request, SyncPlan plan, CancellationToken cancellationToken)
     {
-        var baseIds = syncSchema
+        var baseIds = plan.RefreshSchema
             ? await SyncSchemaAsync(job, request, cancellationToken)
-            : await SelectStoredBasesAsync(job, request, cancellationToken);
-        if (syncRecords)
+            : await bases.SelectStoredAsync(job, request, cancellationToken);
+        if (plan.Records is { } mode)
         {
-            await SyncRecordsAsync(job, request, baseIds, cancellationToken);
+            await SyncRecordsAsync(job, baseIds, mode, cancellationToken);
             foreach (var followUp in followUps)
             {
                 await followUp.RunAsync(job, request, baseIds, cancellationToken);
@@ -26,7 +26,7 @@ public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer re
     {
         await job.ReportProgressAsync("schema", null, 0, null, cancellationToken);
         var visible = (await schema.SyncBaseListAsync(cancellationToken)).Select(b => b.Id).ToList();
-        var baseIds = await SelectAsync(job, request, visible, cancellationToken);
+        var baseIds = await SyncBaseSelection.SelectVisibleAsync(job, request, visible, cancellationToken);
         var done = 0;
         foreach (var baseId in baseIds)
         {
@@ -36,27 +36,7 @@ public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer re
         return baseIds;
     }
 
-    private async Task<IReadOnlyList<string>> SelectStoredBasesAsync(JobContext job, SyncRequest request, CancellationToken cancellationToken)
-    {
-        var stored = (await store.ListBasesAsync(cancellationToken)).Where(b => !b.IsRemoved).Select(b => b.Id).ToList();
-        return await SelectAsync(job, request, stored, cancellationToken);
-    }
-
-    /// <summary>Requested bases the connection cannot see are reported per item; the others still sync.</summary>
-    private static async Task<IReadOnlyList<string>> SelectAsync(JobContext job, SyncRequest request, IReadOnlyList<string> available, CancellationToken cancellationToken)
-    {
-        if (request.BaseIds is not { Count: > 0 } wanted)
-        {
-            return available;
-        }
-        foreach (var missing in wanted.Except(available, StringComparer.Ordinal))
-        {
-            await job.RecordFailureAsync(missing, "This base is not visible to the connection (removed, or not granted to the token).", cancellationToken);
-        }
-        return [.. wanted.Intersect(available, StringComparer.Ordinal)];
-    }
-
-    private async Task SyncRecordsAsync(JobContext job, SyncRequest request, IReadOnlyList<string> baseIds, CancellationToken cancellationToken)
+    private async Task SyncRecordsAsync(JobContext job, IReadOnlyList<string> baseIds, SyncMode mode, CancellationToken cancellationToken)
     {
         var progress = new SyncProgress();
         var tablesByBase = new Dictionary<string, IReadOnlyList<StoredTable>>();
@@ -66,7 +46,7 @@ public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer re
             tablesByBase[baseId] = tables;
             foreach (var table in tables)
             {
-                progress.Expect((await store.QueryRecordsAsync(new RecordQuery(baseId, table.Id, Take: 1), cancellationToken)).TotalCount);
+                progress.Expect((await recordStore.QueryRecordsAsync(new RecordQuery(baseId, table.Id, Take: 1), cancellationToken)).TotalCount);
             }
         }
 
@@ -90,7 +70,7 @@ public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer re
             async (baseId, ct) =>
             {
                 var failuresBefore = job.FailureCount;
-                await records.SyncBaseAsync(job, baseId, tablesByBase[baseId], request.Mode, progress, ReportAsync, ct);
+                await records.SyncBaseAsync(job, baseId, tablesByBase[baseId], mode, progress, ReportAsync, ct);
                 if (job.FailureCount == failuresBefore)
                 {
                     await store.MarkBaseSyncedAsync(baseId, time.GetUtcNow(), ct);

@@ -10,7 +10,7 @@ public sealed record SavedSyncSchedule(SyncSchedule Schedule, DateTimeOffset? Sa
 /// The schedule lives in the store as a settings document, so it is changed in the UI and survives restarts.
 /// Beside it, the scheduler's last checked instant, so times that pass while the app is down are caught up.
 /// </summary>
-public sealed class SyncScheduleStore(ISyncStore store, TimeProvider time)
+public sealed class SyncScheduleStore(ICheckpointStore store, TimeProvider time)
 {
     private const string Scope = "settings";
     private const string Key = "sync-schedule";

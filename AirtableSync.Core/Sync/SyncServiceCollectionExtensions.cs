@@ -1,5 +1,4 @@
 using AirtableSync.Jobs;
-using AirtableSync.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AirtableSync.Sync;
@@ -17,8 +16,10 @@ public static class SyncServiceCollectionExtensions
         services.AddScoped<SchemaSynchronizer>();
         services.AddScoped<TableScanner>();
         services.AddScoped<BaseRecordSynchronizer>();
+        services.AddScoped<SyncBaseSelection>();
         services.AddScoped<SyncRun>();
         services.AddJobHandler<FullSyncJobHandler>(JobKind.FullSync);
+        services.AddJobHandler<IncrementalSyncJobHandler>(JobKind.IncrementalSync);
         services.AddJobHandler<SchemaSyncJobHandler>(JobKind.SchemaSync);
         services.AddJobHandler<RecordSyncJobHandler>(JobKind.RecordSync);
         return services;

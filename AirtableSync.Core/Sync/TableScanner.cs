@@ -9,7 +9,7 @@ namespace AirtableSync.Sync;
 /// up to <see cref="SyncOptions.WriteBatchRecords"/>: one store transaction per Airtable page (100 records)
 /// spends most of its time committing, while a batch is bounded, so memory stays flat whatever the table's size.
 /// </summary>
-public sealed class TableScanner(AirtableApiClient client, ISyncStore store, TimeProvider time, IOptions<SyncOptions> options)
+public sealed class TableScanner(AirtableApiClient client, IRecordStore store, TimeProvider time, IOptions<SyncOptions> options)
 {
     /// <summary>
     /// Scans until the end, or until <paramref name="stopAfterFirstPage"/> says to stop after the first page

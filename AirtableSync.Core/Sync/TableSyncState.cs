@@ -11,13 +11,13 @@ public sealed record TableSyncState(DateTimeOffset? LastFullScanStartedAt, DateT
 {
     private const string Scope = "table-sync-state";
 
-    public static async Task<TableSyncState> LoadAsync(ISyncStore store, string baseId, string tableId, CancellationToken cancellationToken)
+    public static async Task<TableSyncState> LoadAsync(ICheckpointStore store, string baseId, string tableId, CancellationToken cancellationToken)
     {
         var json = await store.GetCheckpointAsync(Scope, Key(baseId, tableId), cancellationToken);
         return json is null ? new TableSyncState(null, null) : JsonSerializer.Deserialize<TableSyncState>(json) ?? new TableSyncState(null, null);
     }
 
-    public Task SaveAsync(ISyncStore store, string baseId, string tableId, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task SaveAsync(ICheckpointStore store, string baseId, string tableId, DateTimeOffset now, CancellationToken cancellationToken) =>
         store.SaveCheckpointAsync(Scope, Key(baseId, tableId), JsonSerializer.Serialize(this), now, cancellationToken);
 
     private static string Key(string baseId, string tableId) => $"{baseId}/{tableId}";
@@ -28,13 +28,13 @@ public sealed record TableSyncState(DateTimeOffset? LastFullScanStartedAt, DateT
 /// </summary>
 public sealed record TableScanCheckpoint(bool Done, DateTimeOffset ScanStartedAt)
 {
-    public static async Task<TableScanCheckpoint?> LoadAsync(ISyncStore store, string scope, string baseId, string tableId, CancellationToken cancellationToken)
+    public static async Task<TableScanCheckpoint?> LoadAsync(ICheckpointStore store, string scope, string baseId, string tableId, CancellationToken cancellationToken)
     {
         var json = await store.GetCheckpointAsync(scope, Key(baseId, tableId), cancellationToken);
         return json is null ? null : JsonSerializer.Deserialize<TableScanCheckpoint>(json);
     }
 
-    public Task SaveAsync(ISyncStore store, string scope, string baseId, string tableId, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task SaveAsync(ICheckpointStore store, string scope, string baseId, string tableId, DateTimeOffset now, CancellationToken cancellationToken) =>
         store.SaveCheckpointAsync(scope, Key(baseId, tableId), JsonSerializer.Serialize(this), now, cancellationToken);
 
     private static string Key(string baseId, string tableId) => $"records/{baseId}/{tableId}";

@@ -29,10 +29,14 @@ public sealed class BrowserLoginCoordinator(
     internal IEnumerable<BrowserLoginSession> Logins => _logins.Values;
 
     /// <exception cref="BrowserLoginInProgressException">A login for the connection is still running.</exception>
+    /// <exception cref="ArgumentException">The email or password breaks <see cref="LoginInputRules"/>; no browser was started.</exception>
     public async Task<BrowserLoginStatus> StartAsync(string email, string password, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(email);
-        ArgumentException.ThrowIfNullOrEmpty(password);
+        if (LoginInputRules.Problems(email, password) is { Count: > 0 } problems)
+        {
+            var (field, problem) = problems.First();
+            throw new ArgumentException(problem, field);
+        }
         var connectionId = options.Value.ConnectionId;
         BrowserLoginSession login;
         List<BrowserLoginSession> superseded;

@@ -13,7 +13,7 @@ public static class WebSessionServiceCollectionExtensions
     /// "Browser": { "ExecutablePath": "/usr/bin/chromium", "Headless": true, "ProfileDirectory": "data/browser-profiles",
     ///              "StepTimeout": "00:00:30", "MfaTimeout": "00:05:00", "MaxMfaAttempts": 3,
     ///              "MinKeyDelayMs": 40, "MaxKeyDelayMs": 150, "ConnectionId": "airtable-web" }
-    /// and "Airtable:WebBaseUrl". Needs an ISyncStore and Data Protection registered by their features.
+    /// and "Airtable:WebBaseUrl". Needs an IConnectionStore and Data Protection registered by their features.
     /// </summary>
     public static IServiceCollection AddWebSession(this IServiceCollection services)
     {

@@ -22,7 +22,7 @@ public sealed partial class WebSessionValidator(HttpClient http, WebSessionVault
         var stored = await vault.FindAsync(ConnectionId, cancellationToken);
         return stored is null
             ? new(WebSessionState.None, null, null)
-            : new(stored.Status == Storage.ConnectionStatus.Active ? WebSessionState.Valid : WebSessionState.Expired, stored.AirtableUserId, stored.ValidatedAt, stored.StatusMessage);
+            : new(stored.Status == Model.ConnectionStatus.Active ? WebSessionState.Valid : WebSessionState.Expired, stored.AirtableUserId, stored.ValidatedAt, stored.StatusMessage);
     }
 
     /// <summary>Probes the stored session live and records the outcome.</summary>
@@ -51,7 +51,7 @@ public sealed partial class WebSessionValidator(HttpClient http, WebSessionVault
     {
         var stored = await vault.FindAsync(ConnectionId, cancellationToken)
             ?? throw new WebSessionReloginRequiredException("No Airtable web session yet: log in through the browser first.");
-        if (stored.Status != Storage.ConnectionStatus.Active)
+        if (stored.Status != Model.ConnectionStatus.Active)
         {
             throw new WebSessionReloginRequiredException($"The Airtable web session has expired ({stored.StatusMessage}); log in again.");
         }

@@ -1,6 +1,7 @@
 using AirtableSync.Airtable;
 using AirtableSync.Sandbox;
 using AirtableSync.Sandbox.PublicApi;
+using AirtableSync.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,8 @@ namespace AirtableSync.Tests.Airtable;
 
 /// <summary>
 /// The fake Airtable on loopback plus a real <see cref="AirtableApiClient"/> built by <c>AddAirtableClient()</c>
-/// from configuration, holding a PAT the fake knows. Real time; penalties are shortened per test.
+/// from configuration, holding a PAT the fake knows. Real time with penalties shortened per test, or, given a
+/// <see cref="VirtualClock"/>, one clock for the client and the fake so that waits are exact.
 /// </summary>
 internal sealed class AirtableClientHarness : IAsyncDisposable
 {
@@ -33,11 +35,12 @@ internal sealed class AirtableClientHarness : IAsyncDisposable
     public static async Task<AirtableClientHarness> StartAsync(
         Action<FakeAirtableOptions>? fake = null,
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        VirtualClock? clock = null)
     {
         var fakeOptions = new FakeAirtableOptions { SeedSampleWorkspace = false };
         fake?.Invoke(fakeOptions);
-        var server = await FakeAirtableServer.StartAsync(fakeOptions, cancellationToken: Xunit.TestContext.Current.CancellationToken);
+        var server = await FakeAirtableServer.StartAsync(fakeOptions, clock, cancellationToken: Xunit.TestContext.Current.CancellationToken);
         var user = server.State.Users.FindByEmail(FakeUserDirectory.SandboxEmail) ?? throw new InvalidOperationException("no sandbox user");
         server.State.Tokens.Add(new FakeAccessToken(Token, FakeTokenKind.PersonalAccessToken, user.Id, [.. FakeSandboxSeeder.SandboxScopes], null));
 
@@ -58,6 +61,10 @@ internal sealed class AirtableClientHarness : IAsyncDisposable
         var collection = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build());
+        if (clock is not null)
+        {
+            collection.AddSingleton<TimeProvider>(clock);
+        }
         collection.AddAirtableClient();
         services?.Invoke(collection);
         var provider = collection.BuildServiceProvider(validateScopes: true);

@@ -1,15 +1,15 @@
 using System.Net.Http.Headers;
 using AirtableSync.Sandbox;
 using AirtableSync.Sandbox.PublicApi;
+using AirtableSync.Tests.Infrastructure;
 
 namespace AirtableSync.Tests.Airtable;
 
 /// <summary>
-/// Pacing and penalties measured against the fake's own request log and window (arrival times on its clock;
-/// a request is admitted when fewer than N arrived in (t - 1 s, t]). Real time: the penalty is shortened to
-/// a few seconds, the steady-rate test runs ~12 s.
+/// Pacing and penalties measured against the fake's own request log and window (a request is admitted when
+/// fewer than N arrived in (t - 1 s, t]). Client and fake share a <see cref="VirtualClock"/>, so every arrival
+/// time is the instant the client's schedule let the request go: exact on any machine, and no real waiting.
 /// </summary>
-[Collection(nameof(AirtableRateLimitingTests))]
 public class AirtableRateLimitingTests
 {
     private const string OtherIntegrationToken = "patOtherIntegr001.secret";
@@ -18,7 +18,8 @@ public class AirtableRateLimitingTests
     public async Task RateLimitStormPausesTheBaseAndNoRequestLandsInsideThePenalty()
     {
         var penalty = TimeSpan.FromSeconds(2);
-        await using var h = await AirtableClientHarness.StartAsync(fake => fake.RateLimitPenalty = penalty);
+        var clock = new VirtualClock();
+        await using var h = await AirtableClientHarness.StartAsync(fake => fake.RateLimitPenalty = penalty, clock: clock);
         var (baseId, table) = h.AddTable("Stormy", 250);
         var lockStart = await TripBaseAsync(h, baseId);
 
@@ -32,8 +33,8 @@ public class AirtableRateLimitingTests
             }
             return count;
         }, TestContext.Current.CancellationToken);
-        var schemaReads = Enumerable.Range(0, 4).Select(_ => h.Client.GetBaseSchemaAsync(baseId, TestContext.Current.CancellationToken)).ToArray();
-        await Task.WhenAll(schemaReads);
+        var schemaReads = Enumerable.Range(0, 4).Select(_ => Task.Run(() => h.Client.GetBaseSchemaAsync(baseId, TestContext.Current.CancellationToken))).ToArray();
+        await clock.RunAsync([scan, .. schemaReads], TestContext.Current.CancellationToken);
 
         Assert.Equal(250, await scan);
         var lockEnd = lockStart + penalty;
@@ -52,12 +53,13 @@ public class AirtableRateLimitingTests
     public async Task OneBaseWaitsOutItsPenaltyWhileAnotherBaseKeepsGoing()
     {
         var penalty = TimeSpan.FromSeconds(3);
-        await using var h = await AirtableClientHarness.StartAsync(fake => fake.RateLimitPenalty = penalty);
+        var clock = new VirtualClock();
+        await using var h = await AirtableClientHarness.StartAsync(fake => fake.RateLimitPenalty = penalty, clock: clock);
         var (locked, _) = h.AddTable("Locked", 1);
         var (free, _) = h.AddTable("Free", 1);
         var lockStart = await TripBaseAsync(h, locked);
 
-        var lockedReads = Enumerable.Range(0, 3).Select(_ => h.Client.GetBaseSchemaAsync(locked, TestContext.Current.CancellationToken)).ToArray();
+        var lockedReads = Enumerable.Range(0, 3).Select(_ => Task.Run(() => h.Client.GetBaseSchemaAsync(locked, TestContext.Current.CancellationToken))).ToArray();
         var freeReads = Task.Run(async () =>
         {
             for (var i = 0; i < 6; i++)
@@ -65,7 +67,7 @@ public class AirtableRateLimitingTests
                 await h.Client.GetBaseSchemaAsync(free, TestContext.Current.CancellationToken);
             }
         }, TestContext.Current.CancellationToken);
-        await Task.WhenAll([.. lockedReads, freeReads]);
+        await clock.RunAsync([.. lockedReads, freeReads], TestContext.Current.CancellationToken);
 
         var lockEnd = lockStart + penalty;
         var client = h.ClientRequests();
@@ -81,7 +83,8 @@ public class AirtableRateLimitingTests
     [Fact]
     public async Task ProactiveLimiterSustainsCloseToFivePerSecondWithoutA429()
     {
-        await using var h = await AirtableClientHarness.StartAsync();
+        var clock = new VirtualClock();
+        await using var h = await AirtableClientHarness.StartAsync(clock: clock);
         var (baseId, _) = h.AddTable("Busy", 1);
 
         var callers = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
@@ -91,7 +94,7 @@ public class AirtableRateLimitingTests
                 await h.Client.GetBaseSchemaAsync(baseId, TestContext.Current.CancellationToken);
             }
         }, TestContext.Current.CancellationToken)).ToArray();
-        await Task.WhenAll(callers);
+        await clock.RunAsync(callers, TestContext.Current.CancellationToken);
 
         var arrivals = h.ClientRequests().Select(r => r.Time).Order().ToArray();
         Assert.Equal(60, arrivals.Length);
@@ -107,25 +110,29 @@ public class AirtableRateLimitingTests
     public async Task PenaltyRetriesAreBoundedAndThenSurfaceTheRateLimit()
     {
         // The client believes in a 0.3 s penalty, Airtable (the fake) enforces 5 s: one retry, then give up.
+        var clock = new VirtualClock();
         await using var h = await AirtableClientHarness.StartAsync(
             fake => fake.RateLimitPenalty = TimeSpan.FromSeconds(5),
-            new Dictionary<string, string?> { ["Airtable:RateLimitPenalty"] = "00:00:00.300", ["Airtable:RateLimitPenaltyJitter"] = "00:00:00", ["Airtable:MaxRateLimitRetries"] = "1" });
+            new Dictionary<string, string?> { ["Airtable:RateLimitPenalty"] = "00:00:00.300", ["Airtable:RateLimitPenaltyJitter"] = "00:00:00", ["Airtable:MaxRateLimitRetries"] = "1" },
+            clock: clock);
         var (baseId, _) = h.AddTable("Stuck", 1);
         await TripBaseAsync(h, baseId);
 
-        var error = await Assert.ThrowsAsync<AirtableSync.Airtable.AirtableApiException>(() => h.Client.GetBaseSchemaAsync(baseId, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<AirtableSync.Airtable.AirtableApiException>(
+            () => clock.RunAsync(() => h.Client.GetBaseSchemaAsync(baseId, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken));
 
         Assert.Equal("RATE_LIMIT_REACHED", error.ErrorType);
         Assert.True(error.IsTransient);
         var client = h.ClientRequests();
         Assert.Equal(2, client.Count);
-        Assert.True(client[1].Time - client[0].Time >= TimeSpan.FromMilliseconds(300));
+        // The retry left the moment the client's own 0.3 s pause ended, not a tick earlier.
+        Assert.Equal(TimeSpan.FromMilliseconds(300), client[1].Time - client[0].Time);
     }
 
     [Fact]
     public async Task CancellingACallQueuedBehindAPauseEndsItWithoutSendingIt()
     {
-        await using var h = await AirtableClientHarness.StartAsync();
+        await using var h = await AirtableClientHarness.StartAsync(clock: new VirtualClock());
         var (baseId, _) = h.AddTable("Paused", 1);
         h.Limiters.Pause(baseId, "any", TimeSpan.FromMinutes(10));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -153,7 +160,3 @@ public class AirtableRateLimitingTests
         return tripped.Time;
     }
 }
-
-/// <summary>Real-time pacing measurements run alone, not beside the 10,000-record scan competing for the two cores.</summary>
-[CollectionDefinition(nameof(AirtableRateLimitingTests), DisableParallelization = true)]
-public sealed class AirtableRateLimitingCollection;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using AirtableSync.Airtable;
 using AirtableSync.Sandbox.PublicApi;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Tests.Airtable;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AirtableSync.Sandbox.PublicApi;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Tests.Api;
 
@@ -98,6 +97,22 @@ public sealed class RestApiTests
         }
         while (cursor is not null);
         Assert.Equal(250, seen.Count);
+    }
+
+    [Fact]
+    public async Task AnIncrementalSyncStartedOverRestIsShownAsAnIncrementalSyncJob()
+    {
+        await using var context = await ApiTestContext.StartAsync(new SyntheticWorkspaceSpec(Bases: 1, TablesPerBase: 1, RecordsPerTable: 5));
+
+        var started = await context.Client.PostAsJsonAsync("/api/v1/syncs", new { mode = "incremental" }, Ct);
+        var jobId = (await ApiTestContext.ReadAsync<JsonObject>(started))["jobId"]!.GetValue<string>();
+        await context.WaitForJobAsync(jobId);
+
+        var job = await context.Client.GetFromJsonAsync<JsonObject>($"/api/v1/jobs/{jobId}", Ct);
+        Assert.Equal("incrementalSync", job!["kind"]!.GetValue<string>());
+        Assert.Equal("succeeded", job["status"]!.GetValue<string>());
+        var jobs = await context.Client.GetFromJsonAsync<JsonArray>("/api/v1/jobs", Ct);
+        Assert.Equal("incrementalSync", Assert.Single(jobs!)!["kind"]!.GetValue<string>());
     }
 
     [Fact]

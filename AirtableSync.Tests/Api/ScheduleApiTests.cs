@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using AirtableSync.Sandbox.PublicApi;
-using AirtableSync.Storage;
 using AirtableSync.Sync;
 using AirtableSync.Tests.Connections;
 using AirtableSync.Web.Auth;

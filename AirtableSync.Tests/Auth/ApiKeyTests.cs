@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using AirtableSync.Storage;
 using AirtableSync.Web.Auth;
 
 namespace AirtableSync.Tests.Auth;

@@ -4,8 +4,8 @@ using AirtableSync.Sync;
 using AirtableSync.Tests.Ui.Admin;
 using AirtableSync.Web.Auth;
 using AirtableSync.Web.Components.Layout;
-using AirtableSync.Web.Components.Pages;
 using AirtableSync.Web.Components.Pages.Connect;
+using AirtableSync.Web.Components.Pages.Dashboard;
 using AirtableSync.Web.Components.Pages.Jobs;
 using AirtableSync.Web.Components.Pages.Settings;
 using AirtableSync.WebSession;
@@ -34,7 +34,7 @@ public sealed class CircuitActionTests : AdminTestContext
         var store = await WireAsAnalystAsync();
         var actions = Get<JobActions>();
 
-        var refusal = await actions.StartSyncAsync(new SyncRequest());
+        var refusal = await actions.StartSyncAsync(SyncMode.Full, new SyncRequest());
 
         Assert.Equal("Only an admin can start the sync.", refusal);
         Assert.Empty(await store.ListJobsAsync(10, Token));
@@ -105,7 +105,7 @@ public sealed class CircuitActionTests : AdminTestContext
         await store.SaveUserAsync(ada with { Role = AppRole.Analyst }, Token);
 
         Assert.False(await Get<CurrentUser>().IsAdminAsync(Token));
-        Assert.Equal("Only an admin can start the sync.", await Get<JobActions>().StartSyncAsync(new SyncRequest()));
+        Assert.Equal("Only an admin can start the sync.", await Get<JobActions>().StartSyncAsync(SyncMode.Full, new SyncRequest()));
     }
 
     [Fact]

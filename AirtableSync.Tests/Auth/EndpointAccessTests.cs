@@ -185,7 +185,7 @@ public sealed partial class EndpointAccessTests
     public async Task AReadOnlyApiKeyMayCallEveryGetEndpointAndNoOther()
     {
         await using var app = await AuthApp.StartAsync();
-        var key = await app.Get<Web.Auth.ApiKeys>().CreateAsync("reader", AirtableSync.Storage.ApiKeyScope.ReadOnly, "test", Token);
+        var key = await app.Get<Web.Auth.ApiKeys>().CreateAsync("reader", AirtableSync.Model.ApiKeyScope.ReadOnly, "test", Token);
         using var client = app.NewClient();
 
         foreach (var target in Targets(app).Where(t => IsApi(t.Pattern)))

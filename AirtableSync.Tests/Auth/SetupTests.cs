@@ -1,5 +1,4 @@
 using System.Net;
-using AirtableSync.Storage;
 using AirtableSync.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

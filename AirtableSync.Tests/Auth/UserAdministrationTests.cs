@@ -1,4 +1,3 @@
-using AirtableSync.Storage;
 using AirtableSync.Web.Auth;
 
 namespace AirtableSync.Tests.Auth;

@@ -1,6 +1,5 @@
 using AirtableSync.Airtable;
 using AirtableSync.Connections;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Tests.Connections;
 

@@ -1,7 +1,6 @@
 using AirtableSync.Airtable;
 using AirtableSync.Connections;
 using AirtableSync.Sandbox;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Tests.Connections;
 

@@ -1,7 +1,6 @@
 using AirtableSync.Sandbox;
 using AirtableSync.Sandbox.PublicApi;
 using AirtableSync.Sandbox.WebLogin;
-using AirtableSync.Storage;
 using AirtableSync.WebSession;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,4 +1,4 @@
-using AirtableSync.Web.Components.Pages.Records.Export;
+using AirtableSync.Web.Components.Pages.RecordList.Export;
 
 namespace AirtableSync.Tests.Export;
 

@@ -1,5 +1,5 @@
 using AirtableSync.Tests.Ui;
-using AirtableSync.Web.Components.Pages.Records;
+using AirtableSync.Web.Components.Pages.RecordList;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

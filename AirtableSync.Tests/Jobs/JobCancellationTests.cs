@@ -1,5 +1,4 @@
 using AirtableSync.Jobs;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Tests.Jobs;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using AirtableSync.Jobs;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Tests.Jobs;
 

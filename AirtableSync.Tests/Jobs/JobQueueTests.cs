@@ -1,5 +1,4 @@
 using AirtableSync.Jobs;
-using AirtableSync.Storage;
 using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Tests.Jobs;

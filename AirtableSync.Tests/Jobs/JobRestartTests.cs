@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using AirtableSync.Jobs;
-using AirtableSync.Storage;
 using AirtableSync.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

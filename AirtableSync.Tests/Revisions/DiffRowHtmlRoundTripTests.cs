@@ -1,7 +1,6 @@
 using AirtableSync.Revisions;
 using AirtableSync.Sandbox;
 using AirtableSync.Sandbox.Revisions;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Tests.Revisions;
 

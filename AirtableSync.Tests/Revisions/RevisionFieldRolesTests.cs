@@ -1,5 +1,4 @@
 using AirtableSync.Revisions;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Tests.Revisions;
 

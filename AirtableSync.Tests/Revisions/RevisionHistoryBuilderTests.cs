@@ -2,7 +2,6 @@ using System.Text.Json;
 using AirtableSync.Revisions;
 using AirtableSync.Sandbox;
 using AirtableSync.Sandbox.Revisions;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Tests.Revisions;
 

@@ -1,5 +1,4 @@
 using AirtableSync.Revisions;
-using AirtableSync.Storage;
 using static AirtableSync.Tests.Revisions.DiffFixtures;
 
 namespace AirtableSync.Tests.Revisions;

@@ -1,5 +1,4 @@
 using AirtableSync.Sandbox.OAuth;
-using AirtableSync.Storage;
 using AirtableSync.Tests.EndToEnd;
 using AirtableSync.Tests.Infrastructure;
 using Microsoft.Playwright;

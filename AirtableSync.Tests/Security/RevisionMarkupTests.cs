@@ -1,8 +1,7 @@
 using System.Text.Json;
-using AirtableSync.Storage;
 using AirtableSync.Tests.Ui;
-using AirtableSync.Web.Components.Pages.Record;
-using AirtableSync.Web.Components.Pages.Records;
+using AirtableSync.Web.Components.Pages.RecordDetails;
+using AirtableSync.Web.Components.Pages.RecordList;
 using Bunit;
 
 namespace AirtableSync.Tests.Security;

@@ -74,7 +74,7 @@ public sealed class MongoDocumentRenderingTests
     [Fact]
     public void PageOrderSortsByTheCellThenCreatedTimeThenId()
     {
-        var byField = new RecordQuery("appBase", "tblTable", SortFieldId: "fldName", SortDirection: AirtableSync.Storage.SortDirection.Descending);
+        var byField = new RecordQuery("appBase", "tblTable", SortFieldId: "fldName", SortDirection: AirtableSync.Model.SortDirection.Descending);
 
         Assert.Equal(new BsonDocument { ["fields.fldName"] = -1, ["createdTime"] = -1, ["_id"] = -1 }, Render(MongoRecordDocuments.Order(byField)));
         Assert.Equal(new BsonDocument { ["createdTime"] = 1, ["_id"] = 1 }, Render(MongoRecordDocuments.Order(new RecordQuery("appBase", "tblTable"))));

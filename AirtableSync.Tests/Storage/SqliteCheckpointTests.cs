@@ -1,5 +1,4 @@
 using System.Globalization;
-using AirtableSync.Storage;
 using AirtableSync.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;

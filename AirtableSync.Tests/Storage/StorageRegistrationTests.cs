@@ -51,6 +51,21 @@ public sealed class StorageRegistrationTests(TemporaryDirectory directory) : ICl
     }
 
     [Fact]
+    public void EveryStoreRoleResolvesToTheOneStore()
+    {
+        using var host = BuildHost(NewContentRoot());
+        var store = host.Services.GetRequiredService<ISyncStore>();
+
+        Assert.Same(store, host.Services.GetRequiredService<IConnectionStore>());
+        Assert.Same(store, host.Services.GetRequiredService<ISchemaStore>());
+        Assert.Same(store, host.Services.GetRequiredService<IRecordStore>());
+        Assert.Same(store, host.Services.GetRequiredService<IRevisionStore>());
+        Assert.Same(store, host.Services.GetRequiredService<IJobStore>());
+        Assert.Same(store, host.Services.GetRequiredService<ICheckpointStore>());
+        Assert.Same(store, host.Services.GetRequiredService<IAccountStore>());
+    }
+
+    [Fact]
     public async Task MongoDbProviderWithoutAConnectionStringFailsStartUpClearly()
     {
         using var host = BuildHost(NewContentRoot(), ("Storage:Provider", "MongoDb"));

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using AirtableSync.Jobs;
 using AirtableSync.Sandbox.PublicApi;
 using AirtableSync.Storage;
 using AirtableSync.Sync;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AirtableSync.Tests.Sync;
 
@@ -56,14 +58,37 @@ public sealed class RecordSyncTests
         var deleted = fixture.Workspace.GetRecords(@base.Id, table.Id)[7].Id;
         fixture.Workspace.DeleteRecord(@base.Id, table.Id, deleted);
 
-        await host.RunSyncAsync(new SyncRequest(Mode: SyncMode.Incremental));
+        await host.RunSyncAsync(new SyncRequest(), JobKind.IncrementalSync);
         Assert.False((await host.Store.GetRecordAsync(deleted, Ct))!.IsDeleted);
 
-        await host.RunSyncAsync(new SyncRequest(Mode: SyncMode.Full));
+        await host.RunSyncAsync(new SyncRequest(), JobKind.FullSync);
         var tombstone = await host.Store.GetRecordAsync(deleted, Ct);
         Assert.NotNull(tombstone);
         Assert.True(tombstone.IsDeleted);
         await fixture.AssertStoreMirrorsFakeAsync(host.Store);
+    }
+
+    [Fact]
+    public async Task AFullSyncRowThatAnEarlierVersionStoredForAnIncrementalSyncResumesAsAFullSync()
+    {
+        await using var fixture = await SyncFixture.StartAsync(new SyntheticWorkspaceSpec(Bases: 1, TablesPerBase: 1, RecordsPerTable: 30));
+        await using var host = await fixture.StartHostAsync();
+        await host.RunSyncAsync(new SyncRequest());
+        var @base = fixture.Workspace.GetBases()[0];
+        var table = fixture.Workspace.GetTables(@base.Id)[0];
+        var deleted = fixture.Workspace.GetRecords(@base.Id, table.Id)[3].Id;
+        fixture.Workspace.DeleteRecord(@base.Id, table.Id, deleted);
+        // Before JobKind.IncrementalSync, an incremental sync was a FullSync row whose parameters said "mode": 1.
+        var stoppedAt = DateTimeOffset.UtcNow;
+        await host.Store.SaveJobAsync(new JobEntry("earlier01", JobKind.FullSync, JobStatus.Interrupted, """{"baseIds":null,"mode":1,"includeRevisions":false}""",
+            JobProgress.NotStarted, stoppedAt, stoppedAt, null, null, []), Ct);
+
+        var resumed = await host.Services.GetRequiredService<JobResumption>().ResumeAsync("earlier01", Ct);
+        var finished = await host.WaitForAsync(resumed.Id, j => j.IsFinished, "a final state");
+
+        Assert.Equal(JobKind.FullSync, finished.Kind);
+        Assert.Equal(JobStatus.Succeeded, finished.Status);
+        Assert.True((await host.Store.GetRecordAsync(deleted, Ct))!.IsDeleted); // only a full scan tombstones
     }
 
     [Fact]
@@ -82,7 +107,7 @@ public sealed class RecordSyncTests
         }
         fixture.Fake.State.RequestLog.Clear();
 
-        var job = await host.RunSyncAsync(new SyncRequest(Mode: SyncMode.Incremental));
+        var job = await host.RunSyncAsync(new SyncRequest(), JobKind.IncrementalSync);
 
         Assert.Equal(JobStatus.Succeeded, job.Status);
         var recordRequests = fixture.Fake.State.RequestLog.Entries.Where(e => e.Path.Contains(table.Id, StringComparison.Ordinal)).ToList();

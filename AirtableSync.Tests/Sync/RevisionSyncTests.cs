@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using AirtableSync.Revisions;
 using AirtableSync.Sandbox;
 using AirtableSync.Sandbox.PublicApi;
-using AirtableSync.Storage;
 using AirtableSync.Sync;
 using AirtableSync.WebSession;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +58,27 @@ public sealed class RevisionSyncTests
     }
 
     [Fact]
+    public async Task ARevisionSyncNamesARequestedBaseItDoesNotHaveAndFetchesTheOthers()
+    {
+        await using var fixture = await StartFixtureAsync(5);
+        await using var host = await fixture.StartHostAsync(FastRevisions, withRevisions: true);
+        await fixture.SignInWebSessionAsync(host);
+        await host.RunSyncAsync(new SyncRequest());
+        var @base = fixture.Workspace.GetBases()[0];
+
+        var job = await host.RunSyncAsync(new SyncRequest(BaseIds: [@base.Id, "appNeverSynced001"]), JobKind.RevisionSync);
+
+        Assert.Equal(JobStatus.PartiallySucceeded, job.Status);
+        var failure = Assert.Single(job.Failures);
+        Assert.Equal("appNeverSynced001", failure.Item);
+        Assert.Contains("not stored here", failure.Message, StringComparison.Ordinal);
+        foreach (var record in fixture.Workspace.GetRecords(@base.Id, fixture.Workspace.GetTables(@base.Id)[0].Id))
+        {
+            Assert.NotEmpty(await host.Store.GetRevisionsAsync(record.Id, Ct));
+        }
+    }
+
+    [Fact]
     public async Task AnIncrementalRunFetchesOnlyChangedRecordsWithOneRequestEach()
     {
         await using var fixture = await StartFixtureAsync(30);
@@ -76,7 +96,7 @@ public sealed class RevisionSyncTests
         var eventsBefore = (await host.Store.GetStatisticsAsync(Ct)).RevisionEvents;
         var requestsBefore = fixture.Fake.State.RevisionThrottle.Admitted;
 
-        var job = await host.RunSyncAsync(new SyncRequest(Mode: SyncMode.Incremental, IncludeRevisions: true));
+        var job = await host.RunSyncAsync(new SyncRequest(IncludeRevisions: true), JobKind.IncrementalSync);
 
         Assert.Equal(JobStatus.Succeeded, job.Status);
         Assert.Equal(changed.Count, fixture.Fake.State.RevisionThrottle.Admitted - requestsBefore);

@@ -1,5 +1,4 @@
 using AirtableSync.Sandbox.PublicApi;
-using AirtableSync.Storage;
 using AirtableSync.Sync;
 using Microsoft.Extensions.DependencyInjection;
 

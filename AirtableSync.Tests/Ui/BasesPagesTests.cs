@@ -1,4 +1,3 @@
-using AirtableSync.Storage;
 using AirtableSync.Web.Components.Pages.Bases;
 using Bunit;
 

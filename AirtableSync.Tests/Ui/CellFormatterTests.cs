@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using AirtableSync.Storage;
-using AirtableSync.Web.Components.Pages.Records.Cells;
+using AirtableSync.Web.Components.Pages.RecordList.Cells;
 
 namespace AirtableSync.Tests.Ui;
 

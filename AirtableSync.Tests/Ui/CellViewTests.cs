@@ -1,4 +1,4 @@
-using AirtableSync.Web.Components.Pages.Records.Cells;
+using AirtableSync.Web.Components.Pages.RecordList.Cells;
 using Bunit;
 
 namespace AirtableSync.Tests.Ui;

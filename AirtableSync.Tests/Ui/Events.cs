@@ -1,5 +1,3 @@
-using AirtableSync.Storage;
-
 namespace AirtableSync.Tests.Ui;
 
 /// <summary>Revision events as the revision sync stores them (revision-history.md §8.1).</summary>

@@ -1,5 +1,5 @@
-using AirtableSync.Storage;
-using AirtableSync.Web.Components.Pages.Record.History;
+using AirtableSync.Web.Components.Pages.RecordDetails.History;
+using AirtableSync.Web.Components.Shared;
 
 namespace AirtableSync.Tests.Ui;
 

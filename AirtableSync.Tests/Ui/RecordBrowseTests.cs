@@ -1,4 +1,4 @@
-using AirtableSync.Web.Components.Pages.Records;
+using AirtableSync.Web.Components.Pages.RecordList;
 
 namespace AirtableSync.Tests.Ui;
 

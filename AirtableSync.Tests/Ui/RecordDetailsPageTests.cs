@@ -1,6 +1,5 @@
 using System.Globalization;
-using AirtableSync.Storage;
-using AirtableSync.Web.Components.Pages.Record;
+using AirtableSync.Web.Components.Pages.RecordDetails;
 using Bunit;
 
 namespace AirtableSync.Tests.Ui;

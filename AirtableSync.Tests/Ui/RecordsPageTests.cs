@@ -1,4 +1,4 @@
-using AirtableSync.Web.Components.Pages.Records;
+using AirtableSync.Web.Components.Pages.RecordList;
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;

@@ -50,6 +50,7 @@ public abstract class UiTestContext : BunitContext
     {
         _store = await UiStore.CreateAsync(Token);
         Services.AddSingleton<ISyncStore>(_store.Store);
+        Services.AddSyncStoreRoles();
         if (seed is not null)
         {
             await seed(_store.Store);

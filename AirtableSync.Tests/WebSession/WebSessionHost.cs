@@ -2,7 +2,6 @@ using AirtableSync.Web.Endpoints.Api;
 using AirtableSync.Sandbox;
 using AirtableSync.Storage;
 using AirtableSync.Tests.Infrastructure;
-using AirtableSync.Web.Endpoints;
 using AirtableSync.WebSession;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;

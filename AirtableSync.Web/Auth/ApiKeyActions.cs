@@ -1,5 +1,3 @@
-using AirtableSync.Storage;
-
 namespace AirtableSync.Web.Auth;
 
 /// <summary>What the API keys page does; admins only, checked on every call.</summary>

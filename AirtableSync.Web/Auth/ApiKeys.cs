@@ -12,7 +12,7 @@ public sealed record CreatedApiKey(StoredApiKey Stored, string Key);
 /// is enough (nothing to brute-force) and lets a request be checked with one indexed lookup. No cache: a revoked key
 /// fails on its very next request.
 /// </summary>
-public sealed class ApiKeys(ISyncStore store, TimeProvider clock)
+public sealed class ApiKeys(IAccountStore store, TimeProvider clock)
 {
     public const string KeyPrefix = "ats_";
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Web.Auth;
 

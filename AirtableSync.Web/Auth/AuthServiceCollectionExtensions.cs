@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using AirtableSync.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,3 @@
-using AirtableSync.Storage;
 using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Web.Auth;

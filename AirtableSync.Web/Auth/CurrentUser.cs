@@ -12,7 +12,7 @@ public sealed class AdminRequiredException() : UnauthorizedAccessException("Only
 /// [Authorize] only guards navigation: a rendered button still runs server code when clicked.
 /// A local account's role is re-read from the store, so a demoted or disabled admin loses power at once.
 /// </summary>
-public sealed class CurrentUser(AuthenticationStateProvider authentication, ISyncStore store)
+public sealed class CurrentUser(AuthenticationStateProvider authentication, IAccountStore store)
 {
     public async Task<ClaimsPrincipal> GetPrincipalAsync() => (await authentication.GetAuthenticationStateAsync()).User;
 

@@ -8,7 +8,7 @@ namespace AirtableSync.Web.Auth;
 /// (nobody could manage the app any more). Changes are serialized so two admins demoting each other at once
 /// cannot both succeed.
 /// </summary>
-public sealed class LocalAccounts(ISyncStore store, IPasswordHasher<AppUser> hasher, TimeProvider clock, UserPresence presence) : IDisposable
+public sealed class LocalAccounts(IAccountStore store, IPasswordHasher<AppUser> hasher, TimeProvider clock, UserPresence presence) : IDisposable
 {
     private readonly SemaphoreSlim _changes = new(1, 1);
 

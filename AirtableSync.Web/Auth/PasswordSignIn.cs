@@ -11,7 +11,7 @@ public sealed record SignInResult(AppUser? User, string? Error);
 /// Checks a user name and password against the local accounts, counting failures and locking the account after
 /// Auth:Lockout:MaxFailedAttempts of them for Auth:Lockout:Duration.
 /// </summary>
-public sealed class PasswordSignIn(ISyncStore store, IPasswordHasher<AppUser> hasher, IOptions<AuthOptions> options, TimeProvider clock, ILogger<PasswordSignIn> logger)
+public sealed class PasswordSignIn(IAccountStore store, IPasswordHasher<AppUser> hasher, IOptions<AuthOptions> options, TimeProvider clock, ILogger<PasswordSignIn> logger)
 {
     public const string Refused = "The user name or password is wrong, or the account is locked or disabled. Try again later or ask an admin.";
 

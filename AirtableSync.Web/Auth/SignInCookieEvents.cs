@@ -24,7 +24,7 @@ internal sealed class SignInCookieEvents : CookieAuthenticationEvents
         {
             return;
         }
-        var store = context.HttpContext.RequestServices.GetRequiredService<ISyncStore>();
+        var store = context.HttpContext.RequestServices.GetRequiredService<IAccountStore>();
         var user = await store.GetUserAsync(id, context.HttpContext.RequestAborted);
         if (user is null || user.Disabled)
         {

@@ -1,5 +1,3 @@
-using AirtableSync.Storage;
-
 namespace AirtableSync.Web.Auth;
 
 /// <summary>What the Users page does. Every call checks that the circuit's user is an admin, whatever the page rendered.</summary>

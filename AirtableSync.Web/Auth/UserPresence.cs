@@ -6,7 +6,7 @@ namespace AirtableSync.Web.Auth;
 /// Whether any user exists, asked on every request while the app is on its first run. Users are never deleted,
 /// so once true it stays true and the store is not asked again.
 /// </summary>
-public sealed class UserPresence(ISyncStore store)
+public sealed class UserPresence(IAccountStore store)
 {
     private volatile bool _exist;
 

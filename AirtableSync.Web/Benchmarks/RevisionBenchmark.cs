@@ -5,7 +5,6 @@ using AirtableSync.Jobs;
 using AirtableSync.Revisions;
 using AirtableSync.Sandbox;
 using AirtableSync.Sandbox.PublicApi;
-using AirtableSync.Storage;
 using AirtableSync.Sync;
 using AirtableSync.WebSession;
 using Microsoft.Extensions.Options;
@@ -59,7 +58,7 @@ public static class RevisionBenchmark
         {
             fake.State.Workspace.UpdateRecord(@base.Id, table.Id, record.Id, new Dictionary<string, JsonNode?> { [text.Id] = JsonValue.Create("changed") });
         }
-        await BenchmarkJobs.RunAsync(host, JobKind.RecordSync, new SyncRequest(Mode: SyncMode.Incremental), cancellationToken);
+        await BenchmarkJobs.RunAsync(host, JobKind.IncrementalSync, new SyncRequest(), cancellationToken);
         var incremental = await MeasureAsync(host, fake, cancellationToken);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Incremental: 5% changed ({records / 20:N0} records): {incremental.Requests} requests in {incremental.Seconds:F1} s = {(double)incremental.Requests / full.Requests:P1} of the full run's requests"));

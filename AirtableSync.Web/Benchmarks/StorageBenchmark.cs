@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using AirtableSync.Storage;
 using AirtableSync.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 

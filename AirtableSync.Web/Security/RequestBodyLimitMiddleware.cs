@@ -20,6 +20,15 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Se
         if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            // API callers get problem details like every other API refusal; the status-code pages run after this.
+            if (context.Request.Path.StartsWithSegments("/api") && context.RequestServices.GetService<IProblemDetailsService>() is { } problems)
+            {
+                return problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = { Status = StatusCodes.Status413PayloadTooLarge, Title = "Request body too large", Detail = $"The body may be at most {limit} bytes." },
+                }).AsTask();
+            }
             return Task.CompletedTask;
         }
         return next(context);

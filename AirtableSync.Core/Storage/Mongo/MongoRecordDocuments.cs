@@ -64,7 +64,7 @@ internal static class MongoRecordDocuments
     public static SortDefinition<BsonDocument> Order(RecordQuery query)
     {
         var sort = Builders<BsonDocument>.Sort;
-        var descending = query.SortDirection == SortDirection.Descending;
+        var descending = query.SortDirection == Model.SortDirection.Descending;
         SortDefinition<BsonDocument> By(string field) => descending ? sort.Descending(field) : sort.Ascending(field);
         var keys = new List<SortDefinition<BsonDocument>>();
         if (query.SortFieldId is { } fieldId)

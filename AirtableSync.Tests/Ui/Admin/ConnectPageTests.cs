@@ -1,5 +1,4 @@
 using AirtableSync.Sandbox.PublicApi;
-using AirtableSync.Storage;
 using AirtableSync.Web.Components.Pages.Connect;
 using Bunit;
 using Microsoft.AspNetCore.Components;

@@ -1,6 +1,6 @@
 using AirtableSync.Jobs;
 using AirtableSync.Storage;
-using AirtableSync.Web.Components.Pages;
+using AirtableSync.Web.Components.Pages.Dashboard;
 using Bunit;
 
 namespace AirtableSync.Tests.Ui.Admin;
@@ -45,6 +45,23 @@ public sealed class DashboardTests : AdminTestContext
         var job = Assert.Single(await store.ListJobsAsync(10, Token));
         Assert.Equal(JobKind.FullSync, job.Kind);
         Assert.Equal(JobStatus.Queued, job.Status);
+    }
+
+    [Fact]
+    public async Task RecentJobsNameTheirKindInWords()
+    {
+        await WireAsync(seed: async s =>
+        {
+            var kinds = new[] { JobKind.FullSync, JobKind.IncrementalSync, JobKind.RevisionSync };
+            for (var i = 0; i < kinds.Length; i++)
+            {
+                await s.SaveJobAsync(new JobEntry($"job{i:D2}", kinds[i], JobStatus.Succeeded, "{}", JobProgress.NotStarted, Now.AddMinutes(i), null, null, null, []), Token);
+            }
+        });
+        var cut = RenderPage<Home>();
+
+        cut.WaitForAssertion(() => Assert.Equal(["Revision history sync", "Incremental sync", "Full sync"],
+            cut.FindAll("[data-testid=recent-job] [data-testid=job-kind]").Select(c => c.TextContent.Trim())));
     }
 
     [Fact]

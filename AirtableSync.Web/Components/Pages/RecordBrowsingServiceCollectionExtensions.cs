@@ -7,7 +7,7 @@ public static class RecordBrowsingServiceCollectionExtensions
 {
     /// <summary>
     /// The analyst's pages (bases, tables, records, record history). Reads no configuration;
-    /// needs an <c>ISyncStore</c> registered by the storage feature.
+    /// needs the schema, record and revision store roles registered by the storage feature.
     /// </summary>
     public static IServiceCollection AddRecordBrowsing(this IServiceCollection services)
     {

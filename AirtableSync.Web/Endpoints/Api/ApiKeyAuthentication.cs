@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
-using AirtableSync.Storage;
 using AirtableSync.Web.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;

@@ -13,31 +13,32 @@ public static class CatalogApi
     public static RouteGroupBuilder MapCatalogApi(this RouteGroupBuilder api)
     {
         api.MapGet("/bases", ListBasesAsync);
-        api.MapGet("/bases/{baseId}/tables", ListTablesAsync);
-        api.MapGet("/bases/{baseId}/tables/{tableId}/records", ListRecordsAsync);
+        // Refusals are TypedResults.Problem, not NotFound(problem): only Problem answers application/problem+json.
+        api.MapGet("/bases/{baseId}/tables", ListTablesAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/bases/{baseId}/tables/{tableId}/records", ListRecordsAsync).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<Ok<BaseResponse[]>> ListBasesAsync(ISyncStore store, CancellationToken cancellationToken)
+    private static async Task<Ok<BaseResponse[]>> ListBasesAsync(ISchemaStore store, CancellationToken cancellationToken)
     {
         var bases = await store.ListBasesAsync(cancellationToken);
         return TypedResults.Ok(bases.Where(b => !b.IsRemoved)
             .Select(b => new BaseResponse(b.Id, b.Name, b.PermissionLevel, b.LastSyncedAt)).ToArray());
     }
 
-    private static async Task<Results<Ok<TableResponse[]>, NotFound<ProblemDetails>>> ListTablesAsync(
-        string baseId, ISyncStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TableResponse[]>, ProblemHttpResult>> ListTablesAsync(
+        string baseId, ISchemaStore schemaStore, IRecordStore recordStore, CancellationToken cancellationToken)
     {
-        if (await store.GetBaseAsync(baseId, cancellationToken) is null)
+        if (await schemaStore.GetBaseAsync(baseId, cancellationToken) is null)
         {
-            return TypedResults.NotFound(NotFoundProblem($"Base '{baseId}' is not in the local copy."));
+            return TypedResults.Problem(NotFoundProblem($"Base '{baseId}' is not in the local copy."));
         }
 
-        var tables = await store.ListTablesAsync(baseId, cancellationToken);
+        var tables = await schemaStore.ListTablesAsync(baseId, cancellationToken);
         var responses = new List<TableResponse>();
         foreach (var table in tables.Where(t => !t.IsRemoved))
         {
-            var count = await store.QueryRecordsAsync(new RecordQuery(baseId, table.Id, Take: 1), cancellationToken);
+            var count = await recordStore.QueryRecordsAsync(new RecordQuery(baseId, table.Id, Take: 1), cancellationToken);
             responses.Add(new TableResponse(table.Id, table.Name, table.PrimaryFieldId,
                 [.. table.Fields.Where(f => !f.IsRemoved).Select(f => new FieldResponse(f.Id, f.Name, f.Type))],
                 count.TotalCount));
@@ -45,10 +46,11 @@ public static class CatalogApi
         return TypedResults.Ok(responses.ToArray());
     }
 
-    private static async Task<Results<Ok<RecordListResponse>, ValidationProblem, NotFound<ProblemDetails>>> ListRecordsAsync(
+    private static async Task<Results<Ok<RecordListResponse>, ValidationProblem, ProblemHttpResult>> ListRecordsAsync(
         string baseId,
         string tableId,
-        ISyncStore store,
+        ISchemaStore schemaStore,
+        IRecordStore recordStore,
         CancellationToken cancellationToken,
         int limit = 100,
         string? cursor = null,
@@ -68,12 +70,12 @@ public static class CatalogApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        if (await store.GetTableAsync(baseId, tableId, cancellationToken) is null)
+        if (await schemaStore.GetTableAsync(baseId, tableId, cancellationToken) is null)
         {
-            return TypedResults.NotFound(NotFoundProblem($"Table '{tableId}' of base '{baseId}' is not in the local copy."));
+            return TypedResults.Problem(NotFoundProblem($"Table '{tableId}' of base '{baseId}' is not in the local copy."));
         }
 
-        var page = await store.QueryRecordsAsync(
+        var page = await recordStore.QueryRecordsAsync(
             new RecordQuery(baseId, tableId, skip, limit, string.IsNullOrWhiteSpace(q) ? null : q, IncludeDeleted: includeDeleted),
             cancellationToken);
         var records = page.Items.Select(r => new RecordResponse(

@@ -1,5 +1,3 @@
-using AirtableSync.Storage;
-
 namespace AirtableSync.Web.Endpoints.Api;
 
 /// <param name="Mode">"full" (default) or "incremental".</param>

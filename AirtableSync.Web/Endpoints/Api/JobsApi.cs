@@ -14,9 +14,10 @@ public static class JobsApi
     {
         api.MapPost("/syncs", StartSyncAsync);
         api.MapGet("/jobs", ListJobsAsync);
-        api.MapGet("/jobs/{jobId}", GetJobAsync);
-        api.MapPost("/jobs/{jobId}/cancel", CancelJobAsync);
-        api.MapPost("/jobs/{jobId}/resume", ResumeJobAsync);
+        // Refusals are TypedResults.Problem, not NotFound(problem): only Problem answers application/problem+json.
+        api.MapGet("/jobs/{jobId}", GetJobAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/jobs/{jobId}/cancel", CancelJobAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/jobs/{jobId}/resume", ResumeJobAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -38,36 +39,36 @@ public static class JobsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var job = await queue.EnqueueAsync(JobKind.FullSync,
-            new SyncRequest(request?.BaseIds, mode, request?.IncludeRevisions ?? false), cancellationToken);
+        var job = await queue.EnqueueAsync(SyncJobKinds.For(mode),
+            new SyncRequest(request?.BaseIds, request?.IncludeRevisions ?? false), cancellationToken);
         return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", new StartSyncResponse(job.Id));
     }
 
-    private static async Task<Ok<JobResponse[]>> ListJobsAsync(ISyncStore store, CancellationToken cancellationToken, int limit = 50)
+    private static async Task<Ok<JobResponse[]>> ListJobsAsync(IJobStore store, CancellationToken cancellationToken, int limit = 50)
     {
         var jobs = await store.ListJobsAsync(Math.Clamp(limit, 1, 500), cancellationToken);
         return TypedResults.Ok(jobs.Select(JobResponse.From).ToArray());
     }
 
-    private static async Task<Results<Ok<JobResponse>, NotFound<ProblemDetails>>> GetJobAsync(string jobId, ISyncStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetJobAsync(string jobId, IJobStore store, CancellationToken cancellationToken) =>
         await store.GetJobAsync(jobId, cancellationToken) is { } job
             ? TypedResults.Ok(JobResponse.From(job))
-            : TypedResults.NotFound(JobNotFound(jobId));
+            : TypedResults.Problem(JobNotFound(jobId));
 
-    private static async Task<Results<Accepted<JobResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CancelJobAsync(
-        string jobId, JobCancellation cancellation, ISyncStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<JobResponse>, ProblemHttpResult>> CancelJobAsync(
+        string jobId, JobCancellation cancellation, IJobStore store, CancellationToken cancellationToken)
     {
         var outcome = await cancellation.CancelAsync(jobId, cancellationToken);
         if (outcome == JobCancelOutcome.NotFound || await store.GetJobAsync(jobId, cancellationToken) is not { } job)
         {
-            return TypedResults.NotFound(JobNotFound(jobId));
+            return TypedResults.Problem(JobNotFound(jobId));
         }
         return outcome == JobCancelOutcome.NotCancellable
-            ? TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Job already finished", Detail = $"Job {jobId} is {job.Status} and cannot be cancelled." })
+            ? TypedResults.Problem(new ProblemDetails { Status = 409, Title = "Job already finished", Detail = $"Job {jobId} is {job.Status} and cannot be cancelled." })
             : TypedResults.Accepted($"/api/v1/jobs/{jobId}", JobResponse.From(job));
     }
 
-    private static async Task<Results<Accepted<StartSyncResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> ResumeJobAsync(
+    private static async Task<Results<Accepted<StartSyncResponse>, ProblemHttpResult>> ResumeJobAsync(
         string jobId, JobResumption resumption, CancellationToken cancellationToken)
     {
         // JobResumption owns the rule for which jobs can be resumed; its refusals become 404 and 409.
@@ -78,11 +79,11 @@ public static class JobsApi
         }
         catch (KeyNotFoundException)
         {
-            return TypedResults.NotFound(JobNotFound(jobId));
+            return TypedResults.Problem(JobNotFound(jobId));
         }
         catch (InvalidOperationException e)
         {
-            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Job cannot be resumed", Detail = e.Message });
+            return TypedResults.Problem(new ProblemDetails { Status = 409, Title = "Job cannot be resumed", Detail = e.Message });
         }
     }
 

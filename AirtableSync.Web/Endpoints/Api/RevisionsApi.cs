@@ -32,25 +32,25 @@ public static class RevisionsApi
 
     public static RouteGroupBuilder MapRevisionsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/records/{recordId}/revisions", ListRevisionsAsync);
+        api.MapGet("/records/{recordId}/revisions", ListRevisionsAsync).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<Results<Ok<RevisionResponse[]>, NotFound<ProblemDetails>, ValidationProblem>> ListRevisionsAsync(
-        string recordId, ISyncStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RevisionResponse[]>, ProblemHttpResult, ValidationProblem>> ListRevisionsAsync(
+        string recordId, IRecordStore recordStore, ISchemaStore schemaStore, IRevisionStore revisionStore, CancellationToken cancellationToken)
     {
         if (!AirtableIds.IsRecordId(recordId))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["recordId"] = [$"'{recordId}' is not an Airtable record id."] });
         }
-        if (await store.GetRecordAsync(recordId, cancellationToken) is not { } record)
+        if (await recordStore.GetRecordAsync(recordId, cancellationToken) is not { } record)
         {
-            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"Record '{recordId}' is not in the local copy." });
+            return TypedResults.Problem(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"Record '{recordId}' is not in the local copy." });
         }
 
-        var fields = (await store.GetTableAsync(record.BaseId, record.TableId, cancellationToken))?.Fields
+        var fields = (await schemaStore.GetTableAsync(record.BaseId, record.TableId, cancellationToken))?.Fields
             .ToDictionary(f => f.Id, StringComparer.Ordinal) ?? [];
-        var events = await store.GetRevisionsAsync(recordId, cancellationToken);
+        var events = await revisionStore.GetRevisionsAsync(recordId, cancellationToken);
         return TypedResults.Ok(events.Select(e =>
         {
             var field = fields.GetValueOrDefault(e.FieldId);

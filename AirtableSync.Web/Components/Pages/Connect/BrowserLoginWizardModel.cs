@@ -22,11 +22,18 @@ public sealed partial class BrowserLoginWizardModel(IBrowserLoginDriver driver, 
     public bool EmailCode => Status?.State == BrowserLoginState.AwaitingEmailCode;
     public int AttemptsLeft => Math.Max(0, maxCodeAttempts - _codeAttempts);
 
+    /// <summary>What is wrong with a typed field ("email", "password", "code"), shown on that field; nothing was sent.</summary>
+    public IReadOnlyDictionary<string, string> FieldErrors { get; private set; } = new Dictionary<string, string>();
+
     public async Task StartAsync(string? email, string? password, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        // The REST API's rules (LoginInputRules), so that the wizard and automation refuse the same input.
+        FieldErrors = LoginInputRules.Problems(email, password);
+        if (FieldErrors.Count > 0 || email is null || password is null)
         {
-            Error = "Enter the Airtable account's email and password.";
+            Error = string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)
+                ? "Enter the Airtable account's email and password."
+                : "Correct the marked field; nothing was typed into Airtable.";
             return;
         }
         _codeAttempts = 0;
@@ -35,11 +42,19 @@ public sealed partial class BrowserLoginWizardModel(IBrowserLoginDriver driver, 
 
     public async Task SubmitCodeAsync(string? code, CancellationToken cancellationToken)
     {
-        if (Status is null || string.IsNullOrWhiteSpace(code))
+        if (Status is null)
         {
             Error = "Type the code first.";
             return;
         }
+        // A malformed code is not an attempt: Airtable never sees it.
+        if (LoginInputRules.NormalizeCode(code) is not { } digits)
+        {
+            FieldErrors = new Dictionary<string, string> { ["code"] = LoginInputRules.CodeProblem };
+            return;
+        }
+        code = digits;
+        FieldErrors = new Dictionary<string, string>();
         _codeAttempts++;
         var loginId = Status.Id;
         await RunAsync(() => driver.SubmitCodeAsync(loginId, code, cancellationToken), codeSubmitted: true);
@@ -61,6 +76,7 @@ public sealed partial class BrowserLoginWizardModel(IBrowserLoginDriver driver, 
         Error = null;
         Notice = null;
         Screen = null;
+        FieldErrors = new Dictionary<string, string>();
         _codeAttempts = 0;
     }
 

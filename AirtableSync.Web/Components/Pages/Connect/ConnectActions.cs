@@ -6,7 +6,8 @@ using AirtableSync.Web.Auth;
 namespace AirtableSync.Web.Components.Pages.Connect;
 
 /// <summary>The outcome of a connect attempt: the new connection, or a sentence the admin can act on.</summary>
-public sealed record ConnectOutcome(ConnectionSummary? Connection, string? Error);
+/// <param name="TokenError">What is wrong with the typed token itself, shown on the token field; Airtable was not asked.</param>
+public sealed record ConnectOutcome(ConnectionSummary? Connection, string? Error, string? TokenError = null);
 
 /// <summary>
 /// What the Connect page does with connections; exceptions become readable sentences and are logged, never shown raw.
@@ -29,6 +30,10 @@ public sealed class ConnectActions(AirtableConnector connector, CurrentUser curr
         if (string.IsNullOrWhiteSpace(token))
         {
             return new(null, "Paste a personal access token (it starts with \"pat\").");
+        }
+        if (TokenFormat.Problem(token.Trim()) is { } problem)
+        {
+            return new(null, null, problem);
         }
         try
         {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AirtableSync.Jobs;
-using AirtableSync.Storage;
 using AirtableSync.Sync;
 using AirtableSync.Web.Auth;
 
@@ -12,9 +11,9 @@ namespace AirtableSync.Web.Components.Pages.Jobs;
 /// </summary>
 public sealed class JobActions(JobQueue queue, JobCancellation cancellation, JobResumption resumption, CurrentUser currentUser, MudBlazor.ISnackbar snackbar, ILogger<JobActions> logger)
 {
-    public Task<string?> StartSyncAsync(SyncRequest request) => GuardAsync("start the sync", async () =>
+    public Task<string?> StartSyncAsync(SyncMode mode, SyncRequest request) => GuardAsync("start the sync", async () =>
     {
-        await queue.EnqueueAsync(JobKind.FullSync, request);
+        await queue.EnqueueAsync(SyncJobKinds.For(mode), request);
         snackbar.Add("Sync queued", MudBlazor.Severity.Info);
     });
 

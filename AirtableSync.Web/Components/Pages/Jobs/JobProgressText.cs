@@ -1,5 +1,4 @@
 using System.Globalization;
-using AirtableSync.Storage;
 
 namespace AirtableSync.Web.Components.Pages.Jobs;
 

@@ -10,7 +10,7 @@ public sealed record TableRolesRow(StoredTable Table, RevisionFieldRoles Roles, 
 
 /// <summary>Reads and saves the Settings page's documents; failures become readable sentences, logged, never raw.</summary>
 /// Admins only, checked on every call.
-public sealed class SettingsActions(ISyncStore store, TableFieldRoles fieldRoles, SyncScheduleStore schedules, CurrentUser currentUser, ILogger<SettingsActions> logger)
+public sealed class SettingsActions(ISchemaStore store, TableFieldRoles fieldRoles, SyncScheduleStore schedules, CurrentUser currentUser, ILogger<SettingsActions> logger)
 {
     // A Status is a choice among states; an Assignee is a person. Text fields are allowed too, since some bases
     // keep either as plain text; numbers, dates and attachments never are.

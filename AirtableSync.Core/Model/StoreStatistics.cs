@@ -1,0 +1,3 @@
+namespace AirtableSync.Model;
+
+public sealed record StoreStatistics(int Bases, int Tables, long Records, long DeletedRecords, long RevisionEvents);

@@ -1,0 +1,14 @@
+namespace AirtableSync.Storage;
+
+/// <summary>Field-level changes and comments recovered from records' revision history.</summary>
+public interface IRevisionStore
+{
+    /// <summary>Inserts or replaces events keyed by (recordId, activityId, fieldId); returns how many were new.</summary>
+    Task<int> UpsertRevisionEventsAsync(IReadOnlyList<RevisionEvent> events, CancellationToken cancellationToken = default);
+    /// <summary>Events of one record, newest first.</summary>
+    Task<IReadOnlyList<RevisionEvent>> GetRevisionsAsync(string recordId, CancellationToken cancellationToken = default);
+    Task<IReadOnlySet<string>> GetKnownActivityIdsAsync(string recordId, CancellationToken cancellationToken = default);
+    Task UpsertRecordCommentsAsync(IReadOnlyList<RecordComment> comments, CancellationToken cancellationToken = default);
+    /// <summary>Comments of one record, oldest first.</summary>
+    Task<IReadOnlyList<RecordComment>> GetRecordCommentsAsync(string recordId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,18 @@
+namespace AirtableSync.Web.Components.Pages.RecordDetails.History;
+
+/// <summary>The timeline's filters: one field, one person, or only Status and Assignee changes.</summary>
+public sealed record RevisionFilter(string? FieldId = null, string? Person = null, bool StatusAndAssigneeOnly = false)
+{
+    /// <summary>Events newest first, whatever order they came in.</summary>
+    public IReadOnlyList<RevisionEvent> Apply(IEnumerable<RevisionEvent> events) =>
+    [
+        .. events
+            .Where(e => FieldId is null || e.FieldId == FieldId)
+            .Where(e => Person is null || ActorLabel(e) == Person)
+            .Where(e => !StatusAndAssigneeOnly || e.Kind is RevisionEventKind.Status or RevisionEventKind.Assignee)
+            .OrderByDescending(e => e.ChangedAt)
+            .ThenBy(e => e.FieldId, StringComparer.Ordinal),
+    ];
+
+    public static string ActorLabel(RevisionEvent e) => e.ActorName ?? e.ActorEmail ?? e.ActorId ?? "Unknown person";
+}

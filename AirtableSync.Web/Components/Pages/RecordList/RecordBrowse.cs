@@ -1,0 +1,20 @@
+namespace AirtableSync.Web.Components.Pages.RecordList;
+
+/// <summary>What the analyst chose on the records page: search text, deleted records, sort.</summary>
+public sealed record RecordBrowse(string? Search = null, bool ShowDeleted = false, string? SortFieldId = null, bool Descending = false)
+{
+    /// <summary>Ascending, then descending, then back to the store's default order (created time).</summary>
+    public RecordBrowse WithSortToggled(string fieldId) =>
+        SortFieldId != fieldId ? this with { SortFieldId = fieldId, Descending = false }
+        : !Descending ? this with { Descending = true }
+        : this with { SortFieldId = null, Descending = false };
+
+    public RecordGridRequest Request(int page, int pageSize) => new(page, pageSize, Search, SortFieldId, Descending, ShowDeleted);
+
+    /// <summary>Search and 1-based page for the address bar, so a view can be shared; defaults are left out.</summary>
+    public IReadOnlyDictionary<string, object?> AddressQuery(int page) => new Dictionary<string, object?>
+    {
+        ["q"] = string.IsNullOrWhiteSpace(Search) ? null : Search,
+        ["page"] = page > 0 ? page + 1 : null,
+    };
+}

@@ -1,0 +1,13 @@
+using AirtableSync.Connections;
+
+namespace AirtableSync.Web.Components.Shared;
+
+/// <summary>The API connection the app uses, as ActiveConnectionReader chooses it: an active PAT/OAuth connection first, most recently validated.</summary>
+public static class PrimaryConnection
+{
+    public static ConnectionSummary? Of(IEnumerable<ConnectionSummary> connections) => connections
+        .Where(c => c.Kind is ConnectionKind.PersonalAccessToken or ConnectionKind.OAuth)
+        .OrderBy(c => c.Status == ConnectionStatus.Active ? 0 : 1)
+        .ThenByDescending(c => c.ValidatedAt)
+        .FirstOrDefault();
+}
