@@ -2,21 +2,22 @@ using AngleSharp.Dom;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>Chooses the value extractor by <c>data-columntype</c> (revision-history.md §4.4 step 5).</summary>
+/// <summary>Chooses the value extractor by the value's shape (revision-history.md §4.4 step 5).</summary>
 internal static class DiffValueReader
 {
     private const string Checked = "checked";
 
-    public static DiffSides Read(IElement value, string? columnType, ChangeKind kind) => DiffColumnTypes.ShapeOf(columnType) switch
+    /// <param name="choices">The schema's choices of a select field, to name tokens that show only an id or a colour.</param>
+    public static DiffSides Read(IElement value, DiffValueShape shape, ChangeKind kind, IReadOnlyList<SchemaChoice> choices) => shape switch
     {
-        DiffValueShape.SingleSelect => TokenReader.Read(TokenReader.SelectTokens(value), value, kind, single: true, TokenReader.SelectName),
-        DiffValueShape.MultiSelect => TokenReader.Read(TokenReader.SelectTokens(value), value, kind, single: false, TokenReader.SelectName),
+        DiffValueShape.SingleSelect => Selects(value, kind, single: true, choices),
+        DiffValueShape.MultiSelect => Selects(value, kind, single: false, choices),
         DiffValueShape.SingleCollaborator => Collaborators(value, kind, single: true),
         DiffValueShape.MultiCollaborator => Collaborators(value, kind, single: false),
         DiffValueShape.LinkedRecord => LinkedRecords(value, kind),
         DiffValueShape.Attachment => Attachments(value, kind),
         DiffValueShape.Text => TextDiffReader.Read(value, kind),
-        DiffValueShape.Scalar when columnType is { } t && t.StartsWith("date", StringComparison.OrdinalIgnoreCase) => ScalarReader.Read(value, kind, ScalarReader.DateText),
+        DiffValueShape.Date => ScalarReader.Read(value, kind, ScalarReader.DateText),
         DiffValueShape.Scalar => ScalarReader.Read(value, kind, DiffText.Name),
         DiffValueShape.Rating => Rating(value, kind),
         DiffValueShape.Checkbox => Checkbox(value, kind),
@@ -32,6 +33,22 @@ internal static class DiffValueReader
         : value.QuerySelector(".preview") is not null ? Attachments(value, kind)
         : value.QuerySelector(".ratingContainer") is not null ? Rating(value, kind)
         : DiffSides.Unrecognised;
+
+    /// <summary>
+    /// With the schema's choices at hand, a token that neither shows a name nor matches a choice leaves the whole value
+    /// unparsed: dropping it would store a list with a choice missing as if it were the field's value.
+    /// </summary>
+    private static DiffSides Selects(IElement value, ChangeKind kind, bool single, IReadOnlyList<SchemaChoice> choices)
+    {
+        var tokens = TokenReader.SelectTokens(value);
+        var name = ChoiceNames.For(choices);
+        if (choices.Count > 0 && tokens.Any(t => name(t) is null))
+        {
+            return DiffSides.Unrecognised;
+        }
+
+        return TokenReader.Read(tokens, value, kind, single, name);
+    }
 
     private static DiffSides Collaborators(IElement value, ChangeKind kind, bool single) =>
         TokenReader.Read(TokenReader.CollaboratorTokens(value), value, kind, single, TokenReader.CollaboratorName);

@@ -17,10 +17,10 @@ public sealed class RecordHistoryFetcher(
     IOptions<RevisionOptions> options)
 {
     /// <summary>Returns how many requests were made.</summary>
-    public async Task<int> FetchAsync(AirtableWebSession session, StoredRecord record, RevisionFieldRoles roles, CancellationToken cancellationToken)
+    public async Task<int> FetchAsync(AirtableWebSession session, StoredRecord record, RevisionFieldRoles roles, RevisionSchema schema, CancellationToken cancellationToken)
     {
         var known = await revisionStore.GetKnownActivityIdsAsync(record.Id, cancellationToken);
-        var context = new RevisionPageContext(record.BaseId, record.TableId, record.Id, roles);
+        var context = new RevisionPageContext(record.BaseId, record.TableId, record.Id, roles, schema);
         string? cursor = null;
         var requests = 0;
         var seenCursors = new HashSet<string>(StringComparer.Ordinal);

@@ -49,7 +49,7 @@ public sealed class RevisionActivityNormalizer(RevisionDiffParser parser)
             && (g.Equals("rowCreate", StringComparison.OrdinalIgnoreCase) || g.Equals("apiRowCreate", StringComparison.OrdinalIgnoreCase));
         var actor = UserOf(users, activity.UserId);
         var usedFieldIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var change in parser.Parse(activity.DiffRowHtml))
+        foreach (var change in parser.Parse(activity.DiffRowHtml, context.Schema))
         {
             var oldValues = isCreate ? null : change.OldValues;
             if (change.IsParsed && RevisionValues.Same(oldValues, change.NewValues))

@@ -14,7 +14,8 @@ public sealed class RevisionDiffParser
     // markup into something still worth keeping.
     private readonly HtmlParserOptions _options = new() { IsStrictMode = false, IsScripting = false };
 
-    public IReadOnlyList<ParsedFieldChange> Parse(string? diffRowHtml)
+    /// <param name="schema">The table's synced schema; its field types decide value shapes and name choices (see <see cref="RevisionSchema"/>).</param>
+    public IReadOnlyList<ParsedFieldChange> Parse(string? diffRowHtml, RevisionSchema? schema = null)
     {
         var html = diffRowHtml ?? "";
         // A parser per call: this instance is shared (singleton) and concurrent use of one HtmlParser is not documented as safe.
@@ -25,10 +26,10 @@ public sealed class RevisionDiffParser
             return [new ParsedFieldChange { Index = 0, RawHtml = html, IsParsed = false }];
         }
 
-        return [.. containers.Select((c, i) => ParseContainer(c, i))];
+        return [.. containers.Select((c, i) => ParseContainer(c, i, schema ?? RevisionSchema.Empty))];
     }
 
-    private static ParsedFieldChange ParseContainer(IElement container, int index)
+    private static ParsedFieldChange ParseContainer(IElement container, int index, RevisionSchema schema)
     {
         // The header is the first child `div.micro.strong.caps[columnId]`; AngleSharp lowercases attribute names (§4.4).
         var header = container.QuerySelector("[columnid]") ?? container.QuerySelector(".micro.strong.caps");
@@ -39,7 +40,7 @@ public sealed class RevisionDiffParser
             ?? Blank(container.QuerySelector("[columntypeifunchanged]")?.GetAttribute("columntypeifunchanged"));
         var kind = value is null ? ChangeKind.Unknown : KindOf(value);
 
-        var sides = value is null ? DiffSides.Unrecognised : DiffValueReader.Read(value, columnType, kind);
+        var sides = value is null ? DiffSides.Unrecognised : ReadValue(value, kind, columnType, schema.Find(fieldId));
         return new ParsedFieldChange
         {
             Index = index,
@@ -52,6 +53,27 @@ public sealed class RevisionDiffParser
             IsParsed = sides.Recognised && fieldId is not null && kind != ChangeKind.Unknown,
             RawHtml = container.OuterHtml,
         };
+    }
+
+    /// <summary>
+    /// The schema's type decides the shape whenever it fixes one: the markup's type names are internal, partly unknown
+    /// (whether a multi-user field says <c>collaborator</c> or a multi variant, revision-history.md §4.1 [U]) and a
+    /// wrong single/multi reading puts unchanged tokens on the wrong side. The markup's type speaks only for fields
+    /// the schema does not know, and as a second reading when the field's markup matches nothing of its schema shape
+    /// (a field whose type was converted after the change).
+    /// </summary>
+    private static DiffSides ReadValue(IElement value, ChangeKind kind, string? columnType, SchemaField? field)
+    {
+        var markupShape = DiffColumnTypes.ShapeOf(columnType);
+        var schemaShape = DiffColumnTypes.ShapeOfSchemaType(field?.Type);
+        var choices = field?.Choices ?? [];
+        if (schemaShape == DiffValueShape.Unknown)
+        {
+            return DiffValueReader.Read(value, markupShape, kind, choices);
+        }
+
+        var sides = DiffValueReader.Read(value, schemaShape, kind, choices);
+        return sides.Recognised || markupShape == schemaShape ? sides : DiffValueReader.Read(value, markupShape, kind, choices);
     }
 
     private static ChangeKind KindOf(IElement value) =>

@@ -4,7 +4,8 @@ namespace AirtableSync.Revisions;
 
 /// <summary>
 /// "Revisions": { "RequestsPerSecondPerBase": 4, "PageSize": 50, "ConcurrentRecords": 3, "MaxThrottleRetries": 5,
-///                "MaxThrottleBackoff": "00:00:30", "RevalidateEveryRecords": 50, "MaxPagesPerRecord": 100 }
+///                "MaxThrottleBackoff": "00:00:30", "RevalidateEveryRecords": 50, "MaxPagesPerRecord": 100,
+///                "AttemptTimeout": "00:02:00" }
 /// </summary>
 public sealed class RevisionOptions
 {
@@ -39,4 +40,7 @@ public sealed class RevisionOptions
     /// <summary>Loop guard besides the repeated-cursor check (§3.2: FWK caps at 100 pages).</summary>
     [Range(1, 10000)]
     public int MaxPagesPerRecord { get; set; } = 100;
+
+    /// <summary>Bound on one attempt (pacing wait, request and body); backoffs between attempts are not counted.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -1,7 +1,10 @@
 namespace AirtableSync.Revisions;
 
-/// <summary>Where one page of history belongs: the record, its table and base, and the table's Status/Assignee fields.</summary>
-public sealed record RevisionPageContext(string BaseId, string TableId, string RecordId, RevisionFieldRoles Roles);
+/// <summary>
+/// Where one page of history belongs: the record, its table and base, the table's Status/Assignee fields and its synced
+/// schema (which decides value shapes; <see cref="RevisionSchema.Empty"/> leaves them to the markup).
+/// </summary>
+public sealed record RevisionPageContext(string BaseId, string TableId, string RecordId, RevisionFieldRoles Roles, RevisionSchema? Schema = null);
 
 /// <summary>
 /// One page of <c>readRowActivitiesAndComments</c>, normalised. <see cref="NextOffsetV2"/> is the cursor to send next, null on

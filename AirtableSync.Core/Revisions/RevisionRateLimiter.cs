@@ -32,7 +32,9 @@ public sealed class RevisionRateLimiter(IOptions<RevisionOptions> options, TimeP
                     return;
                 }
             }
-            await Task.Delay(wait, timeProvider, cancellationToken);
+            // Task.Delay truncates to whole milliseconds, so a wait under 1 ms would return at once and spin
+            // until the clock moved: round up instead.
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), timeProvider, cancellationToken);
         }
     }
 }

@@ -39,7 +39,7 @@ public sealed class RevisionSynchronizer(
         await job.ReportProgressAsync("revisions", "checking the web session", 0, null, cancellationToken);
         var session = await RequireLiveSessionAsync(cancellationToken);
 
-        var work = new List<(StoredTable Table, RevisionFieldRoles Roles, IReadOnlyList<StoredRecord> Records)>();
+        var work = new List<(StoredTable Table, RevisionFieldRoles Roles, RevisionSchema Schema, IReadOnlyList<StoredRecord> Records)>();
         foreach (var baseId in baseIds)
         {
             foreach (var table in (await schemaStore.ListTablesAsync(baseId, cancellationToken)).Where(t => !t.IsRemoved))
@@ -47,7 +47,7 @@ public sealed class RevisionSynchronizer(
                 var records = await recordStore.ListRecordsNeedingRevisionsAsync(baseId, table.Id, int.MaxValue, cancellationToken);
                 if (records.Count > 0)
                 {
-                    work.Add((table, await fieldRoles.GetAsync(table, cancellationToken), records));
+                    work.Add((table, await fieldRoles.GetAsync(table, cancellationToken), RevisionSchema.From(table.Fields), records));
                 }
             }
         }
@@ -57,14 +57,14 @@ public sealed class RevisionSynchronizer(
         var sinceValidation = 0;
         var gate = new SemaphoreSlim(1, 1);
         await job.ReportProgressAsync("revisions", null, 0, total, cancellationToken);
-        foreach (var (table, roles, records) in work)
+        foreach (var (table, roles, schema, records) in work)
         {
             foreach (var batch in records.Chunk(BatchSize))
             {
                 await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Value.ConcurrentRecords, CancellationToken = cancellationToken },
                     async (record, ct) =>
                     {
-                        await job.RunItemAsync($"history of {record.Id} ({table.Name})", c => fetcher.FetchAsync(session, record, roles, c), ct);
+                        await job.RunItemAsync($"history of {record.Id} ({table.Name})", c => fetcher.FetchAsync(session, record, roles, schema, c), ct);
                         await gate.WaitAsync(ct);
                         try
                         {

@@ -79,6 +79,38 @@ public sealed class RevisionSyncTests
     }
 
     [Fact]
+    public async Task AMessagePackAnswerFailsThatRecordByNameAndTheOthersKeepTheirHistory()
+    {
+        await using var fixture = await StartFixtureAsync(6);
+        await using var host = await fixture.StartHostAsync(FastRevisions, withRevisions: true);
+        await fixture.SignInWebSessionAsync(host);
+        await host.RunSyncAsync(new SyncRequest());
+        var @base = fixture.Workspace.GetBases()[0];
+        var records = fixture.Workspace.GetRecords(@base.Id, fixture.Workspace.GetTables(@base.Id)[0].Id);
+        var binary = records[2].Id;
+        fixture.Fake.State.Options.RevisionMessagePackRecordIds = new HashSet<string>([binary], StringComparer.Ordinal);
+
+        var job = await host.RunSyncAsync(new SyncRequest(), JobKind.RevisionSync);
+
+        Assert.Equal(JobStatus.PartiallySucceeded, job.Status);
+        var failure = Assert.Single(job.Failures);
+        Assert.Contains(binary, failure.Item, StringComparison.Ordinal);
+        Assert.Contains("application/msgpack", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("instead of JSON", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(await host.Store.GetRevisionsAsync(binary, Ct));
+        foreach (var record in records.Where(r => r.Id != binary))
+        {
+            Assert.NotEmpty(await host.Store.GetRevisionsAsync(record.Id, Ct));
+        }
+
+        // Once Airtable answers JSON again, the next run reads the record it missed.
+        fixture.Fake.State.Options.RevisionMessagePackRecordIds = new HashSet<string>(StringComparer.Ordinal);
+        var retry = await host.RunSyncAsync(new SyncRequest(), JobKind.RevisionSync);
+        Assert.Equal(JobStatus.Succeeded, retry.Status);
+        Assert.NotEmpty(await host.Store.GetRevisionsAsync(binary, Ct));
+    }
+
+    [Fact]
     public async Task AnIncrementalRunFetchesOnlyChangedRecordsWithOneRequestEach()
     {
         await using var fixture = await StartFixtureAsync(30);
@@ -198,8 +230,7 @@ public sealed class RevisionSyncTests
         var session = new AirtableWebSession(cookies, "Mozilla/5.0 Chrome/156.0", user.Id, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = fixture.Fake.BaseUrl };
         var options = Microsoft.Extensions.Options.Options.Create(new RevisionOptions());
-        var client = new AirtableRevisionClient(http, new RevisionRateLimiter(options, TimeProvider.System), options, TimeProvider.System,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<AirtableRevisionClient>.Instance);
+        var client = new AirtableRevisionClient(http, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<AirtableRevisionClient>.Instance);
 
         var page = await client.ReadPageAsync(session, @base.Id, record.Id, null, Ct);
         Assert.Contains("\"msg\":\"SUCCESS\"", page, StringComparison.Ordinal);

@@ -74,6 +74,12 @@ public sealed class FakeAirtableOptions
     /// <summary>How an expired session is answered (§3.3 lists all three; which one depends on request style).</summary>
     public FakeExpiredSessionAnswer RevisionExpiredSessionAnswer { get; set; } = FakeExpiredSessionAnswer.Unauthorized;
 
+    /// <summary>
+    /// Records whose history is answered as MessagePack bytes (<c>application/msgpack</c>) instead of JSON, as Airtable
+    /// does on some internal endpoints (revision-history.md §2.3). Replace the whole set to change it while running.
+    /// </summary>
+    public IReadOnlySet<string> RevisionMessagePackRecordIds { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Field changes in every generated history (before edits made through the fake's workspace).</summary>
     public int RevisionChangesPerRecord { get; set; } = 12;
 

@@ -8,7 +8,8 @@ namespace AirtableSync.Sandbox.Revisions;
 /// <summary>
 /// GET /v0.3/row/{recordId}/readRowActivitiesAndComments as revision-history.md §2–§3 and §9 describe it:
 /// cookie session required, the base named in x-airtable-application-id, lenient stringifiedObjectParams,
-/// paging by offsetV2, 403 bursts with a penalty, and the three shapes of an expired-session answer.
+/// paging by offsetV2, 403 bursts with a penalty, the three shapes of an expired-session answer, and MessagePack
+/// answers for chosen records.
 /// </summary>
 internal static class FakeRevisionEndpoints
 {
@@ -47,6 +48,10 @@ internal static class FakeRevisionEndpoints
             return Json(404, new { error = new { type = "MODEL_ID_NOT_FOUND", message = $"Could not find a row with id {recordId}." } });
         }
         var (table, record) = found;
+        if (options.RevisionMessagePackRecordIds.Contains(record.Id))
+        {
+            return Results.Bytes(MessagePackSuccess, "application/msgpack");
+        }
         if (!TryReadParams(request.Query["stringifiedObjectParams"].ToString(), options, out var limit, out var offsetV2, out var problem))
         {
             return Json(422, new { error = new { type = "INVALID_REQUEST", message = problem } });
@@ -101,6 +106,10 @@ internal static class FakeRevisionEndpoints
         }
         return true;
     }
+
+    /// <summary><c>{"msg":"SUCCESS","data":{}}</c> in MessagePack: a fixmap of two, fixstr keys, an empty fixmap.</summary>
+    internal static readonly byte[] MessagePackSuccess =
+        [0x82, 0xA3, (byte)'m', (byte)'s', (byte)'g', 0xA7, .. "SUCCESS"u8, 0xA4, .. "data"u8, 0x80];
 
     private static IResult Json(int status, object body) => Results.Json(body, statusCode: status);
 }
