@@ -6,7 +6,7 @@ namespace AirtableSync.Airtable;
 public sealed partial class AirtableApiClient
 {
     /// <summary>
-    /// Scans a table page by page (≤100 records each, public-api.md §3.1–3.3), switching to POST listRecords when
+    /// Scans a table page by page (≤100 records each, docs/airtable/public-api.md §3.1–3.3), switching to POST listRecords when
     /// the GET URL would pass 16,000 characters. When Airtable drops the scan's iterator (422
     /// LIST_RECORDS_ITERATOR_NOT_AVAILABLE, e.g. after sitting out a 30 s penalty) the scan restarts from page 1,
     /// up to <see cref="AirtableResilienceOptions.MaxIteratorRestarts"/> times, and records already yielded are
@@ -58,7 +58,7 @@ public sealed partial class AirtableApiClient
         }
     }
 
-    /// <summary>One record (public-api.md §3.4). A deleted or unknown record fails with 404 NOT_FOUND.</summary>
+    /// <summary>One record (docs/airtable/public-api.md §3.4). A deleted or unknown record fails with 404 NOT_FOUND.</summary>
     public Task<RecordData> GetRecordAsync(string baseId, string tableId, string recordId, CancellationToken cancellationToken = default) =>
         SendAsync(
             AirtableCall.Get(

@@ -30,7 +30,7 @@ public sealed partial class AirtableApiClient(
         {
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
-                // public-api.md §4.3: 401 → refresh then retry once (an OAuth token may have just rotated).
+                // docs/airtable/public-api.md §4.3: 401 → refresh then retry once (an OAuth token may have just rotated).
                 var rejected = await AirtableError.ReadAsync(response, cancellationToken);
                 response.Dispose();
                 var fresh = await tokens.RefreshAfterUnauthorizedAsync(token, cancellationToken)

@@ -4,7 +4,7 @@ namespace AirtableSync.Airtable;
 
 /// <summary>
 /// A call to Airtable's public API failed in a way the client does not retry (any more). Carries Airtable's
-/// own error type and message (public-api.md §4.3) so callers can tell "fix the configuration" from "try later".
+/// own error type and message (docs/airtable/public-api.md §4.3) so callers can tell "fix the configuration" from "try later".
 /// </summary>
 public class AirtableApiException : Exception
 {

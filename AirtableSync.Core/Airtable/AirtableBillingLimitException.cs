@@ -4,7 +4,7 @@ namespace AirtableSync.Airtable;
 
 /// <summary>
 /// 429 PUBLIC_API_BILLING_LIMIT_EXCEEDED: the workspace's monthly API call quota is spent. Never retried —
-/// it lasts until the month resets or the plan is upgraded, and SDKs that retry it hang (public-api.md §4.2, §7 #7).
+/// it lasts until the month resets or the plan is upgraded, and SDKs that retry it hang (docs/airtable/public-api.md §4.2, §7 #7).
 /// </summary>
 public sealed class AirtableBillingLimitException : AirtableApiException, Jobs.IFailFastException
 {

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AirtableSync.Airtable;
 
-/// <summary>Airtable's error body, in either shape: <c>{"error":{"type","message"}}</c> or <c>{"error":"NOT_FOUND"}</c> (public-api.md §4.3).</summary>
+/// <summary>Airtable's error body, in either shape: <c>{"error":{"type","message"}}</c> or <c>{"error":"NOT_FOUND"}</c> (docs/airtable/public-api.md §4.3).</summary>
 internal sealed record AirtableError(string? Type, string? Message)
 {
     public const string RateLimitReached = "RATE_LIMIT_REACHED";

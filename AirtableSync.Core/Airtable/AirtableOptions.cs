@@ -11,19 +11,19 @@ public sealed class AirtableOptions
 {
     public const string SectionName = "Airtable";
 
-    /// <summary>Public Web API host (public-api.md §0).</summary>
+    /// <summary>Public Web API host (docs/airtable/public-api.md §0).</summary>
     [Required]
     public Uri ApiBaseUrl { get; set; } = new("https://api.airtable.com");
 
-    /// <summary>Web host for OAuth, the login pages and the internal /v0.3 endpoints (revision-history.md §2).</summary>
+    /// <summary>Web host for OAuth, the login pages and the internal /v0.3 endpoints (docs/airtable/revision-history.md §2).</summary>
     [Required]
     public Uri WebBaseUrl { get; set; } = new("https://airtable.com");
 
-    /// <summary>Airtable allows 5 requests/s per base (public-api.md §4.1); configurable because Airtable may change it.</summary>
+    /// <summary>Airtable allows 5 requests/s per base (docs/airtable/public-api.md §4.1); configurable because Airtable may change it.</summary>
     [Range(0.1, 1000)]
     public double RequestsPerSecondPerBase { get; set; } = 5;
 
-    /// <summary>50 requests/s per user for PAT traffic (public-api.md §4.1); applied per token for OAuth too, to be safe.</summary>
+    /// <summary>50 requests/s per user for PAT traffic (docs/airtable/public-api.md §4.1); applied per token for OAuth too, to be safe.</summary>
     [Range(0.1, 10000)]
     public double RequestsPerSecondPerToken { get; set; } = 50;
 

@@ -4,7 +4,7 @@ namespace AirtableSync.Airtable;
 
 /// <summary>
 /// Process-wide pacing for Airtable: one scope per base (5 req/s) and one per token owner (50 req/s),
-/// shared by every client instance (public-api.md §4.1, §8). A request leaves only when both its scopes allow
+/// shared by every client instance (docs/airtable/public-api.md §4.1, §8). A request leaves only when both its scopes allow
 /// it; a base paused after a 429 holds back every request for that base, including ones already waiting,
 /// while other bases go on. All waiting uses the injected <see cref="TimeProvider"/>.
 /// </summary>

@@ -9,5 +9,5 @@ namespace AirtableSync.Airtable;
 /// before a restart are not yielded again.</param>
 public sealed record AirtableRecordPage(IReadOnlyList<RecordData> Records, int PageIndex, int ScanRestarts);
 
-/// <summary>The token's owner (GET /v0/meta/whoami, public-api.md §1.5). Email needs user.email:read; scopes come only for OAuth tokens.</summary>
+/// <summary>The token's owner (GET /v0/meta/whoami, docs/airtable/public-api.md §1.5). Email needs user.email:read; scopes come only for OAuth tokens.</summary>
 public sealed record AirtableUser(string Id, string? Email, IReadOnlyList<string>? Scopes);

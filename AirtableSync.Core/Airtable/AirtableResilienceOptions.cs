@@ -10,7 +10,7 @@ namespace AirtableSync.Airtable;
 /// </summary>
 public sealed class AirtableResilienceOptions
 {
-    /// <summary>After 429 RATE_LIMIT_REACHED Airtable refuses the base for 30 s (public-api.md §4.1); we pause it at least this long.</summary>
+    /// <summary>After 429 RATE_LIMIT_REACHED Airtable refuses the base for 30 s (docs/airtable/public-api.md §4.1); we pause it at least this long.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan RateLimitPenalty { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -22,7 +22,7 @@ public sealed class AirtableResilienceOptions
     /// The limiter spaces requests (1 s + this margin) / N apart, so N+1 requests never fit in any 1-second window
     /// even when one request is delayed a little more than the next (a third of it forgives wake-up lateness,
     /// see RequestSpacing). 30 ms keeps 5/s at ~4.85/s.
-    /// Airtable does not document how it counts its window (public-api.md §4.1), hence configurable.
+    /// Airtable does not document how it counts its window (docs/airtable/public-api.md §4.1), hence configurable.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan RateLimitWindowMargin { get; set; } = TimeSpan.FromMilliseconds(30);
@@ -31,7 +31,7 @@ public sealed class AirtableResilienceOptions
     [Range(0, 100)]
     public int MaxRateLimitRetries { get; set; } = 5;
 
-    /// <summary>Retries of 500/502/503/504, network errors and attempt time-outs (public-api.md §4.3: safe to retry for reads).</summary>
+    /// <summary>Retries of 500/502/503/504, network errors and attempt time-outs (docs/airtable/public-api.md §4.3: safe to retry for reads).</summary>
     [Range(0, 20)]
     public int MaxTransientRetries { get; set; } = 4;
 
@@ -46,7 +46,7 @@ public sealed class AirtableResilienceOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Restarts of one record scan after 422 LIST_RECORDS_ITERATOR_NOT_AVAILABLE (public-api.md §3.3).</summary>
+    /// <summary>Restarts of one record scan after 422 LIST_RECORDS_ITERATOR_NOT_AVAILABLE (docs/airtable/public-api.md §3.3).</summary>
     [Range(0, 100)]
     public int MaxIteratorRestarts { get; set; } = 3;
 }

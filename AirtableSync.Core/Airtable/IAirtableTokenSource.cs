@@ -8,7 +8,7 @@ public sealed record AirtableAccessToken(string Value, string RateLimitKey)
 
 /// <summary>
 /// Supplies bearer tokens to <c>AirtableApiClient</c>. A personal access token is fixed; an OAuth
-/// connection refreshes ahead of expiry and rotates its refresh token (public-api.md §1.3).
+/// connection refreshes ahead of expiry and rotates its refresh token (docs/airtable/public-api.md §1.3).
 /// </summary>
 public interface IAirtableTokenSource
 {

@@ -6,7 +6,7 @@ namespace AirtableSync.Airtable;
 
 /// <summary>
 /// Turns a <see cref="ListRecordsRequest"/> into the GET query string or, when that URL would pass Airtable's
-/// 16,000-character limit, the POST <c>…/listRecords</c> body (public-api.md §3.2). With POST, timeZone and
+/// 16,000-character limit, the POST <c>…/listRecords</c> body (docs/airtable/public-api.md §3.2). With POST, timeZone and
 /// userLocale stay in the query string (the body parser ignores them) and the page offset goes in the body only
 /// (sending it as a query parameter looped pyairtable forever, #415).
 /// </summary>

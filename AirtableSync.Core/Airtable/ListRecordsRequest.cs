@@ -1,7 +1,7 @@
 namespace AirtableSync.Airtable;
 
 /// <summary>
-/// Options of one record scan (public-api.md §3.1). Fields are always keyed by field id
+/// Options of one record scan (docs/airtable/public-api.md §3.1). Fields are always keyed by field id
 /// (<c>returnFieldsByFieldId=true</c>): names change, ids do not (§6). Prefer field ids in <see cref="Fields"/>,
 /// <see cref="Sort"/> and inside <see cref="FilterByFormula"/> (<c>{fld…}</c>).
 /// </summary>

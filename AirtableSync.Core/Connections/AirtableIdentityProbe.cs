@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 
 namespace AirtableSync.Connections;
 
-/// <summary>Who a token belongs to, from GET /v0/meta/whoami (public-api.md §1.5).</summary>
+/// <summary>Who a token belongs to, from GET /v0/meta/whoami (docs/airtable/public-api.md §1.5).</summary>
 public sealed record AirtableIdentity(string UserId, string? Email, IReadOnlyList<string> Scopes);
 
 /// <summary>

@@ -12,13 +12,13 @@ public sealed class AirtableOAuthOptions
     /// <summary>Null disables the OAuth flow (a personal access token can still be used).</summary>
     public string? ClientId { get; set; }
 
-    /// <summary>Optional: integrations may have no secret; then the client is public and PKCE alone protects the code (public-api.md §1.3).</summary>
+    /// <summary>Optional: integrations may have no secret; then the client is public and PKCE alone protects the code (docs/airtable/public-api.md §1.3).</summary>
     public string? ClientSecret { get; set; }
 
     /// <summary>Must equal a redirect URI registered at /create/oauth. Null: derived from the request (…/connections/airtable/oauth/callback).</summary>
     public Uri? RedirectUri { get; set; }
 
-    /// <summary>Space-separated; a read-only sync needs records and schema; the email names the connection (public-api.md §1.4).</summary>
+    /// <summary>Space-separated; a read-only sync needs records and schema; the email names the connection (docs/airtable/public-api.md §1.4).</summary>
     public string Scopes { get; set; } = "data.records:read schema.bases:read user.email:read";
 
     /// <summary>Adds data.recordComments:read when comment sync is on.</summary>
@@ -29,7 +29,7 @@ public sealed class AirtableOAuthOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ClientId);
 
-    /// <summary>Unique scopes: Airtable rejects duplicates with invalid_scope (public-api.md §1.2).</summary>
+    /// <summary>Unique scopes: Airtable rejects duplicates with invalid_scope (docs/airtable/public-api.md §1.2).</summary>
     public IReadOnlyList<string> EffectiveScopes()
     {
         IEnumerable<string> scopes = Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -51,7 +51,7 @@ public static class ConnectionsServiceCollectionExtensions
         services.AddHostedService<ConfiguredTokenConnector>();
 
         // No retry handler on purpose: a refresh token is single-use, and a retried refresh whose first attempt
-        // did reach Airtable would burn the grant (public-api.md §1.3).
+        // did reach Airtable would burn the grant (docs/airtable/public-api.md §1.3).
         // Both clients end up inside singletons, so they own a long-lived handler that recycles its
         // connections itself (the documented alternative to handler rotation by the factory).
         services.AddHttpClient<OAuthTokenClient>((sp, http) =>

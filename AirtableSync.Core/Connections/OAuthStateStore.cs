@@ -12,13 +12,13 @@ public enum StateCheck { Valid, Unknown, Expired, WrongAdmin }
 
 /// <summary>
 /// Single-use OAuth states, each bound to the admin who started the flow and holding the PKCE verifier.
-/// Kept in memory, as Airtable's example keeps its cache (public-api.md §1.2): fine for one instance, and a
+/// Kept in memory, as Airtable's example keeps its cache (docs/airtable/public-api.md §1.2): fine for one instance, and a
 /// restart merely makes an admin click "Connect" again. Several instances behind a load balancer would need
 /// sticky sessions or a shared store (e.g. the checkpoint table) instead.
 /// </summary>
 public sealed class OAuthStateStore(TimeProvider timeProvider)
 {
-    /// <summary>Airtable suggests 10–15 minutes; the code itself is only valid 10 minutes (public-api.md §1.3).</summary>
+    /// <summary>Airtable suggests 10–15 minutes; the code itself is only valid 10 minutes (docs/airtable/public-api.md §1.3).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     private readonly ConcurrentDictionary<string, PendingAuthorization> _pending = new(StringComparer.Ordinal);

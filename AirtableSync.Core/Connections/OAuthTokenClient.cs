@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace AirtableSync.Connections;
 
 /// <summary>
-/// Typed client for POST {WebBaseUrl}/oauth2/v1/token (public-api.md §1.3): form-urlencoded; HTTP Basic
+/// Typed client for POST {WebBaseUrl}/oauth2/v1/token (docs/airtable/public-api.md §1.3): form-urlencoded; HTTP Basic
 /// when the integration has a secret (and then no secret in the body), client_id in the body otherwise.
 /// </summary>
 public sealed class OAuthTokenClient(HttpClient http, IOptions<AirtableOAuthOptions> options, TimeProvider timeProvider)
@@ -37,7 +37,7 @@ public sealed class OAuthTokenClient(HttpClient http, IOptions<AirtableOAuthOpti
         }
         else
         {
-            // Standard base64, as Airtable's own example sends it (public-api.md §1.3).
+            // Standard base64, as Airtable's own example sends it (docs/airtable/public-api.md §1.3).
             var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{settings.ClientSecret}"));
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
         }

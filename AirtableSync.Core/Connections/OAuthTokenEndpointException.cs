@@ -3,7 +3,7 @@ using System.Net;
 namespace AirtableSync.Connections;
 
 /// <summary>
-/// The token endpoint refused (public-api.md §1.3): 401 invalid_client, 400 for the other codes,
+/// The token endpoint refused (docs/airtable/public-api.md §1.3): 401 invalid_client, 400 for the other codes,
 /// 409 when the same refresh token was used moments ago (another caller or instance refreshed).
 /// </summary>
 public sealed class OAuthTokenEndpointException(HttpStatusCode status, string error, string? description)

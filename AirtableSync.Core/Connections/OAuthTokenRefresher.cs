@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace AirtableSync.Connections;
 
 /// <summary>
-/// Refreshes an OAuth connection's tokens (public-api.md §1.3). Refresh tokens are single-use and every refresh
+/// Refreshes an OAuth connection's tokens (docs/airtable/public-api.md §1.3). Refresh tokens are single-use and every refresh
 /// rotates both tokens, so: one refresh per connection at a time (callers queue on a per-connection lock and
 /// then find the fresh tokens already stored), the new pair is saved BEFORE the new access token is handed out,
 /// a 409 means someone else refreshed (re-read the store), and invalid_grant means only a person can help.

@@ -5,7 +5,7 @@ using System.Text;
 namespace AirtableSync.Connections;
 
 /// <summary>
-/// PKCE values as Airtable accepts them (public-api.md §1.2): S256 only, and a verifier drawn from
+/// PKCE values as Airtable accepts them (docs/airtable/public-api.md §1.2): S256 only, and a verifier drawn from
 /// [A-Za-z0-9._-] — narrower than RFC 7636, which also allows '~'. Base64url output never contains '~'.
 /// </summary>
 public static class Pkce

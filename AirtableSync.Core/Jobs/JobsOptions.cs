@@ -11,7 +11,7 @@ public sealed class JobsOptions
     public int QueueCapacity { get; set; } = 100;
 
     /// <summary>
-    /// Airtable allows 5 requests/s per base and 50 per token (shared/airtable/public-api.md §4.1), so a few
+    /// Airtable allows 5 requests/s per base and 50 per token (docs/airtable/public-api.md §4.1), so a few
     /// concurrent jobs already saturate one connection; more would only queue inside the rate limiter.
     /// </summary>
     [Range(1, 32)]

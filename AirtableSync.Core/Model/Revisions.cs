@@ -1,13 +1,13 @@
 namespace AirtableSync.Model;
 
-/// <summary>How a field changed in one activity, as Airtable's diff markup says (revision-history.md §4.1).</summary>
+/// <summary>How a field changed in one activity, as Airtable's diff markup says (docs/airtable/revision-history.md §4.1).</summary>
 public enum ChangeKind { Diff, NullToValue, ValueToNull, Unknown }
 
 /// <summary>What the change means for analysts: the configured Status or Assignee field, or any other field.</summary>
 public enum RevisionEventKind { Field, Status, Assignee }
 
 /// <summary>
-/// One field-level change recovered from a record's revision history (revision-history.md §8.1).
+/// One field-level change recovered from a record's revision history (docs/airtable/revision-history.md §8.1).
 /// Unique key: (RecordId, ActivityId, FieldId). <see cref="RawHtml"/> is kept so events can be re-parsed
 /// when Airtable changes its markup; <see cref="IsParsed"/> is false when the markup was not understood.
 /// </summary>

@@ -6,7 +6,7 @@ namespace AirtableSync.Revisions;
 /// <summary>
 /// Names a select token from the schema's choices when the markup does not: a token whose text or attribute is a
 /// choice id (<c>sel…</c>) takes that choice's name, and a token with no name at all takes the one choice painted in
-/// its colour. Select values normally arrive as names (revision-history.md §8.3); a visible name always wins, so a
+/// its colour. Select values normally arrive as names (docs/airtable/revision-history.md §8.3); a visible name always wins, so a
 /// choice renamed since the change keeps the name it had then.
 /// </summary>
 internal static partial class ChoiceNames

@@ -2,7 +2,7 @@ namespace AirtableSync.Revisions;
 
 /// <summary>
 /// How a field's values are drawn in a diff, named two ways: by the synced schema's public type (what decides) and by
-/// Airtable's internal <c>data-columntype</c> (revision-history.md §4.1; only the fallback for fields the schema does
+/// Airtable's internal <c>data-columntype</c> (docs/airtable/revision-history.md §4.1; only the fallback for fields the schema does
 /// not know). Unknown names fall through to a generic reading.
 /// </summary>
 internal static class DiffColumnTypes
@@ -11,7 +11,7 @@ internal static class DiffColumnTypes
     private static readonly HashSet<string> MultiSelect = new(StringComparer.OrdinalIgnoreCase) { "multiSelect", "multipleSelects" };
 
     // Whether a multi-user field's markup says "collaborator" or a multi variant is not shown anywhere
-    // (revision-history.md §4.1 [U]). The schema's type decides for every field it knows (see ShapeOfSchemaType), so
+    // (docs/airtable/revision-history.md §4.1 [U]). The schema's type decides for every field it knows (see ShapeOfSchemaType), so
     // this guess only matters for fields it does not: there "collaborator" is read as single-valued.
     private static readonly HashSet<string> SingleCollaborator = new(StringComparer.OrdinalIgnoreCase) { "collaborator", "singleCollaborator", "user" };
     private static readonly HashSet<string> MultiCollaborator = new(StringComparer.OrdinalIgnoreCase) { "multipleCollaborators", "multiCollaborator", "collaborators" };
@@ -29,7 +29,7 @@ internal static class DiffColumnTypes
     private static readonly HashSet<string> Attachment = new(StringComparer.OrdinalIgnoreCase) { "multipleAttachment", "multipleAttachments", "attachment" };
 
     // Public types that are not drawn like any one shape: lookups, formulas and rollups take the shape of their
-    // result, which only the markup shows (public-api.md §2.3).
+    // result, which only the markup shows (docs/airtable/public-api.md §2.3).
     private static readonly HashSet<string> ShapedByResult = new(StringComparer.OrdinalIgnoreCase)
     {
         "formula", "rollup", "multipleLookupValues", "lookup",
@@ -53,7 +53,7 @@ internal static class DiffColumnTypes
         _ => DiffValueShape.Unknown,
     };
 
-    /// <summary>Shape by the synced schema's public type (public-api.md §2.3); Unknown when the type does not fix one.</summary>
+    /// <summary>Shape by the synced schema's public type (docs/airtable/public-api.md §2.3); Unknown when the type does not fix one.</summary>
     public static DiffValueShape ShapeOfSchemaType(string? publicType) => publicType switch
     {
         null => DiffValueShape.Unknown,

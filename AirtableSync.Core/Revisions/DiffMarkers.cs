@@ -6,7 +6,7 @@ internal enum TokenSide { Unchanged, Old, New }
 
 /// <summary>
 /// Decides whether a token of a diff is the old value, the new value or unchanged. Only semantic markers count
-/// (revision-history.md §4.2): strike-through (class or inline style), <c>removed</c>/<c>added</c>, the <c>#Minus</c>/<c>#Plus</c>
+/// (docs/airtable/revision-history.md §4.2): strike-through (class or inline style), <c>removed</c>/<c>added</c>, the <c>#Minus</c>/<c>#Plus</c>
 /// badges and the <c>colors-background-negative/success</c> diff highlight. Choice colours such as <c>greenLight1</c> are
 /// never read, because users pick them for their own select options.
 /// </summary>

@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>Text of diff markup without avatar initials and badge glyphs, NBSPs read as spaces (revision-history.md §4.2).</summary>
+/// <summary>Text of diff markup without avatar initials and badge glyphs, NBSPs read as spaces (docs/airtable/revision-history.md §4.2).</summary>
 internal static class DiffText
 {
     private const string Decoration = "[aria-hidden='true'], svg, .circle";

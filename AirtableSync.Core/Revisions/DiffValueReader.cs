@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>Chooses the value extractor by the value's shape (revision-history.md §4.4 step 5).</summary>
+/// <summary>Chooses the value extractor by the value's shape (docs/airtable/revision-history.md §4.4 step 5).</summary>
 internal static class DiffValueReader
 {
     private const string Checked = "checked";

@@ -1,7 +1,7 @@
 namespace AirtableSync.Revisions;
 
 /// <summary>
-/// One <c>div.historicalCellContainer</c> of an activity's <c>diffRowHtml</c>, read (revision-history.md §4.1).
+/// One <c>div.historicalCellContainer</c> of an activity's <c>diffRowHtml</c>, read (docs/airtable/revision-history.md §4.1).
 /// Values are display strings; a single value is a one-element list; null means "no value on that side"
 /// (<c>nullToValue</c> old side, <c>valueToNull</c> new side). When <see cref="IsParsed"/> is false the markup was not
 /// understood and <see cref="RawHtml"/> is all that is reliable.

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace AirtableSync.Revisions;
 
 /// <summary>
-/// Turns one page of <c>readRowActivitiesAndComments</c> (revision-history.md §3.1) into field-level
+/// Turns one page of <c>readRowActivitiesAndComments</c> (docs/airtable/revision-history.md §3.1) into field-level
 /// <see cref="RevisionEvent"/>s keyed (record, activity, field) and the record's comments, following §8.
 /// </summary>
 public sealed class RevisionActivityNormalizer(RevisionDiffParser parser)

@@ -5,7 +5,7 @@ namespace AirtableSync.Revisions;
 
 /// <summary>
 /// Reads one activity's <c>diffRowHtml</c> into one <see cref="ParsedFieldChange"/> per <c>div.historicalCellContainer</c>
-/// (revision-history.md §4). Never throws and never drops a container: markup it does not understand comes back with
+/// (docs/airtable/revision-history.md §4). Never throws and never drops a container: markup it does not understand comes back with
 /// <see cref="ParsedFieldChange.IsParsed"/> false and its raw HTML, so it can be re-parsed when the parser learns more.
 /// </summary>
 public sealed class RevisionDiffParser
@@ -57,7 +57,7 @@ public sealed class RevisionDiffParser
 
     /// <summary>
     /// The schema's type decides the shape whenever it fixes one: the markup's type names are internal, partly unknown
-    /// (whether a multi-user field says <c>collaborator</c> or a multi variant, revision-history.md §4.1 [U]) and a
+    /// (whether a multi-user field says <c>collaborator</c> or a multi variant, docs/airtable/revision-history.md §4.1 [U]) and a
     /// wrong single/multi reading puts unchanged tokens on the wrong side. The markup's type speaks only for fields
     /// the schema does not know, and as a second reading when the field's markup matches nothing of its schema shape
     /// (a field whose type was converted after the change).

@@ -2,7 +2,7 @@ namespace AirtableSync.Revisions;
 
 /// <summary>
 /// Which fields of one table are its Status and its Assignee, by field id. Ids survive renames, labels do not
-/// (revision-history.md §8.2), so events are classified by <c>columnId</c> only.
+/// (docs/airtable/revision-history.md §8.2), so events are classified by <c>columnId</c> only.
 /// </summary>
 public sealed record RevisionFieldRoles(string? StatusFieldId, string? AssigneeFieldId)
 {

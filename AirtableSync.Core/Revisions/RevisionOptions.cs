@@ -13,7 +13,7 @@ public sealed class RevisionOptions
 
     /// <summary>
     /// The internal endpoint behaves like the public ~5 requests/s per base and answers bursts with 403
-    /// (revision-history.md §7 [L]); 4/s leaves headroom because the real limit is not documented.
+    /// (docs/airtable/revision-history.md §7 [L]); 4/s leaves headroom because the real limit is not documented.
     /// </summary>
     [Range(0.1, 100)]
     public double RequestsPerSecondPerBase { get; set; } = 4;

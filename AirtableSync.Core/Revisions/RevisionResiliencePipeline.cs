@@ -10,7 +10,7 @@ namespace AirtableSync.Revisions;
 
 /// <summary>
 /// The revision client's one pipeline, outermost first:
-/// 1. throttle retry — 403/429/503 (revision-history.md §7: bursts get 403, not only 429), on the same cookies;
+/// 1. throttle retry — 403/429/503 (docs/airtable/revision-history.md §7: bursts get 403, not only 429), on the same cookies;
 ///    min(cap, 1 s·2ⁿ) + ≤0.5 s jitter, Retry-After wins when given;
 /// 2. per-attempt timeout, the pacing wait and the body read included;
 /// 3. per-base pacing (<see cref="RevisionRateLimiter"/>) and buffering of the body, so the retry can read it.
@@ -67,7 +67,7 @@ internal static class RevisionResiliencePipeline
         return RevisionResponseClassifier.Classify(response, body) == RevisionResponseKind.Throttled;
     }
 
-    // min(cap, 1 s·2ⁿ) + ≤0.5 s jitter, as revision-history.md §7 reports working; Retry-After wins when given.
+    // min(cap, 1 s·2ⁿ) + ≤0.5 s jitter, as docs/airtable/revision-history.md §7 reports working; Retry-After wins when given.
     internal static TimeSpan Backoff(int attempt, TimeSpan? retryAfter, TimeSpan cap) => retryAfter ?? TimeSpan.FromMilliseconds(
         Math.Min(cap.TotalMilliseconds, 1000 * Math.Pow(2, attempt)) + RandomNumberGenerator.GetInt32(0, 500));
 }

@@ -4,7 +4,7 @@ namespace AirtableSync.Revisions;
 
 /// <summary>
 /// An answer's body, read once it is buffered: its text when it is text, else only its length. Airtable serves
-/// MessagePack on some internal endpoints when asked (revision-history.md §2.3); this client never asks, but a
+/// MessagePack on some internal endpoints when asked (docs/airtable/revision-history.md §2.3); this client never asks, but a
 /// binary answer must end as a clear failure of that record, not as a JSON parse of its bytes.
 /// </summary>
 internal sealed record RevisionResponseBody(string? MediaType, bool IsText, string Text, long ByteCount)

@@ -4,7 +4,7 @@ namespace AirtableSync.Revisions;
 
 public enum RevisionResponseKind { Success, SessionExpired, Throttled, Error }
 
-/// <summary>What an answer of the internal endpoint means (revision-history.md §3.3, §7).</summary>
+/// <summary>What an answer of the internal endpoint means (docs/airtable/revision-history.md §3.3, §7).</summary>
 public static class RevisionResponseClassifier
 {
     public static RevisionResponseKind Classify(HttpResponseMessage response, string body)

@@ -24,7 +24,7 @@ public sealed class RevisionSchema
 
     public SchemaField? Find(string? fieldId) => fieldId is not null && _fields.TryGetValue(fieldId, out var field) ? field : null;
 
-    /// <summary>Public API options: <c>{"choices":[{"id":"sel…","name":"…","color":"…"}]}</c> (public-api.md §2.3). Anything else has no choices.</summary>
+    /// <summary>Public API options: <c>{"choices":[{"id":"sel…","name":"…","color":"…"}]}</c> (docs/airtable/public-api.md §2.3). Anything else has no choices.</summary>
     private static IReadOnlyList<SchemaChoice> ChoicesOf(string? optionsJson)
     {
         if (string.IsNullOrWhiteSpace(optionsJson))

@@ -5,7 +5,7 @@ namespace AirtableSync.Revisions;
 
 /// <summary>
 /// Which field of a table is Status and which is Assignee, chosen by the admin (Settings) and kept by field id,
-/// so renaming a field breaks nothing (revision-history.md §8.2). Without a choice, the schema decides.
+/// so renaming a field breaks nothing (docs/airtable/revision-history.md §8.2). Without a choice, the schema decides.
 /// </summary>
 public sealed class TableFieldRoles(ICheckpointStore store, TimeProvider time)
 {

@@ -70,7 +70,7 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ICheckpointStor
             await streams.WaitAsync(cancellationToken);
             try
             {
-                // LAST_MODIFIED_TIME() is empty until a record's first edit (public-api.md §3.6): new records are
+                // LAST_MODIFIED_TIME() is empty until a record's first edit (docs/airtable/public-api.md §3.6): new records are
                 // found by their creation time.
                 await scanner.ScanAsync(baseId, table.Id, $"OR(IS_AFTER(LAST_MODIFIED_TIME(), '{since}'), IS_AFTER(CREATED_TIME(), '{since}'))", OnPageAsync, null, cancellationToken);
             }
@@ -84,14 +84,14 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ICheckpointStor
         }
 
         // A table cut short by a crash is scanned again from a fresh start: Airtable's offsets do not survive
-        // (iterators expire, public-api.md §3.3), and only a complete scan may tombstone what it did not see.
+        // (iterators expire, docs/airtable/public-api.md §3.3), and only a complete scan may tombstone what it did not see.
         var scanStartedAt = now;
         await new TableScanCheckpoint(false, scanStartedAt).SaveAsync(store, job.CheckpointScope, baseId, table.Id, now, cancellationToken);
 
         await FullScanAsync(baseId, table.Id, streams, unfinishedTables, OnPageAsync, cancellationToken);
 
         // The scan is complete here (a failed page throws past this point), and deletions are only knowable
-        // after a complete full scan (public-api.md §3.6 item 3).
+        // after a complete full scan (docs/airtable/public-api.md §3.6 item 3).
         await recordStore.TombstoneRecordsNotSeenSinceAsync(baseId, table.Id, scanStartedAt, time.GetUtcNow(), cancellationToken);
         await new TableSyncState(scanStartedAt, scanStartedAt).SaveAsync(store, baseId, table.Id, time.GetUtcNow(), cancellationToken);
         await new TableScanCheckpoint(true, scanStartedAt).SaveAsync(store, job.CheckpointScope, baseId, table.Id, time.GetUtcNow(), cancellationToken);

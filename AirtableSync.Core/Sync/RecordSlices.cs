@@ -2,7 +2,7 @@ namespace AirtableSync.Sync;
 
 /// <summary>
 /// Splits a table into disjoint slices that can be scanned in parallel. Record ids are "rec" + 14 random
-/// alphanumerics (public-api.md §3.7), so the first character after the prefix spreads records evenly over
+/// alphanumerics (docs/airtable/public-api.md §3.7), so the first character after the prefix spreads records evenly over
 /// slices without any probe request; REGEX_MATCH is a standard Airtable formula function.
 /// </summary>
 public static class RecordSlices

@@ -23,18 +23,18 @@ public sealed class SyncOptions
     [Range(1, 62)]
     public int MaxSlicesPerTable { get; set; } = 8;
 
-    /// <summary>Bases synced at once; they share the per-token limit (public-api.md §4.1).</summary>
+    /// <summary>Bases synced at once; they share the per-token limit (docs/airtable/public-api.md §4.1).</summary>
     [Range(1, 64)]
     public int ParallelBases { get; set; } = 3;
 
     /// <summary>
     /// Incremental syncs ask for records modified after the previous sync's start minus this overlap, because
-    /// LAST_MODIFIED_TIME() comparisons are reported unreliable at the edges (public-api.md §3.6: clock skew, precision).
+    /// LAST_MODIFIED_TIME() comparisons are reported unreliable at the edges (docs/airtable/public-api.md §3.6: clock skew, precision).
     /// </summary>
     public TimeSpan IncrementalOverlap { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Incremental mode cannot see deletions (public-api.md §3.6 item 3); a table whose last complete full scan is
+    /// Incremental mode cannot see deletions (docs/airtable/public-api.md §3.6 item 3); a table whose last complete full scan is
     /// older than this is scanned fully instead, which also tombstones deleted records.
     /// </summary>
     public TimeSpan FullReconciliationInterval { get; set; } = TimeSpan.FromDays(1);

@@ -2,7 +2,7 @@ namespace AirtableSync.WebSession;
 
 /// <summary>
 /// A captured airtable.com login: every cookie of the web host plus the user agent of the browser that
-/// minted them, replayed by plain HttpClient calls (revision-history.md §2.3–§2.5). Never log it.
+/// minted them, replayed by plain HttpClient calls (docs/airtable/revision-history.md §2.3–§2.5). Never log it.
 /// </summary>
 public sealed record AirtableWebSession(
     IReadOnlyList<WebSessionCookie> Cookies,

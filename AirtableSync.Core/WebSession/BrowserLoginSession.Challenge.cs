@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace AirtableSync.WebSession;
 
 /// <summary>
-/// The bot challenge (revision-history.md §6: PerimeterX "press and hold"). Headless, the browser closes and the admin
+/// The bot challenge (docs/airtable/revision-history.md §6: PerimeterX "press and hold"). Headless, the browser closes and the admin
 /// is told to go headful. Headful, the browser stays open for a person until the person timeout: the admin sees its
 /// page as a picture in the wizard and presses on it (pointer input forwarded to the page's mouse); once the page
 /// leaves the challenge the login carries on by itself, from the email/password form to MFA.

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace AirtableSync.WebSession;
 
 /// <summary>
-/// One browser login on airtable.com (revision-history.md §5.1): email → Continue → password → Sign in, then
+/// One browser login on airtable.com (docs/airtable/revision-history.md §5.1): email → Continue → password → Sign in, then
 /// whatever screen follows — MFA, e-mail code, challenge, error, SSO notice, or the signed-in app. Steps are
 /// serialised by a gate; a person has <see cref="BrowserOptions.MfaTimeout"/> to answer; once finished the
 /// browser is closed, whatever happened. Codes live only in the call that types them; the password lives in memory

@@ -17,7 +17,7 @@ public sealed class BrowserOptions
     public string ExecutablePath { get; set; } = "/usr/bin/chromium";
 
     /// <summary>
-    /// Headless Chromium is the one most often challenged (revision-history.md §6). Set false to log in in a
+    /// Headless Chromium is the one most often challenged (docs/airtable/revision-history.md §6). Set false to log in in a
     /// headful window: on a desktop it is visible; on a server the app starts a virtual display (see
     /// <see cref="AirtableSync.WebSession.VirtualDisplay"/>) and a challenge is shown to the admin in the login wizard.
     /// </summary>

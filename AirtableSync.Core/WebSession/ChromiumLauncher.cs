@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace AirtableSync.WebSession;
 
 /// <summary>
-/// Starts the system Chromium on a persistent profile with the anti-bot measures of revision-history.md §6:
+/// Starts the system Chromium on a persistent profile with the anti-bot measures of docs/airtable/revision-history.md §6:
 /// no navigator.webdriver, no --enable-automation, the browser's real user agent minus "Headless".
 /// </summary>
 public sealed class ChromiumLauncher(IOptions<BrowserOptions> options) : IDisposable

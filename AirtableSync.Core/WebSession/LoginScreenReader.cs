@@ -4,7 +4,7 @@ namespace AirtableSync.WebSession;
 
 /// <summary>
 /// Recognises the login screen in the page itself (one script, so the check is atomic) from the selectors
-/// and texts public implementations rely on (revision-history.md §5.1, §5.7, §6).
+/// and texts public implementations rely on (docs/airtable/revision-history.md §5.1, §5.7, §6).
 /// </summary>
 internal static class LoginScreenReader
 {

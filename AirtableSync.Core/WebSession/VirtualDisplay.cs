@@ -6,7 +6,7 @@ using System.Text;
 namespace AirtableSync.WebSession;
 
 /// <summary>
-/// An Xvfb X server the app starts for a headful Chromium on a machine without a display (revision-history.md §6:
+/// An Xvfb X server the app starts for a headful Chromium on a machine without a display (docs/airtable/revision-history.md §6:
 /// a visible browser is challenged less, and a person can solve the challenge through the wizard's picture of it).
 /// Xvfb picks a free display itself (-displayfd) and writes its number once it accepts clients: that line is the
 /// ready signal. Disposing kills the server; <see cref="LaunchedBrowser"/> owns it so it dies with the browser.

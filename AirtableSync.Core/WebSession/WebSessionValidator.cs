@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace AirtableSync.WebSession;
 
 /// <summary>
-/// Checks cheaply whether the stored cookies still sign in (revision-history.md §5.7, probes 1 and 2), records
+/// Checks cheaply whether the stored cookies still sign in (docs/airtable/revision-history.md §5.7, probes 1 and 2), records
 /// the outcome, and hands the live session to callers — or fails fast with a re-login error.
 /// The HttpClient must neither follow redirects nor keep cookies of its own (see AddWebSession).
 /// </summary>

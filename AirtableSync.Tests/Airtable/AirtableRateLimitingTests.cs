@@ -144,7 +144,7 @@ public class AirtableRateLimitingTests
         Assert.Empty(h.State.RequestLog.Entries);
     }
 
-    /// <summary>Another integration on the same base bursts past 5 req/s (public-api.md §4.1); returns when the fake locked the base.</summary>
+    /// <summary>Another integration on the same base bursts past 5 req/s (docs/airtable/public-api.md §4.1); returns when the fake locked the base.</summary>
     private static async Task<DateTimeOffset> TripBaseAsync(AirtableClientHarness h, string baseId)
     {
         var user = h.State.Users.FindByEmail(FakeUserDirectory.SandboxEmail) ?? throw new InvalidOperationException("no sandbox user");

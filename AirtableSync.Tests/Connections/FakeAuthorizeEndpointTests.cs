@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace AirtableSync.Tests.Connections;
 
-/// <summary>The fake's GET /oauth2/v1/authorize validates like Airtable (public-api.md §1.2).</summary>
+/// <summary>The fake's GET /oauth2/v1/authorize validates like Airtable (docs/airtable/public-api.md §1.2).</summary>
 public class FakeAuthorizeEndpointTests
 {
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;

@@ -5,7 +5,7 @@ using AirtableSync.Connections;
 
 namespace AirtableSync.Tests.Connections;
 
-/// <summary>OAuthTokenClient against the fake's /oauth2/v1/token, rule by rule (public-api.md §1.3).</summary>
+/// <summary>OAuthTokenClient against the fake's /oauth2/v1/token, rule by rule (docs/airtable/public-api.md §1.3).</summary>
 public class TokenEndpointTests
 {
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;

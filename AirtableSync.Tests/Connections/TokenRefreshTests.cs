@@ -3,7 +3,7 @@ using AirtableSync.Connections;
 
 namespace AirtableSync.Tests.Connections;
 
-/// <summary>ConnectionTokenSource over a real SQLite store and the fake's token endpoint (public-api.md §1.3).</summary>
+/// <summary>ConnectionTokenSource over a real SQLite store and the fake's token endpoint (docs/airtable/public-api.md §1.3).</summary>
 public class TokenRefreshTests
 {
     private static readonly TimeSpan IntoRefreshWindow = TimeSpan.FromMinutes(56);

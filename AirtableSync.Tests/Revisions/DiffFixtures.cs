@@ -1,7 +1,7 @@
 namespace AirtableSync.Tests.Revisions;
 
 /// <summary>
-/// Hand-written fragments shaped like revision-history.md §4.3 (E1–E5) and the selectors quoted there. They are typed
+/// Hand-written fragments shaped like docs/airtable/revision-history.md §4.3 (E1–E5) and the selectors quoted there. They are typed
 /// here, not produced by the fake's generator, so that the parser is checked against the documented shapes.
 /// </summary>
 internal static class DiffFixtures

@@ -7,7 +7,7 @@ namespace AirtableSync.Tests.Sandbox;
 
 public class SampleWorkspaceGeneratorTests
 {
-    /// <summary>Every type of public-api.md §2.3 except manualSort, which is undocumented.</summary>
+    /// <summary>Every type of docs/airtable/public-api.md §2.3 except manualSort, which is undocumented.</summary>
     private static readonly string[] DocumentedTypes =
     [
         "singleLineText", "multilineText", "richText", "email", "url", "phoneNumber", "number", "currency", "percent",

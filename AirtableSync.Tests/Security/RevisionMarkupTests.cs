@@ -8,7 +8,7 @@ namespace AirtableSync.Tests.Security;
 
 /// <summary>
 /// Values from Airtable (cells, revision diffs, names) are shown as typed: markup inside them must never become
-/// elements in the page. Airtable's own diff HTML is parsed on sync and only its text is stored (revision-history.md §4).
+/// elements in the page. Airtable's own diff HTML is parsed on sync and only its text is stored (docs/airtable/revision-history.md §4).
 /// </summary>
 public sealed class RevisionMarkupTests : UiTestContext
 {

@@ -7,7 +7,7 @@ namespace AirtableSync.Tests.Storage;
 
 /// <summary>
 /// The contract against a real MongoDB, when AIRTABLESYNC_TEST_MONGODB_URI points at one (none can run on
-/// this machine; see shared/PLATFORM.md). Each test uses its own database, dropped afterwards.
+/// the CI machines, where no MongoDB package is served; README "Switching to MongoDB"). Each test uses its own database, dropped afterwards.
 /// </summary>
 public sealed class MongoSyncStoreTests : SyncStoreContract
 {

@@ -1,6 +1,6 @@
 namespace AirtableSync.Tests.Ui;
 
-/// <summary>Revision events as the revision sync stores them (revision-history.md §8.1).</summary>
+/// <summary>Revision events as the revision sync stores them (docs/airtable/revision-history.md §8.1).</summary>
 public static class Events
 {
     public static RevisionEvent Change(string activityId, DateTimeOffset at, string fieldId, string? oldValue, string? newValue,

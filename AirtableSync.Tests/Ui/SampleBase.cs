@@ -5,7 +5,7 @@ namespace AirtableSync.Tests.Ui;
 
 /// <summary>
 /// A small base like an analyst's: "Projects" with one field of each common type, linking to "People".
-/// Values follow the records API's JSON shapes (shared/airtable/public-api.md §2.3).
+/// Values follow the records API's JSON shapes (docs/airtable/public-api.md §2.3).
 /// </summary>
 public static class SampleBase
 {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AirtableSync.Tests.WebSession;
 
 /// <summary>
-/// Headful Chromium on an app-started Xvfb (revision-history.md §6), and the bot challenge handed over to the admin:
+/// Headful Chromium on an app-started Xvfb (docs/airtable/revision-history.md §6), and the bot challenge handed over to the admin:
 /// a picture of the page and pointer input through the session, then the login carrying on by itself.
 /// Needs Xvfb (Debian package xvfb) and no DISPLAY in the test environment.
 /// </summary>

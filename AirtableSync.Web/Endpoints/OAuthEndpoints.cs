@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace AirtableSync.Web.Endpoints;
 
 /// <summary>
-/// Connecting Airtable with OAuth 2.0 + PKCE (public-api.md §1.2–1.3). Plain endpoints, not the ASP.NET Core
+/// Connecting Airtable with OAuth 2.0 + PKCE (docs/airtable/public-api.md §1.2–1.3). Plain endpoints, not the ASP.NET Core
 /// OAuth sign-in handler: connecting Airtable must not replace the app's signed-in user (ADR-002).
 /// </summary>
 public static class OAuthEndpoints

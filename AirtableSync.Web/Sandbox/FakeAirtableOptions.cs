@@ -3,7 +3,7 @@ using AirtableSync.Sandbox.OAuth;
 namespace AirtableSync.Sandbox;
 
 /// <summary>
-/// Knobs of the fake Airtable. Defaults follow shared/airtable/*.md; tests shorten the penalty and latency.
+/// Knobs of the fake Airtable. Defaults follow docs/airtable/; tests shorten the penalty and latency.
 /// Where the reference is unsure, the option says so and the default picks the stricter reading.
 /// </summary>
 public sealed class FakeAirtableOptions
@@ -11,13 +11,13 @@ public sealed class FakeAirtableOptions
     /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; set; }
 
-    /// <summary>Public API: 5 requests/s per base (public-api.md §4.1).</summary>
+    /// <summary>Public API: 5 requests/s per base (docs/airtable/public-api.md §4.1).</summary>
     public int RequestsPerSecondPerBase { get; set; } = 5;
 
-    /// <summary>Public API: 50 requests/s per token (public-api.md §4.1, PAT traffic).</summary>
+    /// <summary>Public API: 50 requests/s per token (docs/airtable/public-api.md §4.1, PAT traffic).</summary>
     public int RequestsPerSecondPerToken { get; set; } = 50;
 
-    /// <summary>After a 429 the base answers 429 for this long (public-api.md §4.1: 30 s).</summary>
+    /// <summary>After a 429 the base answers 429 for this long (docs/airtable/public-api.md §4.1: 30 s).</summary>
     public TimeSpan RateLimitPenalty { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Added before every response, to model the network and Airtable's own latency.</summary>
@@ -30,14 +30,14 @@ public sealed class FakeAirtableOptions
     public bool SeedSampleWorkspace { get; set; } = true;
 
     /// <summary>
-    /// Name of the web session cookie (revision-history.md §5.5). Airtable's is "__Host-airtable-session"; the
+    /// Name of the web session cookie (docs/airtable/revision-history.md §5.5). Airtable's is "__Host-airtable-session"; the
     /// __Host- prefix demands Secure, which Chromium accepts over http only on hosts it deems potentially
     /// trustworthy (127.0.0.1 and localhost are). Configurable in case a test host is not one of those.
     /// </summary>
     public string WebSessionCookieName { get; set; } = "__Host-airtable-session";
 
     /// <summary>
-    /// Login pages answer untrusted browsers with a "Press and hold" bot challenge instead of the form (revision-history.md
+    /// Login pages answer untrusted browsers with a "Press and hold" bot challenge instead of the form (docs/airtable/revision-history.md
     /// §6); holding the button for <see cref="WebLoginChallengeHoldMs"/> makes the browser trusted (a _px3 cookie).
     /// </summary>
     public bool WebLoginChallenge { get; set; }
@@ -45,7 +45,7 @@ public sealed class FakeAirtableOptions
     /// <summary>How long the challenge's button must be held. The real widget's time is not documented; ~1.5 s is typical.</summary>
     public int WebLoginChallengeHoldMs { get; set; } = 1500;
 
-    /// <summary>After the password, a "Verify it's you" e-mail code step (revision-history.md §5.1); the code is <see cref="WebLoginEmailCode"/>.</summary>
+    /// <summary>After the password, a "Verify it's you" e-mail code step (docs/airtable/revision-history.md §5.1); the code is <see cref="WebLoginEmailCode"/>.</summary>
     public bool WebLoginRequiresEmailCode { get; set; }
 
     public string WebLoginEmailCode { get; set; } = "424242";
@@ -54,7 +54,7 @@ public sealed class FakeAirtableOptions
     public string? WebLoginFixedMfaCode { get; set; }
 
     /// <summary>
-    /// The internal revision endpoint's own per-base budget. revision-history.md §7 says it behaves like the public
+    /// The internal revision endpoint's own per-base budget. docs/airtable/revision-history.md §7 says it behaves like the public
     /// ~5 requests/s per base [L]; whether it shares the public API's counter is unknown, so it has its own here.
     /// </summary>
     public int RevisionRequestsPerSecondPerBase { get; set; } = 5;
@@ -76,7 +76,7 @@ public sealed class FakeAirtableOptions
 
     /// <summary>
     /// Records whose history is answered as MessagePack bytes (<c>application/msgpack</c>) instead of JSON, as Airtable
-    /// does on some internal endpoints (revision-history.md §2.3). Replace the whole set to change it while running.
+    /// does on some internal endpoints (docs/airtable/revision-history.md §2.3). Replace the whole set to change it while running.
     /// </summary>
     public IReadOnlySet<string> RevisionMessagePackRecordIds { get; set; } = new HashSet<string>(StringComparer.Ordinal);
 
@@ -90,32 +90,32 @@ public sealed class FakeAirtableOptions
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// public-api.md §4.1 documents the 50 rps per-user limit for PAT traffic only and leaves OAuth open (§9 open
+    /// docs/airtable/public-api.md §4.1 documents the 50 rps per-user limit for PAT traffic only and leaves OAuth open (§9 open
     /// questions); the stricter reading applies it to OAuth tokens too.
     /// </summary>
     public bool PerTokenLimitAppliesToOAuth { get; set; } = true;
 
     /// <summary>
-    /// How long a list-records iterator lives without use. Airtable documents no lifetime (public-api.md §3.3:
+    /// How long a list-records iterator lives without use. Airtable documents no lifetime (docs/airtable/public-api.md §3.3:
     /// "minutes"), so this is a guess; tests shorten it or call ExpireAllIterators.
     /// </summary>
     public TimeSpan IteratorLifetime { get; set; } = TimeSpan.FromMinutes(3);
 
-    /// <summary>List bases page size (public-api.md §2.1: 1,000); tests lower it to exercise the offset.</summary>
+    /// <summary>List bases page size (docs/airtable/public-api.md §2.1: 1,000); tests lower it to exercise the offset.</summary>
     public int BaseListPageSize { get; set; } = 1000;
 
-    /// <summary>Longest accepted URL, counted as https://api.airtable.com + path + query (public-api.md §3.2: 16,000).</summary>
+    /// <summary>Longest accepted URL, counted as https://api.airtable.com + path + query (docs/airtable/public-api.md §3.2: 16,000).</summary>
     public int MaxUrlLength { get; set; } = 16_000;
 
     /// <summary>
-    /// LAST_MODIFIED_TIME() and lastModifiedTime fields are empty until a record's first edit (public-api.md §3.6
+    /// LAST_MODIFIED_TIME() and lastModifiedTime fields are empty until a record's first edit (docs/airtable/public-api.md §3.6
     /// reports syncs falling back to CREATED_TIME() for that reason). False makes them start at the created time.
     /// </summary>
     public bool LastModifiedTimeEmptyUntilFirstEdit { get; set; } = true;
 
-    /// <summary>The OAuth server's clients, lifetimes and 409 grace window (public-api.md §1.3).</summary>
+    /// <summary>The OAuth server's clients, lifetimes and 409 grace window (docs/airtable/public-api.md §1.3).</summary>
     public FakeOAuthOptions OAuth { get; set; } = new();
 }
 
-/// <summary>The three answers revision-history.md §3.3 reports for a dead session.</summary>
+/// <summary>The three answers docs/airtable/revision-history.md §3.3 reports for a dead session.</summary>
 public enum FakeExpiredSessionAnswer { Unauthorized, RedirectToLogin, LoginPageHtml }

@@ -10,7 +10,7 @@ namespace AirtableSync.Sandbox;
 
 /// <summary>
 /// A fake Airtable served over real HTTP on 127.0.0.1: the public Web API, OAuth, the login pages and the
-/// internal revision endpoint, as shared/airtable/*.md describe them — never kinder than the real one.
+/// internal revision endpoint, as docs/airtable/ describe them — never kinder than the real one.
 /// Tests use it as Airtable; the product uses it as its sandbox (Airtable:Sandbox=true).
 /// One base URL serves both api.airtable.com and airtable.com paths.
 /// </summary>
@@ -41,7 +41,7 @@ public sealed class FakeAirtableServer : IAsyncDisposable
         {
             k.Listen(System.Net.IPAddress.Loopback, options.Port);
             // Kestrel refuses request lines over 8 KB itself; raise it so the fake's own 16,000-character URL rule
-            // (public-api.md §3.2) decides, with Airtable's answer instead of Kestrel's.
+            // (docs/airtable/public-api.md §3.2) decides, with Airtable's answer instead of Kestrel's.
             k.Limits.MaxRequestLineSize = 256 * 1024;
             k.Limits.MaxRequestHeadersTotalSize = 512 * 1024;
         });

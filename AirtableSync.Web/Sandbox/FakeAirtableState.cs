@@ -42,7 +42,7 @@ public sealed class FakeAirtableState
     /// <summary>Each record's generated revision history, served by the internal endpoint.</summary>
     public Revisions.FakeRevisionHistories RevisionHistories { get; }
 
-    /// <summary>The internal endpoint's own per-base limit (403 bursts, revision-history.md §7).</summary>
+    /// <summary>The internal endpoint's own per-base limit (403 bursts, docs/airtable/revision-history.md §7).</summary>
     public Revisions.FakeRevisionThrottle RevisionThrottle { get; }
 
     public FakeOAuthAuthority OAuth { get; }
@@ -63,7 +63,7 @@ public sealed class FakeAirtableState
 
     /// <summary>
     /// The workspace's monthly quota is spent: data endpoints answer 429 PUBLIC_API_BILLING_LIMIT_EXCEEDED while
-    /// /v0/meta/* keep working (public-api.md §4.2).
+    /// /v0/meta/* keep working (docs/airtable/public-api.md §4.2).
     /// </summary>
     public bool BillingLimitExceeded
     {

@@ -2,7 +2,7 @@ namespace AirtableSync.Sandbox;
 
 /// <summary>An Airtable account of the fake: appears in collaborator cells, revision actors and the login pages.</summary>
 /// <param name="MfaSecret">Base32 TOTP secret; null for an account without MFA.</param>
-/// <param name="LoginKind">"password" for email+password, "sso" for an SSO-only account (revision-history.md §5.1).</param>
+/// <param name="LoginKind">"password" for email+password, "sso" for an SSO-only account (docs/airtable/revision-history.md §5.1).</param>
 public sealed record FakeUser(string Id, string Name, string Email, string Password, string? MfaSecret, string LoginKind = "password");
 
 /// <summary>The fake's accounts. Deterministic, so that tests and the sandbox know who is who.</summary>

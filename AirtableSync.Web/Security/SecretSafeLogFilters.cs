@@ -8,7 +8,7 @@ public static class SecretSafeLogFilters
 {
     /// <summary>
     /// "Request starting/finished" lines carry the full query string, and Airtable's OAuth redirect brings the
-    /// authorization code (and state) in it (public-api.md §1.2). Warnings and errors of the category still pass.
+    /// authorization code (and state) in it (docs/airtable/public-api.md §1.2). Warnings and errors of the category still pass.
     /// Access logs, if wanted, belong to the reverse proxy, which can drop the query of the callback path.
     /// </summary>
     public const string HostingDiagnostics = "Microsoft.AspNetCore.Hosting.Diagnostics";

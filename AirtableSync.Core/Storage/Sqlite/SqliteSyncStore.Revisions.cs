@@ -13,7 +13,7 @@ public sealed partial class SqliteSyncStore
         return WriteAsync(async db =>
         {
             // INSERT OR IGNORE tells new from known (changes() = 1); a known key is then replaced, so a re-parse of
-            // the same activity (revision-history.md §8.1) refreshes the event without duplicating it.
+            // the same activity (docs/airtable/revision-history.md §8.1) refreshes the event without duplicating it.
             await using var insert = db.Command("""
                 INSERT OR IGNORE INTO revision_events (record_id, activity_id, field_id, changed_at, event_json)
                 VALUES ($record, $activity, $field, $at, $json)

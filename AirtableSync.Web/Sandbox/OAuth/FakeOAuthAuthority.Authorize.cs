@@ -19,7 +19,7 @@ public sealed partial class FakeOAuthAuthority
         {
             return new(null, null, "Unknown client_id: this integration does not exist.");
         }
-        // Exact string match against the registration, as Airtable requires (public-api.md §1.2).
+        // Exact string match against the registration, as Airtable requires (docs/airtable/public-api.md §1.2).
         var rawRedirect = query["redirect_uri"].ToString();
         if (query["redirect_uri"].Count != 1 || !Uri.TryCreate(rawRedirect, UriKind.Absolute, out var redirect)
             || !client.RedirectUris.Any(r => r.AbsoluteUri == rawRedirect))

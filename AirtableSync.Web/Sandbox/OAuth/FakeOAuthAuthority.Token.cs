@@ -9,7 +9,7 @@ public sealed record FakeTokenOutcome(int Status, IReadOnlyDictionary<string, ob
 
 public sealed partial class FakeOAuthAuthority
 {
-    /// <summary>Applies every rule of public-api.md §1.3 to one token request.</summary>
+    /// <summary>Applies every rule of docs/airtable/public-api.md §1.3 to one token request.</summary>
     public async Task<FakeTokenOutcome> TokenAsync(IFormCollection form, string? authorizationHeader)
     {
         var grantType = form["grant_type"].Count == 1 ? form["grant_type"].ToString() : null;
@@ -54,7 +54,7 @@ public sealed partial class FakeOAuthAuthority
         FakeAuthorizationCode? code;
         lock (_lock)
         {
-            // Single use even when the exchange below fails (public-api.md §1.3).
+            // Single use even when the exchange below fails (docs/airtable/public-api.md §1.3).
             _codes.Remove(form["code"].ToString(), out code);
         }
         if (code is null)
@@ -95,7 +95,7 @@ public sealed partial class FakeOAuthAuthority
             if (_rotated.TryGetValue(refreshToken, out var rotated) && rotated.ClientId == client.ClientId
                 && now - rotated.RotatedAt <= Options.DuplicateRefreshGraceWindow)
             {
-                // The exact body of the 409 is not documented (public-api.md §1.3); clients should key on the status.
+                // The exact body of the 409 is not documented (docs/airtable/public-api.md §1.3); clients should key on the status.
                 return Error(409, "conflict", "This refresh token was used moments ago; use the tokens that refresh returned.");
             }
             if (!_grants.TryGetValue(refreshToken, out var grant) || grant.ClientId != client.ClientId || grant.RefreshExpiresAt <= now)

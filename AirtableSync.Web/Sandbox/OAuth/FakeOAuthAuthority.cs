@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace AirtableSync.Sandbox.OAuth;
 
 /// <summary>
-/// The fake's OAuth 2.0 authorization server (public-api.md §1.2–1.3): registered clients, consent requests,
+/// The fake's OAuth 2.0 authorization server (docs/airtable/public-api.md §1.2–1.3): registered clients, consent requests,
 /// codes, rotating token pairs. Access tokens it issues are registered in <see cref="FakeAccessTokens"/>, where
 /// the fake public API looks bearer tokens up. One lock guards everything: the fake favours obvious correctness.
 /// </summary>

@@ -4,7 +4,7 @@ namespace AirtableSync.Sandbox.OAuth;
 internal sealed record FakeConsentRequest(
     string Id, FakeOAuthClient Client, Uri RedirectUri, IReadOnlyList<string> Scopes, string? State, string CodeChallenge, DateTimeOffset RequestedAt);
 
-/// <summary>An issued authorization code; removed on first use, successful or not (public-api.md §1.3).</summary>
+/// <summary>An issued authorization code; removed on first use, successful or not (docs/airtable/public-api.md §1.3).</summary>
 internal sealed record FakeAuthorizationCode(string Code, FakeConsentRequest Request, string UserId);
 
 /// <summary>The live token pair of one grant. Rotation replaces it; the previous refresh token is remembered for the 409 window.</summary>

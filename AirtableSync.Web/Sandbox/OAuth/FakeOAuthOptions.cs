@@ -1,6 +1,6 @@
 namespace AirtableSync.Sandbox.OAuth;
 
-/// <summary>Knobs of the fake OAuth server. Lifetimes follow public-api.md §1.3.</summary>
+/// <summary>Knobs of the fake OAuth server. Lifetimes follow docs/airtable/public-api.md §1.3.</summary>
 public sealed class FakeOAuthOptions
 {
     public const string PublicClientId = "sandboxPublicClient";
@@ -14,7 +14,7 @@ public sealed class FakeOAuthOptions
         new("https://localhost:7139/connections/airtable/oauth/callback"),
     ];
 
-    /// <summary>Scopes every sandbox client may request (public-api.md §1.4).</summary>
+    /// <summary>Scopes every sandbox client may request (docs/airtable/public-api.md §1.4).</summary>
     public List<string> SandboxScopes { get; set; } =
     [
         "data.records:read", "data.records:write", "data.recordComments:read", "schema.bases:read",
@@ -30,7 +30,7 @@ public sealed class FakeOAuthOptions
 
     /// <summary>
     /// How long a just-rotated refresh token answers 409 instead of invalid_grant. Airtable calls it "a short
-    /// grace window" without a number (public-api.md §1.3), hence configurable; 30 s is a guess.
+    /// grace window" without a number (docs/airtable/public-api.md §1.3), hence configurable; 30 s is a guess.
     /// </summary>
     public TimeSpan DuplicateRefreshGraceWindow { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -7,7 +7,7 @@ namespace AirtableSync.Sandbox.PublicApi;
 public static class FakeCells
 {
     /// <summary>
-    /// Airtable never returns "", [], false or null in <c>fields</c>: such cells are omitted (public-api.md §3.1),
+    /// Airtable never returns "", [], false or null in <c>fields</c>: such cells are omitted (docs/airtable/public-api.md §3.1),
     /// so the fake never stores them either.
     /// </summary>
     public static bool IsEmpty(JsonNode? value) => value switch
@@ -25,7 +25,7 @@ public static class FakeCells
             ? double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
             : null;
 
-    /// <summary>ISO-8601 UTC with milliseconds and Z, e.g. 2022-09-05T07:00:00.000Z (public-api.md §2.3 dateTime).</summary>
+    /// <summary>ISO-8601 UTC with milliseconds and Z, e.g. 2022-09-05T07:00:00.000Z (docs/airtable/public-api.md §2.3 dateTime).</summary>
     public static string FormatTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 

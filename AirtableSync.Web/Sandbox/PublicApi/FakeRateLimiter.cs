@@ -1,14 +1,14 @@
 namespace AirtableSync.Sandbox.PublicApi;
 
 /// <summary>
-/// Airtable's limits (public-api.md §4.1): RequestsPerSecondPerBase per base and RequestsPerSecondPerToken per user,
+/// Airtable's limits (docs/airtable/public-api.md §4.1): RequestsPerSecondPerBase per base and RequestsPerSecondPerToken per user,
 /// each over a sliding window of <see cref="FakeAirtableOptions.RateLimitWindow"/>.
 /// Window semantics, which the real client must stay under:
 /// - a request counts at its arrival time t (the state's TimeProvider), before the handler runs;
 /// - it is admitted when fewer than N requests were admitted for that key in (t - window, t];
 /// - otherwise it gets 429 RATE_LIMIT_REACHED and the key is locked until t + RateLimitPenalty;
 /// - every request while locked gets 429; those requests neither count nor extend the lock (Airtable documents
-///   "wait 30 seconds", nothing about extension — public-api.md §4.1);
+///   "wait 30 seconds", nothing about extension — docs/airtable/public-api.md §4.1);
 /// - a request is admitted only if BOTH its base key and its user key admit it, and is then counted on both.
 /// The per-user key is the token's user id: Airtable's 50 rps is per user or service account across all its tokens.
 /// </summary>

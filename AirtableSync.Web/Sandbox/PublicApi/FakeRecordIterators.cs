@@ -1,7 +1,7 @@
 namespace AirtableSync.Sandbox.PublicApi;
 
 /// <summary>
-/// List-records iterators (public-api.md §3.3). The first page snapshots the ids of every matching record in
+/// List-records iterators (docs/airtable/public-api.md §3.3). The first page snapshots the ids of every matching record in
 /// their final order; each offset "itr…/rec…" names the iterator and the snapshot record the next page starts at.
 /// Pages therefore never duplicate or skip records of the snapshot; records deleted since are skipped.
 /// An iterator unused for <see cref="FakeAirtableOptions.IteratorLifetime"/> is gone (Airtable's lifetime is

@@ -1,6 +1,6 @@
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>Schema edits for tests and the sandbox. Renames keep ids, as Airtable does (public-api.md §6).</summary>
+/// <summary>Schema edits for tests and the sandbox. Renames keep ids, as Airtable does (docs/airtable/public-api.md §6).</summary>
 public sealed partial class FakeWorkspace
 {
     public FakeBase AddBase(string name, string permissionLevel = "create")

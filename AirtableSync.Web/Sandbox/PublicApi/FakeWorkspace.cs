@@ -57,7 +57,7 @@ public sealed partial class FakeWorkspace
     }
 
     /// <summary>
-    /// Restricts <paramref name="token"/> to these bases (a PAT's access list or an OAuth grant, public-api.md §1.1).
+    /// Restricts <paramref name="token"/> to these bases (a PAT's access list or an OAuth grant, docs/airtable/public-api.md §1.1).
     /// A token never restricted may reach every base, like a PAT granted "all current and future bases".
     /// </summary>
     public void GrantBases(string token, IEnumerable<string> baseIds)

@@ -27,7 +27,7 @@ internal sealed class TableData(string id, string name, string? description)
 
     public FakeTable ToSnapshot() => new(Id, Name, Description, Fields[0].Id, [.. Fields], [.. Views]);
 
-    /// <summary>Ids first, then names: Airtable accepts both wherever a field is named (public-api.md §3.1).</summary>
+    /// <summary>Ids first, then names: Airtable accepts both wherever a field is named (docs/airtable/public-api.md §3.1).</summary>
     public FakeField? FindField(string idOrName) =>
         Fields.Find(f => f.Id == idOrName) ?? Fields.Find(f => f.Name == idOrName);
 }

@@ -31,7 +31,7 @@ internal static class FaultResponses
         var type = TypeOf(fault);
         if (type is null)
         {
-            // A 502 comes from Airtable's load balancer, not its API: the body is not JSON (public-api.md §4.3).
+            // A 502 comes from Airtable's load balancer, not its API: the body is not JSON (docs/airtable/public-api.md §4.3).
             context.Response.StatusCode = fault.StatusCode;
             context.Response.ContentType = "text/html";
             await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes("<html><body><h1>502 Bad Gateway</h1></body></html>"), cancellationToken);

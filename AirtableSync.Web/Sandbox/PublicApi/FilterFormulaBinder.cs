@@ -6,7 +6,7 @@ namespace AirtableSync.Sandbox.PublicApi;
 
 /// <summary>
 /// Turns a parsed filterByFormula into a record predicate. The fake accepts exactly the forms a sync needs
-/// (public-api.md §3.6) and answers 422 INVALID_FILTER_BY_FORMULA to everything else — a real Airtable formula the
+/// (docs/airtable/public-api.md §3.6) and answers 422 INVALID_FILTER_BY_FORMULA to everything else — a real Airtable formula the
 /// fake does not know is refused, never silently treated as "match all":
 /// <code>
 /// condition := AND(condition, …) | OR(condition, …) | NOT(condition)
@@ -21,7 +21,7 @@ namespace AirtableSync.Sandbox.PublicApi;
 /// </code>
 /// Either side of a comparison may come first. An empty time (LAST_MODIFIED_TIME() of a never-edited record, see
 /// <see cref="FakeAirtableOptions.LastModifiedTimeEmptyUntilFirstEdit"/>) makes every time test false.
-/// {field} takes a name or a fld id (public-api.md §3.1); an unknown field is 422.
+/// {field} takes a name or a fld id (docs/airtable/public-api.md §3.1); an unknown field is 422.
 /// </summary>
 internal sealed class FilterFormulaBinder(FakeTable table, bool lastModifiedEmptyUntilEdit)
 {

@@ -6,7 +6,7 @@ namespace AirtableSync.Sandbox.PublicApi;
 
 internal sealed record SortSpec(string Field, bool Descending);
 
-/// <summary>The options of one list-records request (public-api.md §3.1 GET, §3.2 POST body).</summary>
+/// <summary>The options of one list-records request (docs/airtable/public-api.md §3.1 GET, §3.2 POST body).</summary>
 internal sealed partial record ListRecordsQuery
 {
     public int PageSize { get; init; } = 100;
@@ -86,7 +86,7 @@ internal sealed partial record ListRecordsQuery
     }
 
     /// <summary>
-    /// cellFormat=string returns locale-formatted strings Airtable says not to rely on (public-api.md §2.4); the fake
+    /// cellFormat=string returns locale-formatted strings Airtable says not to rely on (docs/airtable/public-api.md §2.4); the fake
     /// does not imitate them and refuses the request rather than answer in the wrong format.
     /// </summary>
     internal static void CheckCellFormat(string? value)

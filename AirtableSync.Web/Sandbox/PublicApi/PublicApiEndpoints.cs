@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>Route table of the fake public Web API (api.airtable.com/v0, public-api.md §2–§4).</summary>
+/// <summary>Route table of the fake public Web API (api.airtable.com/v0, docs/airtable/public-api.md §2–§4).</summary>
 internal static class PublicApiEndpoints
 {
     public static IEndpointRouteBuilder MapFakePublicApi(this IEndpointRouteBuilder app)

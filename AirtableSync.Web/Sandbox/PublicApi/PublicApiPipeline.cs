@@ -106,7 +106,7 @@ internal static class PublicApiPipeline
         };
 
     /// <summary>
-    /// Airtable rejects URLs over 16,000 characters (public-api.md §3.2, API team notice). The length is counted as
+    /// Airtable rejects URLs over 16,000 characters (docs/airtable/public-api.md §3.2, API team notice). The length is counted as
     /// Airtable would see it — https://api.airtable.com plus the raw path and query — not with the loopback host.
     /// The answer is 414 URI Too Long with an object error INVALID_REQUEST_URL_TOO_LONG: the notice says only
     /// "rejected", so status and type are the fake's choice; clients should switch to POST listRecords before it.

@@ -5,10 +5,10 @@ internal enum PublicApiRouteKind { WhoAmI, ListBases, BaseSchema, ListRecords, L
 /// <summary>The /v0 routes the fake serves; anything else is 404 {"error":"NOT_FOUND"}.</summary>
 internal sealed record PublicApiRoute(PublicApiRouteKind Kind, string? BaseId = null, string? Table = null, string? RecordId = null)
 {
-    /// <summary>/v0/meta/* answer even when the billing quota is spent (public-api.md §4.2).</summary>
+    /// <summary>/v0/meta/* answer even when the billing quota is spent (docs/airtable/public-api.md §4.2).</summary>
     public bool IsMeta => Kind is PublicApiRouteKind.WhoAmI or PublicApiRouteKind.ListBases or PublicApiRouteKind.BaseSchema;
 
-    /// <summary>public-api.md §1.4–1.5: whoami needs no scope.</summary>
+    /// <summary>docs/airtable/public-api.md §1.4–1.5: whoami needs no scope.</summary>
     public string? RequiredScope => Kind switch
     {
         PublicApiRouteKind.WhoAmI => null,

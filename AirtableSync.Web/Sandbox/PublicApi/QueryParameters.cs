@@ -4,7 +4,7 @@ namespace AirtableSync.Sandbox.PublicApi;
 
 /// <summary>
 /// Query-string checks shared by the handlers. Unknown parameters are refused with 422 rather than ignored, so a
-/// client's typo (or an offset sent in the query of a POST listRecords, public-api.md §3.2) fails loudly here
+/// client's typo (or an offset sent in the query of a POST listRecords, docs/airtable/public-api.md §3.2) fails loudly here
 /// instead of looping forever against Airtable.
 /// </summary>
 internal static class QueryParameters

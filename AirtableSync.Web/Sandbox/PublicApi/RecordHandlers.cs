@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>List records (GET and POST, public-api.md §3.1–3.3) and get record (§3.4).</summary>
+/// <summary>List records (GET and POST, docs/airtable/public-api.md §3.1–3.3) and get record (§3.4).</summary>
 internal static partial class RecordHandlers
 {
     public static async Task ListRecordsAsync(HttpContext context, FakeAirtableState state, PublicApiRoute route, CancellationToken cancellationToken)
@@ -11,7 +11,7 @@ internal static partial class RecordHandlers
         ListRecordsQuery query;
         if (route.Kind == PublicApiRouteKind.ListRecordsPost)
         {
-            // Only timeZone/userLocale belong in a POST's query string (public-api.md §3.2); an offset there is refused.
+            // Only timeZone/userLocale belong in a POST's query string (docs/airtable/public-api.md §3.2); an offset there is refused.
             QueryParameters.AllowOnly(context.Request.Query, "timeZone", "userLocale");
             query = ListRecordsBody.Parse(await ReadJsonBodyAsync(context.Request, cancellationToken));
         }
@@ -69,7 +69,7 @@ internal static partial class RecordHandlers
 
     /// <summary>
     /// An unknown table answers 404 in the object shape {"error":{"type":"TABLE_NOT_FOUND",…}}; the bare
-    /// {"error":"NOT_FOUND"} is kept for unknown routes and records (public-api.md §4.3 shows both shapes).
+    /// {"error":"NOT_FOUND"} is kept for unknown routes and records (docs/airtable/public-api.md §4.3 shows both shapes).
     /// </summary>
     private static (string BaseId, FakeTable Table) ResolveTable(FakeAirtableState state, PublicApiRoute route)
     {
@@ -86,7 +86,7 @@ internal static partial class RecordHandlers
 
     /// <summary>
     /// A malformed offset is 422 INVALID_OFFSET_VALUE; a well-formed one whose iterator expired, was restarted away or
-    /// belongs to another table is 422 LIST_RECORDS_ITERATOR_NOT_AVAILABLE (public-api.md §3.3): restart from page 1.
+    /// belongs to another table is 422 LIST_RECORDS_ITERATOR_NOT_AVAILABLE (docs/airtable/public-api.md §3.3): restart from page 1.
     /// </summary>
     private static (string[] Ids, int Start, string? IteratorId) Resume(FakeAirtableState state, string offset, string baseId, string tableId)
     {

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace AirtableSync.Sandbox.PublicApi;
 
 /// <summary>
-/// Writes a record as list/get records return it (public-api.md §3.1): {id, createdTime, fields} with empty cells
+/// Writes a record as list/get records return it (docs/airtable/public-api.md §3.1): {id, createdTime, fields} with empty cells
 /// omitted, keyed by field name or, with returnFieldsByFieldId, by field id, in the table's field order.
 /// createdTime and lastModifiedTime fields are computed from the record's own times, so they move with edits.
 /// </summary>
@@ -46,7 +46,7 @@ internal sealed class RecordJsonWriter(FakeTable table, IReadOnlySet<string>? on
         _ => record.Cells.GetValueOrDefault(field.Id),
     };
 
-    /// <summary>Date-only when the field's result type is date (public-api.md §2.3 createdTime).</summary>
+    /// <summary>Date-only when the field's result type is date (docs/airtable/public-api.md §2.3 createdTime).</summary>
     private static JsonValue Time(FakeField field, DateTimeOffset time) =>
         JsonValue.Create(field.Options?["result"]?["type"]?.GetValue<string>() == "date" ? FakeCells.FormatDate(time) : FakeCells.FormatTime(time));
 }

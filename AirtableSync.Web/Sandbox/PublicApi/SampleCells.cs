@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>Cell and option shapes of public-api.md §2.3, built from the generator's random source.</summary>
+/// <summary>Cell and option shapes of docs/airtable/public-api.md §2.3, built from the generator's random source.</summary>
 internal sealed class SampleCells(GeneratedWorkspace g, FakeUserDirectory users)
 {
     public static JsonObject Choices(params string[] names)

@@ -76,7 +76,7 @@ internal static class SampleCustomerSupport
         return data;
     }
 
-    /// <summary>A synced table: its source column is an externalSyncSource field (public-api.md §2.3).</summary>
+    /// <summary>A synced table: its source column is an externalSyncSource field (docs/airtable/public-api.md §2.3).</summary>
     private static void BuildZendeskSync(GeneratedWorkspace g, SampleCells cells, BaseData data, DateTimeOffset anchor)
     {
         var synced = g.NewTable(data, "Zendesk import", "Synced from Zendesk.");
@@ -113,7 +113,7 @@ internal static class SampleCustomerSupport
         {
             if (i % 12 == 11)
             {
-                // No cells at all: Airtable answers "fields": {} (public-api.md §3.1).
+                // No cells at all: Airtable answers "fields": {} (docs/airtable/public-api.md §3.1).
                 campaigns.Record(campaigns.NewRecordId(), cells.TimeBefore(anchor, 120), null, []);
                 continue;
             }

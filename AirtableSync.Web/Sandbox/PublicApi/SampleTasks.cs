@@ -59,7 +59,7 @@ internal static class SampleTasks
         {
             var created = cells.TimeBefore(anchor, 180);
             var modified = g.Chance(0.6) ? created + (anchor - created) * g.Random.NextDouble() : (DateTimeOffset?)null;
-            // Every 40th record has no cells at all: Airtable returns it with "fields": {} (public-api.md §3.1).
+            // Every 40th record has no cells at all: Airtable returns it with "fields": {} (docs/airtable/public-api.md §3.1).
             if (i % 40 == 39)
             {
                 tasks.Record(links.TaskIds[i], created, modified, []);
@@ -108,14 +108,14 @@ internal static class SampleTasks
         var text = $"Steps:\n1. open the page\n2. check the result\n\nSee ticket #{1000 + i}.";
         if (i % 7 == 0)
         {
-            // Mention tokens appear in long text cells (public-api.md §2.3 multilineText).
+            // Mention tokens appear in long text cells (docs/airtable/public-api.md §2.3 multilineText).
             var user = g.Pick(users.Collaborators);
             text += $"\n<airtable:mention id=\"men{user.Id[3..]}\">@{user.Name}</airtable:mention> please review.";
         }
         return text;
     }
 
-    /// <summary>Mostly numbers, but also the error and NaN objects formulas really return (public-api.md §2.4).</summary>
+    /// <summary>Mostly numbers, but also the error and NaN objects formulas really return (docs/airtable/public-api.md §2.4).</summary>
     private static JsonNode DaysLeft(int i, DateTimeOffset due, DateTimeOffset anchor) => (i % 17) switch
     {
         3 => new JsonObject { ["error"] = "#ERROR!" },

@@ -12,7 +12,7 @@ public static class SampleWorkspaceGenerator
 
     /// <summary>
     /// Adds "Product Roadmap" (create), "Customer Support" (edit) and "Marketing Calendar" (read): about 460 records
-    /// covering every field type of public-api.md §2.3, formula error/NaN values (§2.4), one unknown future type
+    /// covering every field type of docs/airtable/public-api.md §2.3, formula error/NaN values (§2.4), one unknown future type
     /// ("fancyNewType") and records with empty cells or no cells at all.
     /// </summary>
     public static IReadOnlyList<FakeBase> AddSampleWorkspace(FakeWorkspace workspace, FakeUserDirectory users, int seed)

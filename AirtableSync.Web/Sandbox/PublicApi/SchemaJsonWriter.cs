@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>Table, field and view objects of the base schema (public-api.md §2.2).</summary>
+/// <summary>Table, field and view objects of the base schema (docs/airtable/public-api.md §2.2).</summary>
 internal static class SchemaJsonWriter
 {
     public static void WriteTable(Utf8JsonWriter w, FakeTable table, bool includeVisibleFieldIds)
@@ -21,7 +21,7 @@ internal static class SchemaJsonWriter
             w.WriteStartObject();
             w.WriteString("id", field.Id);
             w.WriteString("name", field.Name);
-            // The table model marks type optional (public-api.md §2.2): a field without one is written without one.
+            // The table model marks type optional (docs/airtable/public-api.md §2.2): a field without one is written without one.
             if (field.Type is not null)
             {
                 w.WriteString("type", field.Type);

@@ -6,7 +6,7 @@ using AirtableSync.Storage;
 namespace AirtableSync.Sandbox.Revisions;
 
 /// <summary>
-/// Draws <c>diffRowHtml</c> the way revision-history.md §4 reconstructs it: one <c>div.historicalCellContainer</c> per
+/// Draws <c>diffRowHtml</c> the way docs/airtable/revision-history.md §4 reconstructs it: one <c>div.historicalCellContainer</c> per
 /// changed field, header <c>div.micro.strong.caps[columnId]</c>, value <c>div.historicalCellValue</c> with the change-kind
 /// class and <c>data-columntype</c>. Names are written with NBSPs and pills carry avatar initials and badges, as the real
 /// markup does, so a parser has to strip them.

@@ -4,7 +4,7 @@ namespace AirtableSync.Sandbox.Revisions;
 
 /// <summary>One field change the fake draws as a <c>div.historicalCellContainer</c>. Values are display strings, as the parser returns them.</summary>
 /// <param name="FieldName">The name shown in the header at the time of the change (a renamed field keeps its id, not its name).</param>
-/// <param name="ColumnType">Airtable's internal type name (revision-history.md §4.1): select, multiSelect, collaborator, foreignKey, text…</param>
+/// <param name="ColumnType">Airtable's internal type name (docs/airtable/revision-history.md §4.1): select, multiSelect, collaborator, foreignKey, text…</param>
 public sealed record FakeFieldChange(
     string FieldId,
     string FieldName,
@@ -13,7 +13,7 @@ public sealed record FakeFieldChange(
     IReadOnlyList<string>? OldValues,
     IReadOnlyList<string>? NewValues);
 
-/// <summary>Select tokens are drawn in two dialects because the sources disagree (revision-history.md §4.2).</summary>
+/// <summary>Select tokens are drawn in two dialects because the sources disagree (docs/airtable/revision-history.md §4.2).</summary>
 public enum SelectMarkup
 {
     /// <summary><c>.choiceToken</c> pills, inline <c>line-through</c>, <c>#Plus</c>/<c>#Minus</c> badges.</summary>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace AirtableSync.Sandbox.Revisions;
 
 /// <summary>
-/// GET /v0.3/row/{recordId}/readRowActivitiesAndComments as revision-history.md §2–§3 and §9 describe it:
+/// GET /v0.3/row/{recordId}/readRowActivitiesAndComments as docs/airtable/revision-history.md §2–§3 and §9 describe it:
 /// cookie session required, the base named in x-airtable-application-id, lenient stringifiedObjectParams,
 /// paging by offsetV2, 403 bursts with a penalty, the three shapes of an expired-session answer, and MessagePack
 /// answers for chosen records.

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace AirtableSync.Sandbox.WebLogin;
 
 /// <summary>
-/// The fake's "Press &amp; Hold" bot check (revision-history.md §6: PerimeterX, cookies _px2/_px3). A browser that held
+/// The fake's "Press &amp; Hold" bot check (docs/airtable/revision-history.md §6: PerimeterX, cookies _px2/_px3). A browser that held
 /// the button long enough gets a long-lived _px3 cookie; a persistent profile keeps it, so that browser is not
 /// challenged again — the trust a reused profile builds on airtable.com.
 /// </summary>

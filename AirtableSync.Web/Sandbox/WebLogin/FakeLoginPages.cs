@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 namespace AirtableSync.Sandbox.WebLogin;
 
 /// <summary>
-/// HTML of the fake's login screens, with the selectors public implementations rely on (revision-history.md §5.1):
+/// HTML of the fake's login screens, with the selectors public implementations rely on (docs/airtable/revision-history.md §5.1):
 /// input[name=email], button[type=submit], input[name=password], the error notice test id, the 2FA code input
 /// and its div "Submit". Plain forms, no CSP and no script except the challenge's small ES5 one, so any browser (or a newcomer) can finish them.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace AirtableSync.Sandbox.WebLogin;
 
 /// <summary>
-/// RFC 6238 TOTP (6 digits, 30 s, HMAC-SHA1) as Airtable's authenticator MFA uses it (revision-history.md §5.2).
+/// RFC 6238 TOTP (6 digits, 30 s, HMAC-SHA1) as Airtable's authenticator MFA uses it (docs/airtable/revision-history.md §5.2).
 /// Written here rather than taken from a package because the fake is its only user and it is 30 lines.
 /// </summary>
 public static class FakeTotp

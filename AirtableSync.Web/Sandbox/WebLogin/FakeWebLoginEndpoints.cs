@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AirtableSync.Sandbox.WebLogin;
 
 /// <summary>
-/// airtable.com's login flow as revision-history.md §5.1–§5.5 describes it: /login (email → Continue →
+/// airtable.com's login flow as docs/airtable/revision-history.md §5.1–§5.5 describes it: /login (email → Continue →
 /// password → Sign in), optional "Verify it's you" e-mail code, /2fa/{strategyId}, then / with
 /// window.initData.sessionUserId; plus GET /v0.3/getUserProperties, the cheap validity probe of §5.7.
 /// </summary>

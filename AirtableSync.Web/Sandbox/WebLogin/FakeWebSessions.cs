@@ -9,7 +9,7 @@ namespace AirtableSync.Sandbox.WebLogin;
 
 /// <summary>
 /// The fake's web sessions: session id → who is signed in, mid-login, or expired. The session cookie is
-/// base64 JSON signed by a ".sig" cookie, cookie-session style (revision-history.md §5.4); this registry is
+/// base64 JSON signed by a ".sig" cookie, cookie-session style (docs/airtable/revision-history.md §5.4); this registry is
 /// the truth, so tests can expire sessions without touching the browser's cookies.
 /// </summary>
 public sealed class FakeWebSessions(FakeAirtableOptions options, TimeProvider timeProvider)

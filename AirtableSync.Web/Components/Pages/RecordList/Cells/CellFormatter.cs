@@ -5,7 +5,7 @@ namespace AirtableSync.Web.Components.Pages.RecordList.Cells;
 
 /// <summary>
 /// Turns a raw cell value (records API, <c>cellFormat=json</c>) into readable text by the field's
-/// public-API type (shared/airtable/public-api.md §2.3). Values whose shape does not match their
+/// public-API type (docs/airtable/public-api.md §2.3). Values whose shape does not match their
 /// type, and types we do not know, are shown as compact JSON rather than dropped.
 /// </summary>
 public static class CellFormatter

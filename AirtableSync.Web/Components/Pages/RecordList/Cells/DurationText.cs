@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace AirtableSync.Web.Components.Pages.RecordList.Cells;
 
-/// <summary>Duration cells are seconds; <c>durationFormat</c> is h:mm, h:mm:ss or h:mm:ss.S… (public-api.md §2.3).</summary>
+/// <summary>Duration cells are seconds; <c>durationFormat</c> is h:mm, h:mm:ss or h:mm:ss.S… (docs/airtable/public-api.md §2.3).</summary>
 public static class DurationText
 {
     public static string Format(double seconds, string? durationFormat, CultureInfo culture)

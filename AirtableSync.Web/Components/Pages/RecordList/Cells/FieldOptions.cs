@@ -4,7 +4,7 @@ namespace AirtableSync.Web.Components.Pages.RecordList.Cells;
 
 /// <summary>
 /// The few parts of a field's raw <c>options</c> JSON that change how a cell reads
-/// (shared/airtable/public-api.md §2.3). Anything unreadable is simply absent.
+/// (docs/airtable/public-api.md §2.3). Anything unreadable is simply absent.
 /// </summary>
 public sealed record FieldOptions(
     int? Precision,

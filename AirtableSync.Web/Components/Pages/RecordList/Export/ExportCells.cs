@@ -29,7 +29,7 @@ public static class ExportCells
         foreach (var field in columns)
         {
             JsonElement? value = raw.TryGetValue(field.Id, out var v) ? v : null;
-            // Airtable already sends dates as ISO 8601 (public-api.md §2.3): kept verbatim, they lose neither
+            // Airtable already sends dates as ISO 8601 (docs/airtable/public-api.md §2.3): kept verbatim, they lose neither
             // seconds nor zone, which the grid's short culture formats would.
             yield return IsDate(field) && value is { ValueKind: JsonValueKind.String } text
                 ? text.GetString() ?? ""
