@@ -63,7 +63,6 @@ public sealed class AirtableRateLimiters(IOptions<AirtableOptions> options, IOpt
         }
     }
 
-    // When the base may be called again; null when it is not paused.
     public DateTimeOffset? PausedUntil(string baseId)
     {
         lock (_lock)

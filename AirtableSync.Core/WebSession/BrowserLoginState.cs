@@ -1,6 +1,5 @@
 namespace AirtableSync.WebSession;
 
-// Where a browser login stands, as the caller (wizard, REST) sees it.
 public enum BrowserLoginState { Starting, AwaitingMfa, AwaitingEmailCode, Challenge, Failed, Connected, Cancelled }
 
 // AirtableUserId: Set once connected.

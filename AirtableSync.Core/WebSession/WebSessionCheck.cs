@@ -2,7 +2,6 @@ namespace AirtableSync.WebSession;
 
 public enum WebSessionState { None, Valid, Expired }
 
-// What the app knows about its airtable.com cookies.
 public sealed record WebSessionCheck(WebSessionState State, string? AirtableUserId, DateTimeOffset? ValidatedAt, string? Message = null);
 
 // Result of one live probe (§5.7): alive or not, and the user id when the home page named it.

@@ -23,7 +23,6 @@ public sealed partial class WebSessionValidator(HttpClient http, WebSessionVault
             : new(stored.Status == Model.ConnectionStatus.Active ? WebSessionState.Valid : WebSessionState.Expired, stored.AirtableUserId, stored.ValidatedAt, stored.StatusMessage);
     }
 
-    // Probes the stored session live and records the outcome.
     public async Task<WebSessionCheck> ValidateAsync(CancellationToken cancellationToken)
     {
         var stored = await vault.FindAsync(ConnectionId, cancellationToken);
