@@ -2,11 +2,11 @@ namespace AirtableSync.Airtable;
 
 public sealed partial class AirtableApiClient
 {
-    /// <summary>GET /v0/meta/whoami — cheap token probe, any plan, no scope (docs/airtable/public-api.md §1.5).</summary>
+    // GET /v0/meta/whoami — cheap token probe, any plan, no scope (docs/airtable/public-api.md §1.5).
     public Task<AirtableUser> WhoAmIAsync(CancellationToken cancellationToken = default) =>
         SendAsync(AirtableCall.Get("v0/meta/whoami", null), AirtableJsonReader.ReadUser, cancellationToken);
 
-    /// <summary>Every base the token can reach, following <c>offset</c> over all pages (docs/airtable/public-api.md §2.1).</summary>
+    // Every base the token can reach, following offset over all pages (docs/airtable/public-api.md §2.1).
     public async Task<IReadOnlyList<BaseInfo>> ListBasesAsync(CancellationToken cancellationToken = default)
     {
         var bases = new List<BaseInfo>();
@@ -22,7 +22,7 @@ public sealed partial class AirtableApiClient
         return bases;
     }
 
-    /// <summary>Tables with fields (raw options JSON) and views; one call per base, not paged (docs/airtable/public-api.md §2.2).</summary>
+    // Tables with fields (raw options JSON) and views; one call per base, not paged (docs/airtable/public-api.md §2.2).
     public Task<IReadOnlyList<TableSchema>> GetBaseSchemaAsync(string baseId, CancellationToken cancellationToken = default) =>
         SendAsync(AirtableCall.Get($"v0/meta/bases/{AirtableCall.Segment(baseId, nameof(baseId))}/tables", baseId), AirtableJsonReader.ReadTables, cancellationToken);
 }

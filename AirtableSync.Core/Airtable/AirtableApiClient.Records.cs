@@ -5,14 +5,12 @@ namespace AirtableSync.Airtable;
 
 public sealed partial class AirtableApiClient
 {
-    /// <summary>
-    /// Scans a table page by page (≤100 records each, docs/airtable/public-api.md §3.1–3.3), switching to POST listRecords when
-    /// the GET URL would pass 16,000 characters. When Airtable drops the scan's iterator (422
-    /// LIST_RECORDS_ITERATOR_NOT_AVAILABLE, e.g. after sitting out a 30 s penalty) the scan restarts from page 1,
-    /// up to <see cref="AirtableResilienceOptions.MaxIteratorRestarts"/> times, and records already yielded are
-    /// skipped: every record id is yielded at most once per call. A record edited between its first sighting and
-    /// the restart keeps its first-seen cells until the next scan.
-    /// </summary>
+    // Scans a table page by page (≤100 records each, docs/airtable/public-api.md §3.1–3.3), switching to POST listRecords when
+    // the GET URL would pass 16,000 characters. When Airtable drops the scan's iterator (422
+    // LIST_RECORDS_ITERATOR_NOT_AVAILABLE, e.g. after sitting out a 30 s penalty) the scan restarts from page 1,
+    // up to AirtableResilienceOptions.MaxIteratorRestarts times, and records already yielded are
+    // skipped: every record id is yielded at most once per call. A record edited between its first sighting and
+    // the restart keeps its first-seen cells until the next scan.
     public async IAsyncEnumerable<AirtableRecordPage> ListRecordsAsync(
         string baseId,
         string tableId,
@@ -58,7 +56,7 @@ public sealed partial class AirtableApiClient
         }
     }
 
-    /// <summary>One record (docs/airtable/public-api.md §3.4). A deleted or unknown record fails with 404 NOT_FOUND.</summary>
+    // One record (docs/airtable/public-api.md §3.4). A deleted or unknown record fails with 404 NOT_FOUND.
     public Task<RecordData> GetRecordAsync(string baseId, string tableId, string recordId, CancellationToken cancellationToken = default) =>
         SendAsync(
             AirtableCall.Get(

@@ -8,18 +8,16 @@ using Polly.Timeout;
 
 namespace AirtableSync.Airtable;
 
-/// <summary>
-/// Typed client for Airtable's public Web API. Pacing, penalty pauses and transient retries live in its one
-/// resilience pipeline (<see cref="AirtableResiliencePipeline"/>); here: the bearer token, one refresh-and-retry
-/// on 401, and turning every other failure into an <see cref="AirtableApiException"/>.
-/// </summary>
+// Typed client for Airtable's public Web API. Pacing, penalty pauses and transient retries live in its one
+// resilience pipeline (AirtableResiliencePipeline); here: the bearer token, one refresh-and-retry
+// on 401, and turning every other failure into an AirtableApiException.
 public sealed partial class AirtableApiClient(
     HttpClient httpClient,
     IAirtableTokenSource tokens,
     IOptions<AirtableResilienceOptions> options,
     ILogger<AirtableApiClient> logger)
 {
-    /// <summary>The same client (same pipeline and limiters) acting for another connection's token.</summary>
+    // The same client (same pipeline and limiters) acting for another connection's token.
     public AirtableApiClient ForTokenSource(IAirtableTokenSource tokenSource) => new(httpClient, tokenSource, options, logger);
 
     internal async Task<T> SendAsync<T>(AirtableCall call, Func<JsonElement, T> read, CancellationToken cancellationToken)

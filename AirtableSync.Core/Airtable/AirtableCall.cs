@@ -1,6 +1,6 @@
 namespace AirtableSync.Airtable;
 
-/// <summary>One API request to make (and remake after a 401 refresh). <see cref="Endpoint"/> names it in errors and logs without the query.</summary>
+// One API request to make (and remake after a 401 refresh). Endpoint names it in errors and logs without the query.
 internal sealed record AirtableCall(HttpMethod Method, string PathAndQuery, string Endpoint, string? BaseId, string? JsonBody = null)
 {
     public static AirtableCall Get(string path, string? baseId, string query = "") =>

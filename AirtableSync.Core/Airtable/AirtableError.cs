@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AirtableSync.Airtable;
 
-/// <summary>Airtable's error body, in either shape: <c>{"error":{"type","message"}}</c> or <c>{"error":"NOT_FOUND"}</c> (docs/airtable/public-api.md §4.3).</summary>
+// Airtable's error body, in either shape: {"error":{"type","message"}} or {"error":"NOT_FOUND"} (docs/airtable/public-api.md §4.3).
 internal sealed record AirtableError(string? Type, string? Message)
 {
     public const string RateLimitReached = "RATE_LIMIT_REACHED";
@@ -10,7 +10,7 @@ internal sealed record AirtableError(string? Type, string? Message)
 
     public static readonly AirtableError None = new(null, null);
 
-    /// <summary>Never throws: an unreadable body (e.g. a proxy's HTML 502 page) simply has no type.</summary>
+    // Never throws: an unreadable body (e.g. a proxy's HTML 502 page) simply has no type.
     public static AirtableError Parse(string body)
     {
         try

@@ -1,6 +1,6 @@
 namespace AirtableSync.Airtable;
 
-/// <summary>Airtable ids are a 3-letter prefix plus 14 alphanumerics (docs/airtable/public-api.md §3.7); anything else is a typo.</summary>
+// Airtable ids are a 3-letter prefix plus 14 alphanumerics (docs/airtable/public-api.md §3.7); anything else is a typo.
 public static class AirtableIds
 {
     public static bool IsBaseId(string? id) => Is(id, "app");

@@ -3,11 +3,9 @@ using System.Text.Json;
 
 namespace AirtableSync.Airtable;
 
-/// <summary>
-/// Reads Airtable's response bodies. Cells are never interpreted: each record's <c>fields</c> object is kept as
-/// its raw JSON text, so formula error objects, lookups and unknown future types pass through untouched (§2.3, §2.4).
-/// Tolerates unknown keys everywhere; a missing or mistyped required key throws <see cref="AirtableShapeException"/>.
-/// </summary>
+// Reads Airtable's response bodies. Cells are never interpreted: each record's fields object is kept as
+// its raw JSON text, so formula error objects, lookups and unknown future types pass through untouched (§2.3, §2.4).
+// Tolerates unknown keys everywhere; a missing or mistyped required key throws AirtableShapeException.
 internal static class AirtableJsonReader
 {
     public static AirtableUser ReadUser(JsonElement root) =>
@@ -101,5 +99,5 @@ internal static class AirtableJsonReader
     }
 }
 
-/// <summary>The body was JSON but not the shape Airtable documents; the client rethrows it as an <see cref="AirtableApiException"/>.</summary>
+// The body was JSON but not the shape Airtable documents; the client rethrows it as an AirtableApiException.
 internal sealed class AirtableShapeException(string message) : Exception(message);

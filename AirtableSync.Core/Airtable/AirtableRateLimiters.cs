@@ -2,12 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Airtable;
 
-/// <summary>
-/// Process-wide pacing for Airtable: one scope per base (5 req/s) and one per token owner (50 req/s),
-/// shared by every client instance (docs/airtable/public-api.md §4.1, §8). A request leaves only when both its scopes allow
-/// it; a base paused after a 429 holds back every request for that base, including ones already waiting,
-/// while other bases go on. All waiting uses the injected <see cref="TimeProvider"/>.
-/// </summary>
+// Process-wide pacing for Airtable: one scope per base (5 req/s) and one per token owner (50 req/s),
+// shared by every client instance (docs/airtable/public-api.md §4.1, §8). A request leaves only when both its scopes allow
+// it; a base paused after a 429 holds back every request for that base, including ones already waiting,
+// while other bases go on. All waiting uses the injected TimeProvider.
 public sealed class AirtableRateLimiters(IOptions<AirtableOptions> options, IOptions<AirtableResilienceOptions> resilience, TimeProvider timeProvider)
 {
     private readonly Lock _lock = new();
@@ -16,7 +14,7 @@ public sealed class AirtableRateLimiters(IOptions<AirtableOptions> options, IOpt
 
     public TimeProvider TimeProvider => timeProvider;
 
-    /// <summary>Waits until a request for <paramref name="baseId"/> (null for meta calls) with this token may be sent, claims the slot and returns its time.</summary>
+    // Waits until a request for baseId (null for meta calls) with this token may be sent, claims the slot and returns its time.
     public async ValueTask<DateTimeOffset> AcquireAsync(string? baseId, string tokenKey, CancellationToken cancellationToken)
     {
         while (true)
@@ -32,7 +30,6 @@ public sealed class AirtableRateLimiters(IOptions<AirtableOptions> options, IOpt
         }
     }
 
-    /// <summary>Claims a slot now and returns its time, or returns null and how long to wait before asking again.</summary>
     internal DateTimeOffset? TryAcquire(string? baseId, string tokenKey, out TimeSpan wait)
     {
         lock (_lock)
@@ -52,7 +49,7 @@ public sealed class AirtableRateLimiters(IOptions<AirtableOptions> options, IOpt
         }
     }
 
-    /// <summary>After 429 RATE_LIMIT_REACHED: nothing more for this base (or, for meta calls, this token) until the penalty has passed.</summary>
+    // After 429 RATE_LIMIT_REACHED: nothing more for this base (or, for meta calls, this token) until the penalty has passed.
     public DateTimeOffset Pause(string? baseId, string tokenKey, TimeSpan penalty)
     {
         lock (_lock)
@@ -66,7 +63,6 @@ public sealed class AirtableRateLimiters(IOptions<AirtableOptions> options, IOpt
         }
     }
 
-    /// <summary>When the base may be called again; null when it is not paused.</summary>
     public DateTimeOffset? PausedUntil(string baseId)
     {
         lock (_lock)

@@ -4,12 +4,10 @@ using Polly;
 
 namespace AirtableSync.Airtable;
 
-/// <summary>
-/// The pipeline step every attempt passes right before it leaves: waits for the base's and token's slots
-/// (<see cref="AirtableRateLimiters"/>), and when Airtable still answers 429 RATE_LIMIT_REACHED, pauses the
-/// whole base for the penalty plus jitter (docs/airtable/public-api.md §4.1) — the retry above it then queues at this gate
-/// with everyone else instead of sleeping on its own.
-/// </summary>
+// The pipeline step every attempt passes right before it leaves: waits for the base's and token's slots
+// (AirtableRateLimiters), and when Airtable still answers 429 RATE_LIMIT_REACHED, pauses the
+// whole base for the penalty plus jitter (docs/airtable/public-api.md §4.1) — the retry above it then queues at this gate
+// with everyone else instead of sleeping on its own.
 internal sealed class AirtableRequestGate(AirtableRateLimiters limiters, AirtableResilienceOptions options, ILogger logger)
     : ResilienceStrategy<HttpResponseMessage>
 {

@@ -9,15 +9,13 @@ using Polly.Timeout;
 
 namespace AirtableSync.Airtable;
 
-/// <summary>
-/// The Airtable client's one pipeline, outermost first:
-/// 1. rate-limit retry — 429 RATE_LIMIT_REACHED, no delay of its own (the gate holds the paused base);
-/// 2. transient retry — 500/502/503/504, network errors, attempt time-outs; exponential + jitter, Retry-After wins;
-/// 3. the gate — per-base and per-token pacing, and the base pause on 429;
-/// 4. per-attempt timeout.
-/// Not the standard handler: its 30 s total timeout would cut every 30 s penalty short (STYLE.md habit 4).
-/// Billing 429s, 401/403/404/422 are not handled here; the client turns them into exceptions at once.
-/// </summary>
+// The Airtable client's one pipeline, outermost first:
+// 1. rate-limit retry — 429 RATE_LIMIT_REACHED, no delay of its own (the gate holds the paused base);
+// 2. transient retry — 500/502/503/504, network errors, attempt time-outs; exponential + jitter, Retry-After wins;
+// 3. the gate — per-base and per-token pacing, and the base pause on 429;
+// 4. per-attempt timeout.
+// Not the standard handler: its 30 s total timeout would cut every 30 s penalty short (STYLE.md habit 4).
+// Billing 429s, 401/403/404/422 are not handled here; the client turns them into exceptions at once.
 internal static class AirtableResiliencePipeline
 {
     public const string Name = "airtable";

@@ -1,6 +1,6 @@
 namespace AirtableSync.Airtable;
 
-/// <summary>A bearer token for the public API, with a key that identifies its owner for the per-token rate limit without exposing the secret.</summary>
+// A bearer token for the public API, with a key that identifies its owner for the per-token rate limit without exposing the secret.
 public sealed record AirtableAccessToken(string Value, string RateLimitKey)
 {
     public override string ToString() => $"AirtableAccessToken({RateLimitKey})";

@@ -4,12 +4,10 @@ using System.Text.Json;
 
 namespace AirtableSync.Airtable;
 
-/// <summary>
-/// Turns a <see cref="ListRecordsRequest"/> into the GET query string or, when that URL would pass Airtable's
-/// 16,000-character limit, the POST <c>…/listRecords</c> body (docs/airtable/public-api.md §3.2). With POST, timeZone and
-/// userLocale stay in the query string (the body parser ignores them) and the page offset goes in the body only
-/// (sending it as a query parameter looped pyairtable forever, #415).
-/// </summary>
+// Turns a ListRecordsRequest into the GET query string or, when that URL would pass Airtable's
+// 16,000-character limit, the POST …/listRecords body (docs/airtable/public-api.md §3.2). With POST, timeZone and
+// userLocale stay in the query string (the body parser ignores them) and the page offset goes in the body only
+// (sending it as a query parameter looped pyairtable forever, #415).
 internal sealed class ListRecordsQuery
 {
     public const int MaxUrlLength = 16_000;
@@ -32,7 +30,7 @@ internal sealed class ListRecordsQuery
         _path = $"v0/{AirtableCall.Segment(baseId, nameof(baseId))}/{AirtableCall.Segment(tableId, nameof(tableId))}";
     }
 
-    /// <summary>Decided once per scan from the first page's full URL.</summary>
+    // Decided once per scan from the first page's full URL.
     public bool NeedsPost(Uri apiBaseUrl) =>
         apiBaseUrl.AbsoluteUri.TrimEnd('/').Length + 1 + _path.Length + GetQuery(null).Length + OffsetReserve > MaxUrlLength;
 

@@ -1,30 +1,28 @@
 namespace AirtableSync.Airtable;
 
-/// <summary>
-/// Options of one record scan (docs/airtable/public-api.md §3.1). Fields are always keyed by field id
-/// (<c>returnFieldsByFieldId=true</c>): names change, ids do not (§6). Prefer field ids in <see cref="Fields"/>,
-/// <see cref="Sort"/> and inside <see cref="FilterByFormula"/> (<c>{fld…}</c>).
-/// </summary>
+// Options of one record scan (docs/airtable/public-api.md §3.1). Fields are always keyed by field id
+// (returnFieldsByFieldId=true): names change, ids do not (§6). Prefer field ids in Fields,
+// Sort and inside FilterByFormula ({fld…}).
 public sealed record ListRecordsRequest
 {
-    /// <summary>Only these fields (names or ids); null for all. Many ids may push the URL over 16,000 chars — the client then POSTs.</summary>
+    // Only these fields (names or ids); null for all. Many ids may push the URL over 16,000 chars — the client then POSTs.
     public IReadOnlyList<string>? Fields { get; init; }
 
     public string? FilterByFormula { get; init; }
 
-    /// <summary>Without a sort or view Airtable's order is unspecified (§6).</summary>
+    // Without a sort or view Airtable's order is unspecified (§6).
     public IReadOnlyList<AirtableSort>? Sort { get; init; }
 
-    /// <summary>View name or id: only its records, in its order; hidden fields are still returned.</summary>
+    // View name or id: only its records, in its order; hidden fields are still returned.
     public string? View { get; init; }
 
-    /// <summary>Cap on records over all pages.</summary>
+    // Cap on records over all pages.
     public int? MaxRecords { get; init; }
 
-    /// <summary>1..100 (Airtable's maximum and default).</summary>
+    // 1..100 (Airtable's maximum and default).
     public int PageSize { get; init; } = 100;
 
-    /// <summary>"json" (default) or "string"; "string" needs <see cref="TimeZone"/> and <see cref="UserLocale"/> and is unstable (§2.4).</summary>
+    // "json" (default) or "string"; "string" needs TimeZone and UserLocale and is unstable (§2.4).
     public string? CellFormat { get; init; }
 
     public string? TimeZone { get; init; }

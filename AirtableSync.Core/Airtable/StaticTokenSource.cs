@@ -3,13 +3,11 @@ using System.Text;
 
 namespace AirtableSync.Airtable;
 
-/// <summary>
-/// A fixed token, e.g. a personal access token from configuration. A PAT cannot be refreshed, so a 401
-/// ends the call as an authentication failure.
-/// </summary>
+// A fixed token, e.g. a personal access token from configuration. A PAT cannot be refreshed, so a 401
+// ends the call as an authentication failure.
 public sealed class StaticTokenSource(AirtableAccessToken token) : IAirtableTokenSource
 {
-    /// <summary>The rate-limit key is a hash prefix: it tells tokens apart in the limiter and logs without revealing them.</summary>
+    // The rate-limit key is a hash prefix: it tells tokens apart in the limiter and logs without revealing them.
     public static StaticTokenSource ForPersonalAccessToken(string personalAccessToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(personalAccessToken);
@@ -23,7 +21,7 @@ public sealed class StaticTokenSource(AirtableAccessToken token) : IAirtableToke
         ValueTask.FromResult<AirtableAccessToken?>(null);
 }
 
-/// <summary>Registered when neither a PAT is configured nor a connection source replaced it: every call fails as unauthenticated.</summary>
+// Registered when neither a PAT is configured nor a connection source replaced it: every call fails as unauthenticated.
 internal sealed class MissingTokenSource : IAirtableTokenSource
 {
     public ValueTask<AirtableAccessToken> GetAccessTokenAsync(CancellationToken cancellationToken = default) =>

@@ -3,10 +3,8 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Connections;
 
-/// <summary>
-/// Picks the connection the API client should use: the most recently validated active PAT or OAuth connection.
-/// Browser-session connections serve the internal endpoints, not the public API, so they are ignored here.
-/// </summary>
+// Picks the connection the API client should use: the most recently validated active PAT or OAuth connection.
+// Browser-session connections serve the internal endpoints, not the public API, so they are ignored here.
 public sealed class ActiveConnectionReader(IConnectionStore store)
 {
     public async Task<StoredConnection> GetAsync(CancellationToken cancellationToken)

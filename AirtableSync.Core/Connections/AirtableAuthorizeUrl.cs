@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace AirtableSync.Connections;
 
-/// <summary>Builds the authorize request of docs/airtable/public-api.md §1.2.</summary>
+// Builds the authorize request of docs/airtable/public-api.md §1.2.
 public static class AirtableAuthorizeUrl
 {
     public static Uri Build(Uri webBaseUrl, string clientId, IReadOnlyList<string> scopes, PendingAuthorization pending)

@@ -4,10 +4,8 @@ using Microsoft.Extensions.Logging;
 
 namespace AirtableSync.Connections;
 
-/// <summary>
-/// Creates connections: a personal access token, or the tokens of a completed OAuth authorization. Every
-/// credential is validated with whoami BEFORE anything is saved, so a wrong token leaves no trace.
-/// </summary>
+// Creates connections: a personal access token, or the tokens of a completed OAuth authorization. Every
+// credential is validated with whoami BEFORE anything is saved, so a wrong token leaves no trace.
 public sealed class AirtableConnector(
     IConnectionStore store,
     ConnectionSecrets secrets,

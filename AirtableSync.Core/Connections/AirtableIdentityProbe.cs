@@ -6,13 +6,11 @@ using System.Text.Json.Serialization;
 
 namespace AirtableSync.Connections;
 
-/// <summary>Who a token belongs to, from GET /v0/meta/whoami (docs/airtable/public-api.md §1.5).</summary>
+// Who a token belongs to, from GET /v0/meta/whoami (docs/airtable/public-api.md §1.5).
 public sealed record AirtableIdentity(string UserId, string? Email, IReadOnlyList<string> Scopes);
 
-/// <summary>
-/// Asks whoami about a CANDIDATE token, before it becomes a connection. The main API client cannot do this:
-/// it always authenticates through the token source, i.e. with the connection already saved.
-/// </summary>
+// Asks whoami about a CANDIDATE token, before it becomes a connection. The main API client cannot do this:
+// it always authenticates through the token source, i.e. with the connection already saved.
 public sealed class AirtableIdentityProbe(HttpClient http)
 {
     /// <exception cref="AirtableAuthenticationException">Airtable rejected the token (401/403), or it cannot be sent in a header at all.</exception>

@@ -29,7 +29,7 @@ public sealed class AirtableOAuthOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ClientId);
 
-    /// <summary>Unique scopes: Airtable rejects duplicates with invalid_scope (docs/airtable/public-api.md §1.2).</summary>
+    // Unique scopes: Airtable rejects duplicates with invalid_scope (docs/airtable/public-api.md §1.2).
     public IReadOnlyList<string> EffectiveScopes()
     {
         IEnumerable<string> scopes = Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -5,11 +5,9 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Connections;
 
-/// <summary>
-/// Connects Airtable:PersonalAccessToken at start-up, validated like one pasted in the UI. A token Airtable
-/// rejects stops the start (a misconfiguration an operator must fix); Airtable being unreachable does not.
-/// The store is ready by then: AddSyncStorage initializes it in StartingAsync, before any StartAsync.
-/// </summary>
+// Connects Airtable:PersonalAccessToken at start-up, validated like one pasted in the UI. A token Airtable
+// rejects stops the start (a misconfiguration an operator must fix); Airtable being unreachable does not.
+// The store is ready by then: AddSyncStorage initializes it in StartingAsync, before any StartAsync.
 public sealed class ConfiguredTokenConnector(
     IOptions<AirtableOptions> options,
     AirtableConnector connector,

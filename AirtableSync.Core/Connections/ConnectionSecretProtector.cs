@@ -2,10 +2,8 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace AirtableSync.Connections;
 
-/// <summary>
-/// Encrypts connection secrets before they reach the store (which never sees clear text). One purpose string
-/// per secret kind, so that a PAT payload can never be unprotected as, say, a cookie jar.
-/// </summary>
+// Encrypts connection secrets before they reach the store (which never sees clear text). One purpose string
+// per secret kind, so that a PAT payload can never be unprotected as, say, a cookie jar.
 public sealed class ConnectionSecretProtector(IDataProtectionProvider provider)
 {
     public string Protect(ConnectionKind kind, string secret) => ProtectorFor(kind).Protect(secret);

@@ -3,7 +3,6 @@ using System.Text.Json;
 
 namespace AirtableSync.Connections;
 
-/// <summary>Turns a stored connection's protected payload back into the secret it holds, and the other way round.</summary>
 public sealed class ConnectionSecrets(ConnectionSecretProtector protector)
 {
     public string ProtectToken(string personalAccessToken) =>

@@ -1,6 +1,6 @@
 namespace AirtableSync.Connections;
 
-/// <summary>What the UI may show about a connection: never the secret, at most its last four characters.</summary>
+// What the UI may show about a connection: never the secret, at most its last four characters.
 public sealed record ConnectionSummary(
     string Id,
     ConnectionKind Kind,

@@ -2,10 +2,8 @@ using AirtableSync.Airtable;
 
 namespace AirtableSync.Connections;
 
-/// <summary>
-/// Serves the active connection's bearer token to the API client: a PAT as stored, an OAuth access token
-/// refreshed ahead of expiry. Singleton: the refresher's per-connection locks must be shared by all callers.
-/// </summary>
+// Serves the active connection's bearer token to the API client: a PAT as stored, an OAuth access token
+// refreshed ahead of expiry. Singleton: the refresher's per-connection locks must be shared by all callers.
 public sealed class ConnectionTokenSource(ActiveConnectionReader connections, ConnectionSecrets secrets, OAuthTokenRefresher refresher)
     : IAirtableTokenSource
 {
@@ -37,6 +35,6 @@ public sealed class ConnectionTokenSource(ActiveConnectionReader connections, Co
         return tokens.AccessToken == rejected.Value ? null : new AirtableAccessToken(tokens.AccessToken, RateLimitKey(connection));
     }
 
-    /// <summary>Keys the per-token rate limit by connection, never by the secret itself.</summary>
+    // Keys the per-token rate limit by connection, never by the secret itself.
     private static string RateLimitKey(StoredConnection connection) => $"connection:{connection.Id}";
 }

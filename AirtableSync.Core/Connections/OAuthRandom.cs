@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 
 namespace AirtableSync.Connections;
 
-/// <summary>Cryptographically random strings in Airtable's OAuth charset [A-Za-z0-9._-] (docs/airtable/public-api.md §1.2).</summary>
+// Cryptographically random strings in Airtable's OAuth charset [A-Za-z0-9._-] (docs/airtable/public-api.md §1.2).
 public static class OAuthRandom
 {
     public static string Create(int byteCount) => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(byteCount));

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace AirtableSync.Connections;
 
-/// <summary>An authorize request we issued: the verifier never leaves the server, only its hash does.</summary>
+// An authorize request we issued: the verifier never leaves the server, only its hash does.
 public sealed record PendingAuthorization(string State, string CodeVerifier, string AdminKey, Uri RedirectUri, DateTimeOffset IssuedAt)
 {
     public override string ToString() => $"PendingAuthorization(admin={AdminKey}, issued={IssuedAt:O})";
@@ -10,15 +10,13 @@ public sealed record PendingAuthorization(string State, string CodeVerifier, str
 
 public enum StateCheck { Valid, Unknown, Expired, WrongAdmin }
 
-/// <summary>
-/// Single-use OAuth states, each bound to the admin who started the flow and holding the PKCE verifier.
-/// Kept in memory, as Airtable's example keeps its cache (docs/airtable/public-api.md §1.2): fine for one instance, and a
-/// restart merely makes an admin click "Connect" again. Several instances behind a load balancer would need
-/// sticky sessions or a shared store (e.g. the checkpoint table) instead.
-/// </summary>
+// Single-use OAuth states, each bound to the admin who started the flow and holding the PKCE verifier.
+// Kept in memory, as Airtable's example keeps its cache (docs/airtable/public-api.md §1.2): fine for one instance, and a
+// restart merely makes an admin click "Connect" again. Several instances behind a load balancer would need
+// sticky sessions or a shared store (e.g. the checkpoint table) instead.
 public sealed class OAuthStateStore(TimeProvider timeProvider)
 {
-    /// <summary>Airtable suggests 10–15 minutes; the code itself is only valid 10 minutes (docs/airtable/public-api.md §1.3).</summary>
+    // Airtable suggests 10–15 minutes; the code itself is only valid 10 minutes (docs/airtable/public-api.md §1.3).
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     private readonly ConcurrentDictionary<string, PendingAuthorization> _pending = new(StringComparer.Ordinal);
@@ -32,7 +30,7 @@ public sealed class OAuthStateStore(TimeProvider timeProvider)
         return pending;
     }
 
-    /// <summary>Removes the state whatever the outcome, so that a state is never accepted twice.</summary>
+    // Removes the state whatever the outcome, so that a state is never accepted twice.
     public (StateCheck Check, PendingAuthorization? Pending) Consume(string? state, string adminKey)
     {
         if (string.IsNullOrEmpty(state) || !_pending.TryRemove(state, out var pending))

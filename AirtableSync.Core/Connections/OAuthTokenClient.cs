@@ -7,10 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Connections;
 
-/// <summary>
-/// Typed client for POST {WebBaseUrl}/oauth2/v1/token (docs/airtable/public-api.md §1.3): form-urlencoded; HTTP Basic
-/// when the integration has a secret (and then no secret in the body), client_id in the body otherwise.
-/// </summary>
+// Typed client for POST {WebBaseUrl}/oauth2/v1/token (docs/airtable/public-api.md §1.3): form-urlencoded; HTTP Basic
+// when the integration has a secret (and then no secret in the body), client_id in the body otherwise.
 public sealed class OAuthTokenClient(HttpClient http, IOptions<AirtableOAuthOptions> options, TimeProvider timeProvider)
 {
     public Task<OAuthTokenSet> ExchangeCodeAsync(string code, string codeVerifier, Uri redirectUri, CancellationToken cancellationToken = default) =>

@@ -5,12 +5,10 @@ using Microsoft.Extensions.Logging;
 
 namespace AirtableSync.Connections;
 
-/// <summary>
-/// Refreshes an OAuth connection's tokens (docs/airtable/public-api.md §1.3). Refresh tokens are single-use and every refresh
-/// rotates both tokens, so: one refresh per connection at a time (callers queue on a per-connection lock and
-/// then find the fresh tokens already stored), the new pair is saved BEFORE the new access token is handed out,
-/// a 409 means someone else refreshed (re-read the store), and invalid_grant means only a person can help.
-/// </summary>
+// Refreshes an OAuth connection's tokens (docs/airtable/public-api.md §1.3). Refresh tokens are single-use and every refresh
+// rotates both tokens, so: one refresh per connection at a time (callers queue on a per-connection lock and
+// then find the fresh tokens already stored), the new pair is saved BEFORE the new access token is handed out,
+// a 409 means someone else refreshed (re-read the store), and invalid_grant means only a person can help.
 public sealed class OAuthTokenRefresher(
     IConnectionStore store,
     ActiveConnectionReader connections,
@@ -19,20 +17,18 @@ public sealed class OAuthTokenRefresher(
     TimeProvider timeProvider,
     ILogger<OAuthTokenRefresher> logger)
 {
-    /// <summary>Access tokens live 60 minutes; refreshing 5 minutes early keeps long requests from expiring mid-flight.</summary>
+    // Access tokens live 60 minutes; refreshing 5 minutes early keeps long requests from expiring mid-flight.
     public static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
 
-    /// <summary>After a 409 the other refresher may not have saved yet: re-read the store this often, one second apart.</summary>
+    // After a 409 the other refresher may not have saved yet: re-read the store this often, one second apart.
     private const int ConflictReloads = 5;
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     public bool NeedsRefresh(OAuthTokenSet tokens) => tokens.AccessTokenExpiresAt - timeProvider.GetUtcNow() <= RefreshAhead;
 
-    /// <summary>
-    /// Returns usable tokens for the connection, refreshing when they are about to expire or when
-    /// <paramref name="rejectedAccessToken"/> is still the stored one (Airtable answered 401 to it).
-    /// </summary>
+    // Returns usable tokens for the connection, refreshing when they are about to expire or when
+    // rejectedAccessToken is still the stored one (Airtable answered 401 to it).
     public async Task<OAuthTokenSet> EnsureFreshAsync(string connectionId, string? rejectedAccessToken, CancellationToken cancellationToken)
     {
         var gate = _locks.GetOrAdd(connectionId, _ => new SemaphoreSlim(1, 1));

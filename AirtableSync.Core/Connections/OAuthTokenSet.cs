@@ -1,9 +1,7 @@
 namespace AirtableSync.Connections;
 
-/// <summary>
-/// What the token endpoint returned (docs/airtable/public-api.md §1.3). Both tokens are opaque, variable-length secrets;
-/// <see cref="ToString"/> hides them so that a stray log line cannot leak them.
-/// </summary>
+// What the token endpoint returned (docs/airtable/public-api.md §1.3). Both tokens are opaque, variable-length secrets;
+// ToString hides them so that a stray log line cannot leak them.
 public sealed record OAuthTokenSet(
     string AccessToken,
     string RefreshToken,

@@ -4,16 +4,14 @@ using System.Text;
 
 namespace AirtableSync.Connections;
 
-/// <summary>
-/// PKCE values as Airtable accepts them (docs/airtable/public-api.md §1.2): S256 only, and a verifier drawn from
-/// [A-Za-z0-9._-] — narrower than RFC 7636, which also allows '~'. Base64url output never contains '~'.
-/// </summary>
+// PKCE values as Airtable accepts them (docs/airtable/public-api.md §1.2): S256 only, and a verifier drawn from
+// [A-Za-z0-9._-] — narrower than RFC 7636, which also allows '~'. Base64url output never contains '~'.
 public static class Pkce
 {
     public const int MinimumVerifierLength = 43;
     public const int MaximumVerifierLength = 128;
 
-    /// <summary>96 random bytes in base64url = 128 characters, as Airtable's own example does.</summary>
+    // 96 random bytes in base64url = 128 characters, as Airtable's own example does.
     public static string CreateVerifier() => OAuthRandom.Create(96);
 
     public static string ComputeChallenge(string verifier)

@@ -2,10 +2,8 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Jobs;
 
-/// <summary>
-/// Cancels queued and running jobs. The runner tracks a job here BEFORE it reads the job's state, so a cancel
-/// either finds the job tracked (and fires its token) or leaves a request the runner sees when it starts tracking.
-/// </summary>
+// Cancels queued and running jobs. The runner tracks a job here BEFORE it reads the job's state, so a cancel
+// either finds the job tracked (and fires its token) or leaves a request the runner sees when it starts tracking.
 public sealed class JobCancellation(IJobStore store, JobProgressNotifier notifier, TimeProvider time)
 {
     private readonly Lock _gate = new();

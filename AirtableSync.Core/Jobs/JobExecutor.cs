@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Jobs;
 
-/// <summary>Runs one queued job in its own DI scope and always leaves it in a final, persisted state.</summary>
+// Runs one queued job in its own DI scope and always leaves it in a final, persisted state.
 internal sealed class JobExecutor(
     IJobStore store,
     IServiceScopeFactory scopeFactory,

@@ -3,11 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace AirtableSync.Jobs;
 
-/// <summary>
-/// A job's parameters are a JSON object (<see cref="JobEntry.ParametersJson"/>) so an interrupted job can be
-/// resumed after a restart. Resuming adds two reserved properties: <c>resumeOf</c> (the job resumed) and
-/// <c>checkpointScope</c> (inherited along a chain of resumes, see <see cref="JobContext.CheckpointScope"/>).
-/// </summary>
+// A job's parameters are a JSON object (JobEntry.ParametersJson) so an interrupted job can be
+// resumed after a restart. Resuming adds two reserved properties: resumeOf (the job resumed) and
+// checkpointScope (inherited along a chain of resumes, see JobContext.CheckpointScope).
 internal static class JobParameters
 {
     public const string ResumeOf = "resumeOf";

@@ -2,11 +2,9 @@ using Microsoft.Extensions.Logging;
 
 namespace AirtableSync.Jobs;
 
-/// <summary>
-/// Pushes every job change (state, progress, failure) to subscribers, in the order each job produced them.
-/// Blazor components subscribe after first render and re-render through <c>InvokeAsync</c>; a subscriber
-/// that throws is logged and skipped so it cannot break the job or other subscribers.
-/// </summary>
+// Pushes every job change (state, progress, failure) to subscribers, in the order each job produced them.
+// Blazor components subscribe after first render and re-render through InvokeAsync; a subscriber
+// that throws is logged and skipped so it cannot break the job or other subscribers.
 public sealed class JobProgressNotifier(ILogger<JobProgressNotifier> logger)
 {
     private readonly Lock _gate = new();
@@ -22,7 +20,7 @@ public sealed class JobProgressNotifier(ILogger<JobProgressNotifier> logger)
         return subscription;
     }
 
-    /// <summary>Only changes of one job, e.g. for a job's detail page.</summary>
+    // Only changes of one job, e.g. for a job's detail page.
     public IDisposable Subscribe(string jobId, Func<JobEntry, Task> onChanged) =>
         Subscribe(job => job.Id == jobId ? onChanged(job) : Task.CompletedTask);
 

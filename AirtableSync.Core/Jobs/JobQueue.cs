@@ -4,10 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Jobs;
 
-/// <summary>
-/// The bounded queue of job ids between the UI and <see cref="JobRunner"/>. The job itself lives in the store
-/// from the moment it is queued, so it survives a restart (as Interrupted) even though the channel does not.
-/// </summary>
+// The bounded queue of job ids between the UI and JobRunner. The job itself lives in the store
+// from the moment it is queued, so it survives a restart (as Interrupted) even though the channel does not.
 public sealed class JobQueue(IOptions<JobsOptions> options, IJobStore store, JobProgressNotifier notifier, TimeProvider time)
 {
     private readonly Channel<string> _channel = Channel.CreateBounded<string>(new BoundedChannelOptions(options.Value.QueueCapacity)
@@ -17,11 +15,9 @@ public sealed class JobQueue(IOptions<JobsOptions> options, IJobStore store, Job
 
     internal ChannelReader<string> Reader => _channel.Reader;
 
-    /// <summary>
-    /// Stores a Queued job and queues it, waiting while the queue is full. If <paramref name="cancellationToken"/>
-    /// fires while waiting, the stored job is marked Cancelled and the cancellation is rethrown.
-    /// </summary>
-    /// <param name="parameters">Any object that serializes to a JSON object; handlers read it back with <see cref="JobContext.GetParameters{T}"/>.</param>
+    // Stores a Queued job and queues it, waiting while the queue is full. If cancellationToken
+    // fires while waiting, the stored job is marked Cancelled and the cancellation is rethrown.
+    // parameters: Any object that serializes to a JSON object; handlers read it back with JobContext.GetParameters<T>.
     public Task<JobEntry> EnqueueAsync(JobKind kind, object parameters, CancellationToken cancellationToken = default) =>
         EnqueueJsonAsync(kind, JobParameters.Serialize(parameters), cancellationToken);
 

@@ -2,14 +2,12 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Jobs;
 
-/// <summary>
-/// Resumes a job as a NEW job with the same kind and parameters plus <c>resumeOf</c>; the old job keeps its
-/// history. The new job inherits the old one's <see cref="JobContext.CheckpointScope"/>, so it continues from
-/// the checkpoints its predecessor saved.
-/// </summary>
+// Resumes a job as a NEW job with the same kind and parameters plus resumeOf; the old job keeps its
+// history. The new job inherits the old one's JobContext.CheckpointScope, so it continues from
+// the checkpoints its predecessor saved.
 public sealed class JobResumption(IJobStore store, JobQueue queue)
 {
-    /// <summary>Only jobs that stopped early can be resumed; a partly succeeded job is run again instead.</summary>
+    // Only jobs that stopped early can be resumed; a partly succeeded job is run again instead.
     public static bool CanResume(JobStatus status) => status is JobStatus.Interrupted or JobStatus.Failed or JobStatus.Cancelled;
 
     public async Task<JobEntry> ResumeAsync(string jobId, CancellationToken cancellationToken = default)

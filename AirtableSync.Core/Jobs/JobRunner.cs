@@ -4,11 +4,9 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Jobs;
 
-/// <summary>
-/// The pump: <c>Jobs:MaxConcurrentJobs</c> loops read job ids from <see cref="JobQueue"/> and run each through
-/// <see cref="JobExecutor"/>. Nothing a job does can end a loop; on shutdown running jobs end Interrupted and
-/// jobs still queued are marked Interrupted by <see cref="JobStartupRecovery"/> at the next start.
-/// </summary>
+// The pump: Jobs:MaxConcurrentJobs loops read job ids from JobQueue and run each through
+// JobExecutor. Nothing a job does can end a loop; on shutdown running jobs end Interrupted and
+// jobs still queued are marked Interrupted by JobStartupRecovery at the next start.
 internal sealed class JobRunner(
     JobQueue queue,
     JobExecutor executor,

@@ -4,12 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace AirtableSync.Jobs;
 
-/// <summary>
-/// Marks jobs a dead process left Queued or Running as Interrupted, before <see cref="JobRunner"/> consumes
-/// anything: the in-memory queue did not survive, so those jobs would otherwise look alive forever.
-/// Registered before the runner, and the runner also waits for <see cref="Completion"/> in case hosted
-/// services are started concurrently.
-/// </summary>
+// Marks jobs a dead process left Queued or Running as Interrupted, before JobRunner consumes
+// anything: the in-memory queue did not survive, so those jobs would otherwise look alive forever.
+// Registered before the runner, and the runner also waits for Completion in case hosted
+// services are started concurrently.
 internal sealed class JobStartupRecovery(IJobStore store, TimeProvider time, ILogger<JobStartupRecovery> logger) : IHostedService
 {
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -3,10 +3,8 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Jobs;
 
-/// <summary>
-/// The live state of one running job. Every change goes through one gate, so subscribers see changes in the
-/// order they happened and a throttled progress write can never overwrite a newer state or failure list.
-/// </summary>
+// The live state of one running job. Every change goes through one gate, so subscribers see changes in the
+// order they happened and a throttled progress write can never overwrite a newer state or failure list.
 internal sealed class JobTracker(JobEntry initial, IJobStore store, JobProgressNotifier notifier, TimeProvider time, JobsOptions options) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -21,7 +19,7 @@ internal sealed class JobTracker(JobEntry initial, IJobStore store, JobProgressN
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    /// <summary>State changes are always persisted, even while the app is stopping, so a restart shows what happened.</summary>
+    // State changes are always persisted, even while the app is stopping, so a restart shows what happened.
     public async Task SetStateAsync(Func<JobEntry, JobEntry> change)
     {
         await _gate.WaitAsync(CancellationToken.None);

@@ -2,7 +2,7 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Jobs;
 
-/// <summary>Waits until a job reaches a state, pushed by the notifier: no polling, no sleeping.</summary>
+// Waits until a job reaches a state, pushed by the notifier: no polling, no sleeping.
 public sealed class JobWaiter(JobProgressNotifier notifier, IJobStore store)
 {
     public async Task<JobEntry> WaitForAsync(string jobId, Func<JobEntry, bool> condition, CancellationToken cancellationToken = default)

@@ -38,7 +38,7 @@ public static class JobsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers the handler that runs jobs of <paramref name="kind"/>; one DI scope per job.</summary>
+    // Registers the handler that runs jobs of kind; one DI scope per job.
     public static IServiceCollection AddJobHandler<THandler>(this IServiceCollection services, JobKind kind)
         where THandler : class, IJobHandler
     {

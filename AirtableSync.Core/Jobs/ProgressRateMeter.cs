@@ -1,8 +1,6 @@
 namespace AirtableSync.Jobs;
 
-/// <summary>
-/// Records/s over a sliding window, and the ETA it implies. Not thread-safe: <see cref="JobTracker"/> calls it under its write gate.
-/// </summary>
+// Records/s over a sliding window, and the ETA it implies. Not thread-safe: JobTracker calls it under its write gate.
 internal sealed class ProgressRateMeter(TimeSpan window)
 {
     // Sample at most ~32 times per window, so a handler reporting every record does not grow the list without bound.

@@ -6,13 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>
-/// Reads a record's history from Airtable's internal <c>readRowActivitiesAndComments</c> endpoint with the
-/// session cookies, exactly as docs/airtable/revision-history.md §2.6 recommends. Pacing and the backoff of throttled answers
-/// (403/429/503, on the same cookies first) live in the typed client's pipeline (<see cref="RevisionResiliencePipeline"/>);
-/// here an HTML page, a redirect to /login or a 401 means the session is gone (§3.3, §5.7), and an answer that is not
-/// JSON fails the record. The HttpClient must not follow redirects and must not keep cookies of its own.
-/// </summary>
+// Reads a record's history from Airtable's internal readRowActivitiesAndComments endpoint with the
+// session cookies, exactly as docs/airtable/revision-history.md §2.6 recommends. Pacing and the backoff of throttled answers
+// (403/429/503, on the same cookies first) live in the typed client's pipeline (RevisionResiliencePipeline);
+// here an HTML page, a redirect to /login or a 401 means the session is gone (§3.3, §5.7), and an answer that is not
+// JSON fails the record. The HttpClient must not follow redirects and must not keep cookies of its own.
 public sealed class AirtableRevisionClient(
     HttpClient http,
     IOptions<RevisionOptions> options,

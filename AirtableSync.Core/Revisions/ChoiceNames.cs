@@ -3,12 +3,10 @@ using AngleSharp.Dom;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>
-/// Names a select token from the schema's choices when the markup does not: a token whose text or attribute is a
-/// choice id (<c>sel…</c>) takes that choice's name, and a token with no name at all takes the one choice painted in
-/// its colour. Select values normally arrive as names (docs/airtable/revision-history.md §8.3); a visible name always wins, so a
-/// choice renamed since the change keeps the name it had then.
-/// </summary>
+// Names a select token from the schema's choices when the markup does not: a token whose text or attribute is a
+// choice id (sel…) takes that choice's name, and a token with no name at all takes the one choice painted in
+// its colour. Select values normally arrive as names (docs/airtable/revision-history.md §8.3); a visible name always wins, so a
+// choice renamed since the change keeps the name it had then.
 internal static partial class ChoiceNames
 {
     public static Func<IElement, string?> For(IReadOnlyList<SchemaChoice> choices) =>
@@ -44,7 +42,7 @@ internal static partial class ChoiceNames
             ? choices.FirstOrDefault(c => string.Equals(c.Id, text, StringComparison.Ordinal))?.Name
             : null;
 
-    /// <summary>Palette names in inline styles (<c>var(--palette-blueLight2)</c>) and in class lists.</summary>
+    // Palette names in inline styles (var(--palette-blueLight2)) and in class lists.
     private static HashSet<string> ColorsOf(IElement token)
     {
         var colors = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

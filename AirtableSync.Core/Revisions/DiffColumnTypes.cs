@@ -1,10 +1,8 @@
 namespace AirtableSync.Revisions;
 
-/// <summary>
-/// How a field's values are drawn in a diff, named two ways: by the synced schema's public type (what decides) and by
-/// Airtable's internal <c>data-columntype</c> (docs/airtable/revision-history.md §4.1; only the fallback for fields the schema does
-/// not know). Unknown names fall through to a generic reading.
-/// </summary>
+// How a field's values are drawn in a diff, named two ways: by the synced schema's public type (what decides) and by
+// Airtable's internal data-columntype (docs/airtable/revision-history.md §4.1; only the fallback for fields the schema does
+// not know). Unknown names fall through to a generic reading.
 internal static class DiffColumnTypes
 {
     private static readonly HashSet<string> SingleSelect = new(StringComparer.OrdinalIgnoreCase) { "select", "singleSelect" };
@@ -35,7 +33,6 @@ internal static class DiffColumnTypes
         "formula", "rollup", "multipleLookupValues", "lookup",
     };
 
-    /// <summary>Shape by the markup's <c>data-columntype</c>.</summary>
     public static DiffValueShape ShapeOf(string? columnType) => columnType switch
     {
         null => DiffValueShape.Unknown,
@@ -53,7 +50,7 @@ internal static class DiffColumnTypes
         _ => DiffValueShape.Unknown,
     };
 
-    /// <summary>Shape by the synced schema's public type (docs/airtable/public-api.md §2.3); Unknown when the type does not fix one.</summary>
+    // Shape by the synced schema's public type (docs/airtable/public-api.md §2.3); Unknown when the type does not fix one.
     public static DiffValueShape ShapeOfSchemaType(string? publicType) => publicType switch
     {
         null => DiffValueShape.Unknown,

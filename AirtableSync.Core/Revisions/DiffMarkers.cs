@@ -4,12 +4,10 @@ namespace AirtableSync.Revisions;
 
 internal enum TokenSide { Unchanged, Old, New }
 
-/// <summary>
-/// Decides whether a token of a diff is the old value, the new value or unchanged. Only semantic markers count
-/// (docs/airtable/revision-history.md §4.2): strike-through (class or inline style), <c>removed</c>/<c>added</c>, the <c>#Minus</c>/<c>#Plus</c>
-/// badges and the <c>colors-background-negative/success</c> diff highlight. Choice colours such as <c>greenLight1</c> are
-/// never read, because users pick them for their own select options.
-/// </summary>
+// Decides whether a token of a diff is the old value, the new value or unchanged. Only semantic markers count
+// (docs/airtable/revision-history.md §4.2): strike-through (class or inline style), removed/added, the #Minus/#Plus
+// badges and the colors-background-negative/success diff highlight. Choice colours such as greenLight1 are
+// never read, because users pick them for their own select options.
 internal static class DiffMarkers
 {
     public static TokenSide SideOf(IElement token, IElement root, IReadOnlyCollection<IElement> allTokens)
@@ -38,7 +36,7 @@ internal static class DiffMarkers
         e.ClassList.Contains("strikethrough")
         || (e.GetAttribute("style")?.Contains("line-through", StringComparison.OrdinalIgnoreCase) ?? false);
 
-    /// <summary>Reads <c>&lt;use href&gt;</c> or <c>xlink:href</c> (both occur, §4.2) before anything strips the svg.</summary>
+    // Reads <use href> or xlink:href (both occur, §4.2) before anything strips the svg.
     public static TokenSide BadgeIn(IElement scope)
     {
         foreach (var use in scope.QuerySelectorAll("use"))

@@ -2,12 +2,12 @@ using AngleSharp.Dom;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>Text of diff markup without avatar initials and badge glyphs, NBSPs read as spaces (docs/airtable/revision-history.md §4.2).</summary>
+// Text of diff markup without avatar initials and badge glyphs, NBSPs read as spaces (docs/airtable/revision-history.md §4.2).
 internal static class DiffText
 {
     private const string Decoration = "[aria-hidden='true'], svg, .circle";
 
-    /// <summary>Visible text with decoration removed; whitespace kept as is apart from NBSP → space.</summary>
+    // Visible text with decoration removed; whitespace kept as is apart from NBSP → space.
     public static string Raw(IElement element)
     {
         if (element.QuerySelector(Decoration) is null)
@@ -24,7 +24,7 @@ internal static class DiffText
         return Spaces(copy.TextContent);
     }
 
-    /// <summary>Visible text trimmed and with whitespace runs collapsed; null when nothing but whitespace (an all-NBSP value is empty).</summary>
+    // Visible text trimmed and with whitespace runs collapsed; null when nothing but whitespace (an all-NBSP value is empty).
     public static string? Name(IElement element) => Collapse(Raw(element));
 
     public static string? Collapse(string? text)

@@ -2,12 +2,12 @@ using AngleSharp.Dom;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>Chooses the value extractor by the value's shape (docs/airtable/revision-history.md §4.4 step 5).</summary>
+// Chooses the value extractor by the value's shape (docs/airtable/revision-history.md §4.4 step 5).
 internal static class DiffValueReader
 {
     private const string Checked = "checked";
 
-    /// <param name="choices">The schema's choices of a select field, to name tokens that show only an id or a colour.</param>
+    // choices: The schema's choices of a select field, to name tokens that show only an id or a colour.
     public static DiffSides Read(IElement value, DiffValueShape shape, ChangeKind kind, IReadOnlyList<SchemaChoice> choices) => shape switch
     {
         DiffValueShape.SingleSelect => Selects(value, kind, single: true, choices),
@@ -24,7 +24,7 @@ internal static class DiffValueReader
         _ => Guess(value, kind),
     };
 
-    /// <summary>An unknown type is read only when its markup is unmistakable; plain text alone is left unparsed (§4.1: types differ per base).</summary>
+    // An unknown type is read only when its markup is unmistakable; plain text alone is left unparsed (§4.1: types differ per base).
     private static DiffSides Guess(IElement value, ChangeKind kind) =>
         value.QuerySelector(".textDiff") is not null ? TextDiffReader.Read(value, kind)
         : value.QuerySelector(".choiceToken") is not null ? TokenReader.Read(TokenReader.SelectTokens(value), value, kind, single: false, TokenReader.SelectName)
@@ -34,10 +34,8 @@ internal static class DiffValueReader
         : value.QuerySelector(".ratingContainer") is not null ? Rating(value, kind)
         : DiffSides.Unrecognised;
 
-    /// <summary>
-    /// With the schema's choices at hand, a token that neither shows a name nor matches a choice leaves the whole value
-    /// unparsed: dropping it would store a list with a choice missing as if it were the field's value.
-    /// </summary>
+    // With the schema's choices at hand, a token that neither shows a name nor matches a choice leaves the whole value
+    // unparsed: dropping it would store a list with a choice missing as if it were the field's value.
     private static DiffSides Selects(IElement value, ChangeKind kind, bool single, IReadOnlyList<SchemaChoice> choices)
     {
         var tokens = TokenReader.SelectTokens(value);
@@ -59,7 +57,7 @@ internal static class DiffValueReader
     private static DiffSides Attachments(IElement value, ChangeKind kind) =>
         TokenReader.Read([.. value.QuerySelectorAll(".preview")], value, kind, single: false, TokenReader.AttachmentName, TokenReader.AttachmentSide);
 
-    /// <summary>Rating = number of visible icons in a <c>.ratingContainer</c> (U-PY: <c>svg:not(.invisible)</c>).</summary>
+    // Rating = number of visible icons in a .ratingContainer (U-PY: svg:not(.invisible)).
     private static DiffSides Rating(IElement value, ChangeKind kind)
     {
         var containers = value.QuerySelectorAll(".ratingContainer").ToList();
@@ -72,7 +70,7 @@ internal static class DiffValueReader
             c.QuerySelectorAll("svg").Count(svg => svg.Closest(".invisible") is null).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>An unchecked box is "no value", so a checkbox change is nullToValue (checked) or valueToNull (unchecked).</summary>
+    // An unchecked box is "no value", so a checkbox change is nullToValue (checked) or valueToNull (unchecked).
     private static DiffSides Checkbox(IElement value, ChangeKind kind)
     {
         if (kind is ChangeKind.NullToValue or ChangeKind.ValueToNull)

@@ -4,10 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>
-/// Fetches one record's history newest first, page by page, until the end (offsetV2 null), a repeated cursor,
-/// the page cap, or — incrementally — the first page holding an activity already stored.
-/// </summary>
+// Fetches one record's history newest first, page by page, until the end (offsetV2 null), a repeated cursor,
+// the page cap, or — incrementally — the first page holding an activity already stored.
 public sealed class RecordHistoryFetcher(
     AirtableRevisionClient client,
     RevisionActivityNormalizer normalizer,
@@ -16,7 +14,7 @@ public sealed class RecordHistoryFetcher(
     TimeProvider time,
     IOptions<RevisionOptions> options)
 {
-    /// <summary>Returns how many requests were made.</summary>
+    // Returns how many requests were made.
     public async Task<int> FetchAsync(AirtableWebSession session, StoredRecord record, RevisionFieldRoles roles, RevisionSchema schema, CancellationToken cancellationToken)
     {
         var known = await revisionStore.GetKnownActivityIdsAsync(record.Id, cancellationToken);

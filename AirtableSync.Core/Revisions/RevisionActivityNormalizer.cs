@@ -2,10 +2,8 @@ using System.Text.Json;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>
-/// Turns one page of <c>readRowActivitiesAndComments</c> (docs/airtable/revision-history.md §3.1) into field-level
-/// <see cref="RevisionEvent"/>s keyed (record, activity, field) and the record's comments, following §8.
-/// </summary>
+// Turns one page of readRowActivitiesAndComments (docs/airtable/revision-history.md §3.1) into field-level
+// RevisionEvents keyed (record, activity, field) and the record's comments, following §8.
 public sealed class RevisionActivityNormalizer(RevisionDiffParser parser)
 {
     /// <exception cref="RevisionPayloadException">The JSON is not a success envelope of the expected shape.</exception>

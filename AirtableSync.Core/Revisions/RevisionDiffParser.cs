@@ -3,18 +3,16 @@ using AngleSharp.Html.Parser;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>
-/// Reads one activity's <c>diffRowHtml</c> into one <see cref="ParsedFieldChange"/> per <c>div.historicalCellContainer</c>
-/// (docs/airtable/revision-history.md §4). Never throws and never drops a container: markup it does not understand comes back with
-/// <see cref="ParsedFieldChange.IsParsed"/> false and its raw HTML, so it can be re-parsed when the parser learns more.
-/// </summary>
+// Reads one activity's diffRowHtml into one ParsedFieldChange per div.historicalCellContainer
+// (docs/airtable/revision-history.md §4). Never throws and never drops a container: markup it does not understand comes back with
+// ParsedFieldChange.IsParsed false and its raw HTML, so it can be re-parsed when the parser learns more.
 public sealed class RevisionDiffParser
 {
     // Strict mode would throw on the first parse error; a browser's error recovery is what turns truncated or odd
     // markup into something still worth keeping.
     private readonly HtmlParserOptions _options = new() { IsStrictMode = false, IsScripting = false };
 
-    /// <param name="schema">The table's synced schema; its field types decide value shapes and name choices (see <see cref="RevisionSchema"/>).</param>
+    // schema: The table's synced schema; its field types decide value shapes and name choices (see RevisionSchema).
     public IReadOnlyList<ParsedFieldChange> Parse(string? diffRowHtml, RevisionSchema? schema = null)
     {
         var html = diffRowHtml ?? "";
@@ -55,13 +53,11 @@ public sealed class RevisionDiffParser
         };
     }
 
-    /// <summary>
-    /// The schema's type decides the shape whenever it fixes one: the markup's type names are internal, partly unknown
-    /// (whether a multi-user field says <c>collaborator</c> or a multi variant, docs/airtable/revision-history.md §4.1 [U]) and a
-    /// wrong single/multi reading puts unchanged tokens on the wrong side. The markup's type speaks only for fields
-    /// the schema does not know, and as a second reading when the field's markup matches nothing of its schema shape
-    /// (a field whose type was converted after the change).
-    /// </summary>
+    // The schema's type decides the shape whenever it fixes one: the markup's type names are internal, partly unknown
+    // (whether a multi-user field says collaborator or a multi variant, docs/airtable/revision-history.md §4.1 [U]) and a
+    // wrong single/multi reading puts unchanged tokens on the wrong side. The markup's type speaks only for fields
+    // the schema does not know, and as a second reading when the field's markup matches nothing of its schema shape
+    // (a field whose type was converted after the change).
     private static DiffSides ReadValue(IElement value, ChangeKind kind, string? columnType, SchemaField? field)
     {
         var markupShape = DiffColumnTypes.ShapeOf(columnType);

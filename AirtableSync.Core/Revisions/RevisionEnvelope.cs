@@ -1,6 +1,6 @@
 namespace AirtableSync.Revisions;
 
-/// <summary>The §3.1 envelope as read from JSON; wire shapes stay inside the feature.</summary>
+// The §3.1 envelope as read from JSON; wire shapes stay inside the feature.
 internal sealed record RevisionEnvelope(
     IReadOnlyList<ActivityDto> Activities,
     IReadOnlyDictionary<string, UserDto> Users,

@@ -3,11 +3,9 @@ using System.Text.Json;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>
-/// Reads the JSON of one <c>readRowActivitiesAndComments</c> page (docs/airtable/revision-history.md §3.1) and fails with a
-/// <see cref="RevisionPayloadException"/> that names the offending path rather than a null reference.
-/// <c>rowActivityInfoById</c> is required ([C] in every source); users, comments and <c>offsetV2</c> may be absent ([L]).
-/// </summary>
+// Reads the JSON of one readRowActivitiesAndComments page (docs/airtable/revision-history.md §3.1) and fails with a
+// RevisionPayloadException that names the offending path rather than a null reference.
+// rowActivityInfoById is required ([C] in every source); users, comments and offsetV2 may be absent ([L]).
 internal static class RevisionEnvelopeReader
 {
     public static RevisionEnvelope Read(string json)

@@ -1,9 +1,7 @@
 namespace AirtableSync.Revisions;
 
-/// <summary>
-/// Which fields of one table are its Status and its Assignee, by field id. Ids survive renames, labels do not
-/// (docs/airtable/revision-history.md §8.2), so events are classified by <c>columnId</c> only.
-/// </summary>
+// Which fields of one table are its Status and its Assignee, by field id. Ids survive renames, labels do not
+// (docs/airtable/revision-history.md §8.2), so events are classified by columnId only.
 public sealed record RevisionFieldRoles(string? StatusFieldId, string? AssigneeFieldId)
 {
     public static RevisionFieldRoles None { get; } = new(null, null);
@@ -11,11 +9,9 @@ public sealed record RevisionFieldRoles(string? StatusFieldId, string? AssigneeF
     private static readonly string[] SelectTypes = ["singleSelect"];
     private static readonly string[] CollaboratorTypes = ["singleCollaborator", "multipleCollaborators"];
 
-    /// <summary>
-    /// A default for an admin who has not picked fields yet: a single select named like "status" or "stage" is the Status,
-    /// a collaborator field named like "assign" or "owner" is the Assignee. An exact name beats a containing one, so
-    /// "Status" wins over "Payment status" (§8.2 warns about substring matches).
-    /// </summary>
+    // A default for an admin who has not picked fields yet: a single select named like "status" or "stage" is the Status,
+    // a collaborator field named like "assign" or "owner" is the Assignee. An exact name beats a containing one, so
+    // "Status" wins over "Payment status" (§8.2 warns about substring matches).
     public static RevisionFieldRoles FromSchema(IReadOnlyList<FieldSchema> fields)
     {
         var live = fields.Where(f => !f.IsRemoved).ToList();

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>Per-base pacing of the internal revision endpoint, process-wide, on the injected clock.</summary>
+// Per-base pacing of the internal revision endpoint, process-wide, on the injected clock.
 public sealed class RevisionRateLimiter(IOptions<RevisionOptions> options, TimeProvider timeProvider)
 {
     private readonly Lock _lock = new();

@@ -8,20 +8,18 @@ using Polly.Retry;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>
-/// The revision client's one pipeline, outermost first:
-/// 1. throttle retry — 403/429/503 (docs/airtable/revision-history.md §7: bursts get 403, not only 429), on the same cookies;
-///    min(cap, 1 s·2ⁿ) + ≤0.5 s jitter, Retry-After wins when given;
-/// 2. per-attempt timeout, the pacing wait and the body read included;
-/// 3. per-base pacing (<see cref="RevisionRateLimiter"/>) and buffering of the body, so the retry can read it.
-/// Every wait runs on the injected <see cref="TimeProvider"/>. Expired sessions, permission 403s and other errors
-/// are not retried; <see cref="AirtableRevisionClient"/> turns them into exceptions.
-/// </summary>
+// The revision client's one pipeline, outermost first:
+// 1. throttle retry — 403/429/503 (docs/airtable/revision-history.md §7: bursts get 403, not only 429), on the same cookies;
+// min(cap, 1 s·2ⁿ) + ≤0.5 s jitter, Retry-After wins when given;
+// 2. per-attempt timeout, the pacing wait and the body read included;
+// 3. per-base pacing (RevisionRateLimiter) and buffering of the body, so the retry can read it.
+// Every wait runs on the injected TimeProvider. Expired sessions, permission 403s and other errors
+// are not retried; AirtableRevisionClient turns them into exceptions.
 internal static class RevisionResiliencePipeline
 {
     public const string Name = "airtable-revisions";
 
-    /// <summary>The base a request is paced under; the client sets it on every request.</summary>
+    // The base a request is paced under; the client sets it on every request.
     public static readonly HttpRequestOptionsKey<string> BaseId = new("AirtableSync.Revisions.BaseId");
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, IServiceProvider services)
@@ -77,7 +75,7 @@ internal sealed class RevisionRequestPacingOptions : ResilienceStrategyOptions
     public RevisionRequestPacingOptions() => Name = "RevisionRequestPacing";
 }
 
-/// <summary>Every attempt, retries included, waits for its base's slot; the answer's body is buffered for the retry's check and the client.</summary>
+// Every attempt, retries included, waits for its base's slot; the answer's body is buffered for the retry's check and the client.
 internal sealed class RevisionRequestPacing(RevisionRateLimiter limiter) : ResilienceStrategy<HttpResponseMessage>
 {
     protected override async ValueTask<Outcome<HttpResponseMessage>> ExecuteCore<TState>(

@@ -2,11 +2,9 @@ using System.Text;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>
-/// An answer's body, read once it is buffered: its text when it is text, else only its length. Airtable serves
-/// MessagePack on some internal endpoints when asked (docs/airtable/revision-history.md §2.3); this client never asks, but a
-/// binary answer must end as a clear failure of that record, not as a JSON parse of its bytes.
-/// </summary>
+// An answer's body, read once it is buffered: its text when it is text, else only its length. Airtable serves
+// MessagePack on some internal endpoints when asked (docs/airtable/revision-history.md §2.3); this client never asks, but a
+// binary answer must end as a clear failure of that record, not as a JSON parse of its bytes.
 internal sealed record RevisionResponseBody(string? MediaType, bool IsText, string Text, long ByteCount)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -24,12 +22,12 @@ internal sealed record RevisionResponseBody(string? MediaType, bool IsText, stri
         return new(mediaType, true, await response.Content.ReadAsStringAsync(cancellationToken), bytes.Length);
     }
 
-    /// <summary>What the body is, in words, for an error message: its start when text, its type and size when not.</summary>
+    // What the body is, in words, for an error message: its start when text, its type and size when not.
     public string Describe() => IsText
         ? Text.Length > 200 ? Text[..200] + "…" : Text
         : $"a {MediaType ?? "binary"} body of {ByteCount} bytes";
 
-    /// <summary>Null when the answer names no type, so the bytes decide.</summary>
+    // Null when the answer names no type, so the bytes decide.
     private static bool? IsTextual(string? mediaType) => string.IsNullOrWhiteSpace(mediaType)
         ? null
         : mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)

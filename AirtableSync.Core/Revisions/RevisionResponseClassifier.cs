@@ -4,7 +4,7 @@ namespace AirtableSync.Revisions;
 
 public enum RevisionResponseKind { Success, SessionExpired, Throttled, Error }
 
-/// <summary>What an answer of the internal endpoint means (docs/airtable/revision-history.md §3.3, §7).</summary>
+// What an answer of the internal endpoint means (docs/airtable/revision-history.md §3.3, §7).
 public static class RevisionResponseClassifier
 {
     public static RevisionResponseKind Classify(HttpResponseMessage response, string body)

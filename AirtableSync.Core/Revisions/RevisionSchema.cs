@@ -3,11 +3,9 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>
-/// A table's synced schema as the diff parser needs it: each live field's public type and its select choices.
-/// The schema, not the markup, decides a value's shape (single or multi, select or collaborator …); the markup's
-/// <c>data-columntype</c> only speaks for fields the schema does not know (removed, or added after the schema sync).
-/// </summary>
+// A table's synced schema as the diff parser needs it: each live field's public type and its select choices.
+// The schema, not the markup, decides a value's shape (single or multi, select or collaborator …); the markup's
+// data-columntype only speaks for fields the schema does not know (removed, or added after the schema sync).
 public sealed class RevisionSchema
 {
     private readonly Dictionary<string, SchemaField> _fields;
@@ -24,7 +22,7 @@ public sealed class RevisionSchema
 
     public SchemaField? Find(string? fieldId) => fieldId is not null && _fields.TryGetValue(fieldId, out var field) ? field : null;
 
-    /// <summary>Public API options: <c>{"choices":[{"id":"sel…","name":"…","color":"…"}]}</c> (docs/airtable/public-api.md §2.3). Anything else has no choices.</summary>
+    // Public API options: {"choices":[{"id":"sel…","name":"…","color":"…"}]} (docs/airtable/public-api.md §2.3). Anything else has no choices.
     private static IReadOnlyList<SchemaChoice> ChoicesOf(string? optionsJson)
     {
         if (string.IsNullOrWhiteSpace(optionsJson))
@@ -58,7 +56,7 @@ public sealed class RevisionSchema
         parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
-/// <param name="Type">Public API field type (singleSelect, multipleCollaborators, …).</param>
+// Type: Public API field type (singleSelect, multipleCollaborators, …).
 public sealed record SchemaField(string Id, string Type, IReadOnlyList<SchemaChoice> Choices);
 
 public sealed record SchemaChoice(string? Id, string? Name, string? Color);

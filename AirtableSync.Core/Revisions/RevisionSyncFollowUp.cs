@@ -4,14 +4,14 @@ using AirtableSync.Sync;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>Runs revision sync after a record sync that asked for it (<c>"includeRevisions": true</c>).</summary>
+// Runs revision sync after a record sync that asked for it ("includeRevisions": true).
 public sealed class RevisionSyncFollowUp(RevisionSynchronizer revisions) : ISyncFollowUp
 {
     public Task RunAsync(JobContext job, SyncRequest request, IReadOnlyList<string> baseIds, CancellationToken cancellationToken) =>
         request.IncludeRevisions ? revisions.SyncAsync(job, baseIds, cancellationToken) : Task.CompletedTask;
 }
 
-/// <summary>Revision history only, for bases already synced locally (selected as the record sync selects them).</summary>
+// Revision history only, for bases already synced locally (selected as the record sync selects them).
 public sealed class RevisionSyncJobHandler(RevisionSynchronizer revisions, SyncBaseSelection bases) : IJobHandler
 {
     public JobKind Kind => JobKind.RevisionSync;

@@ -5,11 +5,9 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>
-/// Revision sync for the tables of some bases: every live record whose cells changed since its history was last
-/// fetched (all of them the first time), a few at a time under the per-base limiter. A record's failure is
-/// recorded and the rest go on; an expired session stops the job (fail fast).
-/// </summary>
+// Revision sync for the tables of some bases: every live record whose cells changed since its history was last
+// fetched (all of them the first time), a few at a time under the per-base limiter. A record's failure is
+// recorded and the rest go on; an expired session stops the job (fail fast).
 public sealed class RevisionSynchronizer(
     ISchemaStore schemaStore,
     IRecordStore recordStore,

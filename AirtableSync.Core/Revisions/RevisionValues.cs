@@ -1,6 +1,6 @@
 namespace AirtableSync.Revisions;
 
-/// <summary>Value comparison after normalisation: no value equals an empty value, and token order is not meaningful (§4.2).</summary>
+// Value comparison after normalisation: no value equals an empty value, and token order is not meaningful (§4.2).
 public static class RevisionValues
 {
     public static bool Same(IReadOnlyList<string>? left, IReadOnlyList<string>? right)

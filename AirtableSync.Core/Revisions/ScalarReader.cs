@@ -2,11 +2,9 @@ using AngleSharp.Dom;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>
-/// Number, currency, percent, date and other one-value cells: the old value in a struck / negative element, the new one in a
-/// <c>colors-background-success</c> element (§4.2). With no marked element, <c>nullToValue</c>/<c>valueToNull</c> take the
-/// whole cell text; a <c>diff</c> without markers is not understood.
-/// </summary>
+// Number, currency, percent, date and other one-value cells: the old value in a struck / negative element, the new one in a
+// colors-background-success element (§4.2). With no marked element, nullToValue/valueToNull take the
+// whole cell text; a diff without markers is not understood.
 internal static class ScalarReader
 {
     public static DiffSides Read(IElement root, ChangeKind kind, Func<IElement, string?> text)
@@ -40,8 +38,8 @@ internal static class ScalarReader
         return DiffSides.For(kind, old, @new, all);
     }
 
-    /// <summary>Date cells append the time-zone label (<c>.caps.colors-foreground-subtle</c>, §4.2); our client pins
-    /// <c>x-time-zone: UTC</c> (§2.6), so the label carries nothing and would make equal dates differ.</summary>
+    // Date cells append the time-zone label (.caps.colors-foreground-subtle, §4.2); our client pins
+    // x-time-zone: UTC (§2.6), so the label carries nothing and would make equal dates differ.
     public static string? DateText(IElement element)
     {
         if (element.QuerySelector(".colors-foreground-subtle") is null)
@@ -58,7 +56,7 @@ internal static class ScalarReader
         return DiffText.Name(copy);
     }
 
-    /// <summary>Outermost elements carrying a diff marker.</summary>
+    // Outermost elements carrying a diff marker.
     public static IReadOnlyList<IElement> Marked(IElement root) =>
         [.. root.QuerySelectorAll("*").Where(e => HasMarker(e) && !HasMarkedAncestor(e, root))];
 

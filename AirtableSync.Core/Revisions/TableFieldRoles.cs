@@ -3,10 +3,8 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>
-/// Which field of a table is Status and which is Assignee, chosen by the admin (Settings) and kept by field id,
-/// so renaming a field breaks nothing (docs/airtable/revision-history.md §8.2). Without a choice, the schema decides.
-/// </summary>
+// Which field of a table is Status and which is Assignee, chosen by the admin (Settings) and kept by field id,
+// so renaming a field breaks nothing (docs/airtable/revision-history.md §8.2). Without a choice, the schema decides.
 public sealed class TableFieldRoles(ICheckpointStore store, TimeProvider time)
 {
     private const string Scope = "table-field-roles";

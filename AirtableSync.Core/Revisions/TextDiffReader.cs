@@ -3,11 +3,9 @@ using AngleSharp.Dom;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>
-/// Text, long text and AI text: a <c>div.textDiff</c> of <c>span.pre-wrap</c> chunks (§4.2, E2). Old = unchanged + removed
-/// chunks, new = unchanged + added chunks, joined as written. Chunks normally carry their own spaces; when two chunks that
-/// touch without a space were separated by whitespace in the markup (hand-formatted HTML), one space is kept between them.
-/// </summary>
+// Text, long text and AI text: a div.textDiff of span.pre-wrap chunks (§4.2, E2). Old = unchanged + removed
+// chunks, new = unchanged + added chunks, joined as written. Chunks normally carry their own spaces; when two chunks that
+// touch without a space were separated by whitespace in the markup (hand-formatted HTML), one space is kept between them.
 internal static class TextDiffReader
 {
     public static DiffSides Read(IElement root, ChangeKind kind)
@@ -56,7 +54,7 @@ internal static class TextDiffReader
         return DiffSides.For(kind, old.Values(), @new.Values(), all.Values());
     }
 
-    /// <summary>Whitespace-preserving text (line breaks matter in long text), trimmed; null when blank.</summary>
+    // Whitespace-preserving text (line breaks matter in long text), trimmed; null when blank.
     public static string? TrimmedText(IElement element)
     {
         var text = DiffText.Raw(element).Trim();
@@ -86,7 +84,7 @@ internal static class TextDiffReader
             _gap = false;
         }
 
-        /// <summary>An all-whitespace (all-NBSP) text is an empty value (§4.2).</summary>
+        // An all-whitespace (all-NBSP) text is an empty value (§4.2).
         public IReadOnlyList<string> Values()
         {
             var text = _text.ToString().Trim();

@@ -2,11 +2,9 @@ using AngleSharp.Dom;
 
 namespace AirtableSync.Revisions;
 
-/// <summary>
-/// Reads values drawn as tokens: select pills, collaborator pills, linked records, attachment previews.
-/// In multi-valued fields an unmarked token is unchanged and belongs to both sides (§4.2). In single-valued fields an
-/// unmarked token is the side that has no marked token — the E4 markup strikes the old choice and leaves the new one bare.
-/// </summary>
+// Reads values drawn as tokens: select pills, collaborator pills, linked records, attachment previews.
+// In multi-valued fields an unmarked token is unchanged and belongs to both sides (§4.2). In single-valued fields an
+// unmarked token is the side that has no marked token — the E4 markup strikes the old choice and leaves the new one bare.
 internal static class TokenReader
 {
     public static DiffSides Read(
@@ -43,7 +41,7 @@ internal static class TokenReader
         return DiffSides.For(kind, old, @new, all);
     }
 
-    /// <summary><c>.choiceToken</c> pills, else the span dialect's titled spans (innermost element carrying a title, §4.3 E1/E4).</summary>
+    // .choiceToken pills, else the span dialect's titled spans (innermost element carrying a title, §4.3 E1/E4).
     public static IReadOnlyList<IElement> SelectTokens(IElement root)
     {
         var pills = root.QuerySelectorAll(".choiceToken").ToList();
@@ -61,7 +59,7 @@ internal static class TokenReader
         ?? (token.QuerySelector(".truncate-pre") is { } pre ? DiffText.Name(pre) : null)
         ?? DiffText.Name(token);
 
-    /// <summary><c>.pill</c> per user, else bare name divs (E4); the name is in the innermost <c>.flex-auto.truncate</c>.</summary>
+    // .pill per user, else bare name divs (E4); the name is in the innermost .flex-auto.truncate.
     public static IReadOnlyList<IElement> CollaboratorTokens(IElement root)
     {
         var pills = root.QuerySelectorAll(".pill").ToList();
@@ -82,7 +80,7 @@ internal static class TokenReader
     private const string AddedSuffix = " was added";
     private const string RemovedSuffix = " was removed";
 
-    /// <summary>Attachment previews carry their side in English in the title (the client pins <c>x-user-locale: en</c>, §2.3).</summary>
+    // Attachment previews carry their side in English in the title (the client pins x-user-locale: en, §2.3).
     public static TokenSide? AttachmentSide(IElement preview)
     {
         var title = preview.GetAttribute("title") ?? "";

@@ -1,9 +1,7 @@
 namespace AirtableSync.Storage;
 
-/// <summary>
-/// Fields are matched by id, so a rename replaces the name in place; a field Airtable no longer lists is
-/// kept (marked removed) because stored cells and revision events still refer to it.
-/// </summary>
+// Fields are matched by id, so a rename replaces the name in place; a field Airtable no longer lists is
+// kept (marked removed) because stored cells and revision events still refer to it.
 internal static class FieldListMerge
 {
     public static IReadOnlyList<FieldSchema> Merge(IReadOnlyList<FieldSchema> current, IReadOnlyList<FieldSchema>? previous)

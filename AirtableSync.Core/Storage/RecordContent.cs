@@ -6,18 +6,16 @@ using System.Text.Json;
 
 namespace AirtableSync.Storage;
 
-/// <summary>What a store derives from a record's raw cells: a content hash for change detection and the lower-cased cell text for search.</summary>
+// What a store derives from a record's raw cells: a content hash for change detection and the lower-cased cell text for search.
 internal sealed record RecordContent(RecordData Record, long Hash)
 {
-    /// <summary>
-    /// Computed only for records that are written: an unchanged record (same hash) skips it, which keeps the
-    /// common re-sync path cheap. It also validates the JSON; stores call it before their write commits.
-    /// </summary>
+    // Computed only for records that are written: an unchanged record (same hash) skips it, which keeps the
+    // common re-sync path cheap. It also validates the JSON; stores call it before their write commits.
     public string SearchText => _searchText ??= SearchTextOf(Record.Id, Record.FieldsJson);
 
     private string? _searchText;
 
-    /// <summary>Checks ids and hashes a page. Cells are validated by <see cref="SearchText"/> inside the store's write, so a bad record fails the whole page.</summary>
+    // Checks ids and hashes a page. Cells are validated by SearchText inside the store's write, so a bad record fails the whole page.
     public static IReadOnlyList<RecordContent> AnalyzeBatch(IReadOnlyList<RecordData> records)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);

@@ -1,6 +1,6 @@
 namespace AirtableSync.Storage;
 
-/// <summary>Input checks both providers apply to a <see cref="RecordQuery"/> before touching the database.</summary>
+// Input checks both providers apply to a RecordQuery before touching the database.
 internal static class RecordQueryRules
 {
     public const int MaxTake = 1000;
@@ -22,7 +22,7 @@ internal static class RecordQueryRules
         }
     }
 
-    /// <summary>The lower-cased search term, or null when the query does not search.</summary>
+    // The lower-cased search term, or null when the query does not search.
     public static string? SearchTerm(RecordQuery query) =>
         string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim().ToLowerInvariant();
 }

@@ -2,10 +2,8 @@ using Microsoft.Extensions.Hosting;
 
 namespace AirtableSync.Storage;
 
-/// <summary>
-/// Creates or migrates the store in <see cref="StartingAsync"/>, which the host runs before any hosted
-/// service's StartAsync, so background services (the job runner) always find a ready store.
-/// </summary>
+// Creates or migrates the store in StartingAsync, which the host runs before any hosted
+// service's StartAsync, so background services (the job runner) always find a ready store.
 internal sealed class StorageInitializer(ISyncStore store) : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken) => store.InitializeAsync(cancellationToken);

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace AirtableSync.Storage;
 
-/// <summary>How both providers serialize the small structured values they keep as JSON (fields, views, progress, events).</summary>
+// How both providers serialize the small structured values they keep as JSON (fields, views, progress, events).
 internal static class StorageJson
 {
     // Enums as names so a reordered enum never reinterprets stored data.

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Storage;
 
-/// <summary>Cross-field rules data annotations cannot express; runs at start-up through ValidateOnStart.</summary>
+// Cross-field rules data annotations cannot express; runs at start-up through ValidateOnStart.
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)

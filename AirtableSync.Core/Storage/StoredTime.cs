@@ -1,9 +1,7 @@
 namespace AirtableSync.Storage;
 
-/// <summary>
-/// Both stores keep instants with millisecond precision (Airtable's own precision, and BSON's), so the
-/// SQLite and MongoDB providers return the same values for the same input.
-/// </summary>
+// Both stores keep instants with millisecond precision (Airtable's own precision, and BSON's), so the
+// SQLite and MongoDB providers return the same values for the same input.
 internal static class StoredTime
 {
     public static long ToMilliseconds(DateTimeOffset value) => value.ToUnixTimeMilliseconds();

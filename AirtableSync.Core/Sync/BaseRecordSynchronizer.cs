@@ -5,11 +5,9 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Sync;
 
-/// <summary>
-/// Syncs the records of one base's tables concurrently through a pool of scan streams, splitting a large
-/// table into slices when there are fewer tables left than streams, so the base's 5 requests/s stay busy
-/// (a single scan is bound by latency because each page needs the previous offset).
-/// </summary>
+// Syncs the records of one base's tables concurrently through a pool of scan streams, splitting a large
+// table into slices when there are fewer tables left than streams, so the base's 5 requests/s stay busy
+// (a single scan is bound by latency because each page needs the previous offset).
 public sealed class BaseRecordSynchronizer(TableScanner scanner, ICheckpointStore store, IRecordStore recordStore, TimeProvider time, IOptions<SyncOptions> options)
 {
     private const int PageSize = 100;

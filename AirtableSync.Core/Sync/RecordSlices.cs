@@ -1,16 +1,14 @@
 namespace AirtableSync.Sync;
 
-/// <summary>
-/// Splits a table into disjoint slices that can be scanned in parallel. Record ids are "rec" + 14 random
-/// alphanumerics (docs/airtable/public-api.md §3.7), so the first character after the prefix spreads records evenly over
-/// slices without any probe request; REGEX_MATCH is a standard Airtable formula function.
-/// </summary>
+// Splits a table into disjoint slices that can be scanned in parallel. Record ids are "rec" + 14 random
+// alphanumerics (docs/airtable/public-api.md §3.7), so the first character after the prefix spreads records evenly over
+// slices without any probe request; REGEX_MATCH is a standard Airtable formula function.
 public static class RecordSlices
 {
     // Airtable ids use both cases and digits; the classes below partition exactly that alphabet.
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    /// <summary>Formulas selecting disjoint slices whose union is every record; one slice means no formula.</summary>
+    // Formulas selecting disjoint slices whose union is every record; one slice means no formula.
     public static IReadOnlyList<string?> Formulas(int sliceCount)
     {
         if (sliceCount <= 1)
@@ -30,7 +28,7 @@ public static class RecordSlices
         return formulas;
     }
 
-    /// <summary>Both conditions must hold; either may be absent.</summary>
+    // Both conditions must hold; either may be absent.
     public static string? And(string? first, string? second) => (first, second) switch
     {
         (null, _) => second,

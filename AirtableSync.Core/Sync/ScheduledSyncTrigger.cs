@@ -4,23 +4,19 @@ using Microsoft.Extensions.Logging;
 
 namespace AirtableSync.Sync;
 
-/// <summary>
-/// One scheduler tick: queues the sync whose cron time fell in (from, to], unless a sync is already queued or
-/// running (a second one would only repeat its reads against the same rate limits). A full sync wins over an
-/// incremental one due at the same tick, since it covers it. However many times fell in the window, one job is queued.
-/// </summary>
+// One scheduler tick: queues the sync whose cron time fell in (from, to], unless a sync is already queued or
+// running (a second one would only repeat its reads against the same rate limits). A full sync wins over an
+// incremental one due at the same tick, since it covers it. However many times fell in the window, one job is queued.
 public sealed class ScheduledSyncTrigger(SyncScheduleStore schedules, IJobStore store, JobQueue queue, ILogger<ScheduledSyncTrigger> logger)
 {
     private const int RecentJobsChecked = 50;
 
-    /// <returns>The queued job, or null when nothing was due or a sync was already under way.</returns>
+    // Returns the queued job, or null when nothing was due or a sync was already under way.
     public Task<JobEntry?> RunDueAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         RunAsync(from, to, startedAt: null, cancellationToken);
 
-    /// <summary>
-    /// The first tick after a start: the window opens at the instant the scheduler last checked before the app
-    /// stopped, so a time that passed while it was down runs once now (as systemd's Persistent=true timers do).
-    /// </summary>
+    // The first tick after a start: the window opens at the instant the scheduler last checked before the app
+    // stopped, so a time that passed while it was down runs once now (as systemd's Persistent=true timers do).
     public Task<JobEntry?> CatchUpAsync(DateTimeOffset lastChecked, DateTimeOffset startedAt, DateTimeOffset to, CancellationToken cancellationToken) =>
         RunAsync(lastChecked, to, startedAt, cancellationToken);
 

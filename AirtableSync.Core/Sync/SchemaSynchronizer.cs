@@ -3,7 +3,7 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Sync;
 
-/// <summary>Copies the bases a connection sees and each base's tables, fields and views, keyed by id (renames never duplicate).</summary>
+// Copies the bases a connection sees and each base's tables, fields and views, keyed by id (renames never duplicate).
 public sealed class SchemaSynchronizer(AirtableApiClient client, ISchemaStore store, TimeProvider time)
 {
     public async Task<IReadOnlyList<BaseInfo>> SyncBaseListAsync(CancellationToken cancellationToken)

@@ -3,19 +3,17 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Sync;
 
-/// <summary>
-/// Which bases a job covers: the requested ones among those available, or all of them when none is named. Every
-/// job that works on bases (schema, records, revision history) selects them here, so a requested base that is not
-/// available is never silently dropped: it is recorded as a failed item naming it (the job ends
-/// PartiallySucceeded), and the others still sync.
-/// </summary>
+// Which bases a job covers: the requested ones among those available, or all of them when none is named. Every
+// job that works on bases (schema, records, revision history) selects them here, so a requested base that is not
+// available is never silently dropped: it is recorded as a failed item naming it (the job ends
+// PartiallySucceeded), and the others still sync.
 public sealed class SyncBaseSelection(ISchemaStore store)
 {
-    /// <summary>Among the bases the connection can see, as the schema sync just read them from Airtable.</summary>
+    // Among the bases the connection can see, as the schema sync just read them from Airtable.
     public static Task<IReadOnlyList<string>> SelectVisibleAsync(JobContext job, SyncRequest request, IReadOnlyList<string> visible, CancellationToken cancellationToken) =>
         SelectAsync(job, request, visible, "This base is not visible to the connection (removed, or not granted to the token).", cancellationToken);
 
-    /// <summary>Among the bases stored here and not removed, for jobs that work on what an earlier sync brought in.</summary>
+    // Among the bases stored here and not removed, for jobs that work on what an earlier sync brought in.
     public async Task<IReadOnlyList<string>> SelectStoredAsync(JobContext job, SyncRequest request, CancellationToken cancellationToken)
     {
         var stored = (await store.ListBasesAsync(cancellationToken)).Where(b => !b.IsRemoved).Select(b => b.Id).ToList();

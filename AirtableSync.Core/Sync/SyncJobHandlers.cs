@@ -2,7 +2,7 @@ using AirtableSync.Jobs;
 
 namespace AirtableSync.Sync;
 
-/// <summary>Schema, then a full scan of the records (and, when asked, revision history — added by the revisions feature).</summary>
+// Schema, then a full scan of the records (and, when asked, revision history — added by the revisions feature).
 public sealed class FullSyncJobHandler(SyncRun run) : IJobHandler
 {
     public JobKind Kind => JobKind.FullSync;
@@ -11,7 +11,7 @@ public sealed class FullSyncJobHandler(SyncRun run) : IJobHandler
         run.RunAsync(context, context.GetParameters<SyncRequest>(), SyncPlan.Full, cancellationToken);
 }
 
-/// <summary>Schema, then the records changed since the last sync (and, when asked, revision history).</summary>
+// Schema, then the records changed since the last sync (and, when asked, revision history).
 public sealed class IncrementalSyncJobHandler(SyncRun run) : IJobHandler
 {
     public JobKind Kind => JobKind.IncrementalSync;
@@ -28,7 +28,7 @@ public sealed class SchemaSyncJobHandler(SyncRun run) : IJobHandler
         run.RunAsync(context, context.GetParameters<SyncRequest>(), SyncPlan.SchemaOnly, cancellationToken);
 }
 
-/// <summary>Records only, for the tables already known locally (no schema refresh).</summary>
+// Records only, for the tables already known locally (no schema refresh).
 public sealed class RecordSyncJobHandler(SyncRun run) : IJobHandler
 {
     public JobKind Kind => JobKind.RecordSync;

@@ -1,8 +1,8 @@
 namespace AirtableSync.Sync;
 
-/// <summary>What one <see cref="SyncRun"/> does; each sync job kind runs one of these.</summary>
-/// <param name="RefreshSchema">Read the base list and schemas first; otherwise the stored bases and tables are synced.</param>
-/// <param name="Records">How the records are scanned, or null for no records (nor what follows them).</param>
+// What one SyncRun does; each sync job kind runs one of these.
+// RefreshSchema: Read the base list and schemas first; otherwise the stored bases and tables are synced.
+// Records: How the records are scanned, or null for no records (nor what follows them).
 public sealed record SyncPlan(bool RefreshSchema, SyncMode? Records)
 {
     public static SyncPlan Full { get; } = new(RefreshSchema: true, Records: SyncMode.Full);

@@ -1,6 +1,6 @@
 namespace AirtableSync.Sync;
 
-/// <summary>Thread-safe running totals of one sync job, shared by the concurrent table scans.</summary>
+// Thread-safe running totals of one sync job, shared by the concurrent table scans.
 public sealed class SyncProgress
 {
     private long _records;
@@ -8,7 +8,7 @@ public sealed class SyncProgress
 
     public long Records => Interlocked.Read(ref _records);
 
-    /// <summary>Records expected from the local copy's counts; 0 when unknown (first sync).</summary>
+    // Records expected from the local copy's counts; 0 when unknown (first sync).
     public long ExpectedRecords => Interlocked.Read(ref _expectedRecords);
 
     public string? CurrentTable { get; set; }
@@ -17,6 +17,6 @@ public sealed class SyncProgress
 
     public void Expect(long count) => Interlocked.Add(ref _expectedRecords, count);
 
-    /// <summary>A total for the progress bar, never below what was already done; null while unknown.</summary>
+    // A total for the progress bar, never below what was already done; null while unknown.
     public long? Total => ExpectedRecords > 0 ? Math.Max(ExpectedRecords, Records) : null;
 }

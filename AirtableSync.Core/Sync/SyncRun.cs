@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Sync;
 
-/// <summary>One sync job's flow: schema first (which bases and tables exist), then records, base by base in parallel.</summary>
+// One sync job's flow: schema first (which bases and tables exist), then records, base by base in parallel.
 public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer records, SyncBaseSelection bases, ISchemaStore store, IRecordStore recordStore, TimeProvider time, IOptions<SyncOptions> options, IEnumerable<ISyncFollowUp> followUps)
 {
     public async Task RunAsync(JobContext job, SyncRequest request, SyncPlan plan, CancellationToken cancellationToken)

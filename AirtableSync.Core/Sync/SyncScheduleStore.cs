@@ -3,20 +3,18 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Sync;
 
-/// <summary>The saved schedule and when the admin saved it (null for a document saved before that was recorded).</summary>
+// The saved schedule and when the admin saved it (null for a document saved before that was recorded).
 public sealed record SavedSyncSchedule(SyncSchedule Schedule, DateTimeOffset? SavedAt);
 
-/// <summary>
-/// The schedule lives in the store as a settings document, so it is changed in the UI and survives restarts.
-/// Beside it, the scheduler's last checked instant, so times that pass while the app is down are caught up.
-/// </summary>
+// The schedule lives in the store as a settings document, so it is changed in the UI and survives restarts.
+// Beside it, the scheduler's last checked instant, so times that pass while the app is down are caught up.
 public sealed class SyncScheduleStore(ICheckpointStore store, TimeProvider time)
 {
     private const string Scope = "settings";
     private const string Key = "sync-schedule";
     private const string LastCheckedKey = "sync-scheduler-last-checked";
 
-    /// <summary>The saved schedule; off until the admin saves one.</summary>
+    // The saved schedule; off until the admin saves one.
     public async Task<SyncSchedule> GetAsync(CancellationToken cancellationToken) =>
         (await GetSavedAsync(cancellationToken)).Schedule;
 
@@ -43,7 +41,7 @@ public sealed class SyncScheduleStore(ICheckpointStore store, TimeProvider time)
         return new SyncSchedule(document.IncrementalCron, document.FullCron, zone);
     }
 
-    /// <summary>The end of the last window the scheduler checked; null before its first tick ever.</summary>
+    // The end of the last window the scheduler checked; null before its first tick ever.
     public async Task<DateTimeOffset?> GetLastCheckedAsync(CancellationToken cancellationToken) =>
         await store.GetCheckpointAsync(Scope, LastCheckedKey, cancellationToken) is { } json
             ? JsonSerializer.Deserialize<DateTimeOffset>(json)
@@ -54,6 +52,6 @@ public sealed class SyncScheduleStore(ICheckpointStore store, TimeProvider time)
 
     private static string? Normalize(string? cron) => string.IsNullOrWhiteSpace(cron) ? null : cron.Trim();
 
-    /// <summary>The stored JSON. Documents written before time zones and catch-up lack TimeZone (read as UTC) and SavedAt.</summary>
+    // The stored JSON. Documents written before time zones and catch-up lack TimeZone (read as UTC) and SavedAt.
     private sealed record ScheduleDocument(string? IncrementalCron, string? FullCron, string? TimeZone, DateTimeOffset? SavedAt);
 }

@@ -4,22 +4,20 @@ using Microsoft.Extensions.Logging;
 
 namespace AirtableSync.Sync;
 
-/// <summary>
-/// Wakes every <see cref="TickInterval"/> and asks <see cref="ScheduledSyncTrigger"/> whether a cron time passed
-/// since the last tick. The end of each checked window is stored, so the first tick after a restart also covers the
-/// downtime: a sync missed while the app was stopped runs once. On the very first start nothing is caught up.
-/// </summary>
+// Wakes every TickInterval and asks ScheduledSyncTrigger whether a cron time passed
+// since the last tick. The end of each checked window is stored, so the first tick after a restart also covers the
+// downtime: a sync missed while the app was stopped runs once. On the very first start nothing is caught up.
 public sealed class SyncScheduler(IServiceScopeFactory scopes, TimeProvider time, ILogger<SyncScheduler> logger) : BackgroundService
 {
-    /// <summary>Cron has minute resolution; a 30 s tick starts a job at most half a minute late.</summary>
+    // Cron has minute resolution; a 30 s tick starts a job at most half a minute late.
     public static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(30);
 
     private readonly TaskCompletionSource _ticking = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes once the timer runs (ExecuteAsync starts on the thread pool), so tests move the clock only after it.</summary>
+    // Completes once the timer runs (ExecuteAsync starts on the thread pool), so tests move the clock only after it.
     internal Task Ticking => _ticking.Task;
 
-    /// <summary>Raised after each tick with the end of the window it checked (or null when the tick failed), so tests wait on it.</summary>
+    // Raised after each tick with the end of the window it checked (or null when the tick failed), so tests wait on it.
     internal event Action<DateTimeOffset?>? Ticked;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -4,18 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Sync;
 
-/// <summary>
-/// Streams one record scan (one table, or one slice of it) into the store. Pages are written in batches of
-/// up to <see cref="SyncOptions.WriteBatchRecords"/>: one store transaction per Airtable page (100 records)
-/// spends most of its time committing, while a batch is bounded, so memory stays flat whatever the table's size.
-/// </summary>
+// Streams one record scan (one table, or one slice of it) into the store. Pages are written in batches of
+// up to SyncOptions.WriteBatchRecords: one store transaction per Airtable page (100 records)
+// spends most of its time committing, while a batch is bounded, so memory stays flat whatever the table's size.
 public sealed class TableScanner(AirtableApiClient client, IRecordStore store, TimeProvider time, IOptions<SyncOptions> options)
 {
-    /// <summary>
-    /// Scans until the end, or until <paramref name="stopAfterFirstPage"/> says to stop after the first page
-    /// (the caller then rescans in slices). Returns false when it stopped early. <paramref name="onRecordsStored"/>
-    /// hears of every write with the number of records it stored.
-    /// </summary>
+    // Scans until the end, or until stopAfterFirstPage says to stop after the first page
+    // (the caller then rescans in slices). Returns false when it stopped early. onRecordsStored
+    // hears of every write with the number of records it stored.
     public async Task<bool> ScanAsync(
         string baseId,
         string tableId,

@@ -3,10 +3,8 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Sync;
 
-/// <summary>
-/// What the last syncs of one table achieved; outlives jobs (stable checkpoint scope), so incremental syncs
-/// know their watermark and when the last complete full scan (the only way to see deletions) happened.
-/// </summary>
+// What the last syncs of one table achieved; outlives jobs (stable checkpoint scope), so incremental syncs
+// know their watermark and when the last complete full scan (the only way to see deletions) happened.
 public sealed record TableSyncState(DateTimeOffset? LastFullScanStartedAt, DateTimeOffset? LastSyncStartedAt)
 {
     private const string Scope = "table-sync-state";
@@ -23,9 +21,7 @@ public sealed record TableSyncState(DateTimeOffset? LastFullScanStartedAt, DateT
     private static string Key(string baseId, string tableId) => $"{baseId}/{tableId}";
 }
 
-/// <summary>
-/// Per-job progress of one table, kept under the job's checkpoint scope so a resumed job skips finished tables.
-/// </summary>
+// Per-job progress of one table, kept under the job's checkpoint scope so a resumed job skips finished tables.
 public sealed record TableScanCheckpoint(bool Done, DateTimeOffset ScanStartedAt)
 {
     public static async Task<TableScanCheckpoint?> LoadAsync(ICheckpointStore store, string scope, string baseId, string tableId, CancellationToken cancellationToken)

@@ -1,9 +1,7 @@
 namespace AirtableSync.WebSession;
 
-/// <summary>
-/// A captured airtable.com login: every cookie of the web host plus the user agent of the browser that
-/// minted them, replayed by plain HttpClient calls (docs/airtable/revision-history.md §2.3–§2.5). Never log it.
-/// </summary>
+// A captured airtable.com login: every cookie of the web host plus the user agent of the browser that
+// minted them, replayed by plain HttpClient calls (docs/airtable/revision-history.md §2.3–§2.5). Never log it.
 public sealed record AirtableWebSession(
     IReadOnlyList<WebSessionCookie> Cookies,
     string UserAgent,
@@ -11,13 +9,13 @@ public sealed record AirtableWebSession(
     DateTimeOffset CapturedAt,
     DateTimeOffset? ValidatedAt)
 {
-    /// <summary>"name=value; name2=value2" — every cookie, unchanged, as §2.4 recommends.</summary>
+    // "name=value; name2=value2" — every cookie, unchanged, as §2.4 recommends.
     public string CookieHeader => string.Join("; ", Cookies.Select(c => c.Name + "=" + c.Value));
 
-    /// <summary>The browser's own expiry hints (§5.6: stored, but only a live probe is trusted).</summary>
+    // The browser's own expiry hints (§5.6: stored, but only a live probe is trusted).
     public DateTimeOffset? LatestCookieExpiry => Cookies.Max(c => c.Expires);
 
-    /// <summary>Adds the Cookie and User-Agent headers; the HttpClient must not run its own cookie container.</summary>
+    // Adds the Cookie and User-Agent headers; the HttpClient must not run its own cookie container.
     public void ApplyTo(HttpRequestMessage request)
     {
         request.Headers.Remove("Cookie");

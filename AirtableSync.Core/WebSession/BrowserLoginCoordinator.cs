@@ -6,10 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.WebSession;
 
-/// <summary>
-/// Holds the pending browser logins by id so the wizard and the REST API can start one, read its state,
-/// submit a code and cancel. One login at a time per connection; a connected login's cookies are saved.
-/// </summary>
+// Holds the pending browser logins by id so the wizard and the REST API can start one, read its state,
+// submit a code and cancel. One login at a time per connection; a connected login's cookies are saved.
 public sealed class BrowserLoginCoordinator(
     ChromiumLauncher launcher,
     IServiceScopeFactory scopes,
@@ -25,7 +23,7 @@ public sealed class BrowserLoginCoordinator(
 
     public BrowserLoginSession? Find(string loginId) => _logins.GetValueOrDefault(loginId);
 
-    /// <summary>Every login held, for end-to-end tests that look into the login browser (the UI never names the id).</summary>
+    // Every login held, for end-to-end tests that look into the login browser (the UI never names the id).
     internal IEnumerable<BrowserLoginSession> Logins => _logins.Values;
 
     /// <exception cref="BrowserLoginInProgressException">A login for the connection is still running.</exception>

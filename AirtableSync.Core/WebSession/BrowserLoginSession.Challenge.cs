@@ -3,22 +3,20 @@ using Microsoft.Playwright;
 
 namespace AirtableSync.WebSession;
 
-/// <summary>
-/// The bot challenge (docs/airtable/revision-history.md §6: PerimeterX "press and hold"). Headless, the browser closes and the admin
-/// is told to go headful. Headful, the browser stays open for a person until the person timeout: the admin sees its
-/// page as a picture in the wizard and presses on it (pointer input forwarded to the page's mouse); once the page
-/// leaves the challenge the login carries on by itself, from the email/password form to MFA.
-/// </summary>
+// The bot challenge (docs/airtable/revision-history.md §6: PerimeterX "press and hold"). Headless, the browser closes and the admin
+// is told to go headful. Headful, the browser stays open for a person until the person timeout: the admin sees its
+// page as a picture in the wizard and presses on it (pointer input forwarded to the page's mouse); once the page
+// leaves the challenge the login carries on by itself, from the email/password form to MFA.
 public sealed partial class BrowserLoginSession
 {
     private Task? _challengeWatch;
     private volatile bool _continuing;
     private bool _pointerDown;
 
-    /// <summary>The app-started Xvfb's process while the browser runs on one (tests check it is never left behind).</summary>
+    // The app-started Xvfb's process while the browser runs on one (tests check it is never left behind).
     public int? VirtualDisplayProcessId => _browser?.Display?.ProcessId;
 
-    /// <summary>The open page, for tests that must find where on it to press (as the admin does by eye).</summary>
+    // The open page, for tests that must find where on it to press (as the admin does by eye).
     internal IPage? Page => _browser?.Page;
 
     /// <summary>A picture of the page while a challenge is handed over to the admin.</summary>
@@ -114,7 +112,7 @@ public sealed partial class BrowserLoginSession
         });
     }
 
-    /// <summary>Waits in the page for it to leave this challenge (a person passed it, or failed and got a new one), then carries on.</summary>
+    // Waits in the page for it to leave this challenge (a person passed it, or failed and got a new one), then carries on.
     private async Task WatchChallengeAsync(LaunchedBrowser browser, LoginScreenReading challenge, string mark)
     {
         LoginScreenReading next;

@@ -92,7 +92,7 @@ public sealed partial class BrowserLoginSession
         }
     }
 
-    /// <summary>Types whatever the first screens ask for (email, then password) and settles on the screen after them.</summary>
+    // Types whatever the first screens ask for (email, then password) and settles on the screen after them.
     private async Task<BrowserLoginStatus> ContinueLoginAsync(IPage page, LoginScreenReading screen)
     {
         if (screen.Screen == LoginScreen.Email && Email is { } email)

@@ -3,13 +3,11 @@ using Microsoft.Playwright;
 
 namespace AirtableSync.WebSession;
 
-/// <summary>
-/// One browser login on airtable.com (docs/airtable/revision-history.md §5.1): email → Continue → password → Sign in, then
-/// whatever screen follows — MFA, e-mail code, challenge, error, SSO notice, or the signed-in app. Steps are
-/// serialised by a gate; a person has <see cref="BrowserOptions.MfaTimeout"/> to answer; once finished the
-/// browser is closed, whatever happened. Codes live only in the call that types them; the password lives in memory
-/// only while a challenge handed over to the admin may still lead back to the password form (then it is dropped).
-/// </summary>
+// One browser login on airtable.com (docs/airtable/revision-history.md §5.1): email → Continue → password → Sign in, then
+// whatever screen follows — MFA, e-mail code, challenge, error, SSO notice, or the signed-in app. Steps are
+// serialised by a gate; a person has BrowserOptions.MfaTimeout to answer; once finished the
+// browser is closed, whatever happened. Codes live only in the call that types them; the password lives in memory
+// only while a challenge handed over to the admin may still lead back to the password form (then it is dropped).
 public sealed partial class BrowserLoginSession(
     string id,
     string connectionId,
@@ -31,18 +29,18 @@ public sealed partial class BrowserLoginSession(
     public string ConnectionId => connectionId;
     public BrowserLoginStatus Status => Volatile.Read(ref _status);
 
-    /// <summary>The account being signed in (not a secret; shown and stored with the connection).</summary>
+    // The account being signed in (not a secret; shown and stored with the connection).
     public string? Email { get; private set; }
 
-    /// <summary>The captured cookies once <see cref="BrowserLoginState.Connected"/>.</summary>
+    // The captured cookies once BrowserLoginState.Connected.
     public AirtableWebSession? CapturedSession { get; private set; }
 
-    /// <summary>True while Chromium runs for this login (tests check it is never left behind).</summary>
+    // True while Chromium runs for this login (tests check it is never left behind).
     public bool BrowserOpen => _browser is not null;
 
     public event Action<BrowserLoginStatus>? StatusChanged;
 
-    /// <summary>Drives the login until it needs a person or has finished.</summary>
+    // Drives the login until it needs a person or has finished.
     public Task<BrowserLoginStatus> StartAsync(string email, string password, CancellationToken cancellationToken) =>
         StepAsync("open the login page", async () =>
         {
@@ -66,7 +64,7 @@ public sealed partial class BrowserLoginSession(
             }
         }, cancellationToken);
 
-    /// <summary>Types an MFA or e-mail code into the page, presses Enter (§5.1 step 6) and reports what follows.</summary>
+    // Types an MFA or e-mail code into the page, presses Enter (§5.1 step 6) and reports what follows.
     public Task<BrowserLoginStatus> SubmitCodeAsync(string code, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
@@ -99,10 +97,9 @@ public sealed partial class BrowserLoginSession(
         }, cancellationToken);
     }
 
-    /// <summary>Stops the login and closes the browser.</summary>
     public async Task CancelAsync() => await FinishAsync(BrowserLoginState.Cancelled, "The login was cancelled.");
 
-    /// <summary>Completes when the status satisfies <paramref name="predicate"/> (already or later).</summary>
+    // Completes when the status satisfies predicate (already or later).
     public async Task<BrowserLoginStatus> WaitForStatusAsync(Func<BrowserLoginStatus, bool> predicate, CancellationToken cancellationToken)
     {
         var reached = new TaskCompletionSource<BrowserLoginStatus>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -3,10 +3,8 @@ using Microsoft.Playwright;
 
 namespace AirtableSync.WebSession;
 
-/// <summary>
-/// Starts the system Chromium on a persistent profile with the anti-bot measures of docs/airtable/revision-history.md §6:
-/// no navigator.webdriver, no --enable-automation, the browser's real user agent minus "Headless".
-/// </summary>
+// Starts the system Chromium on a persistent profile with the anti-bot measures of docs/airtable/revision-history.md §6:
+// no navigator.webdriver, no --enable-automation, the browser's real user agent minus "Headless".
 public sealed class ChromiumLauncher(IOptions<BrowserOptions> options) : IDisposable
 {
     // One Playwright driver (a Node process) per launcher: starting it costs about a second of CPU per login.
@@ -80,12 +78,12 @@ public sealed class ChromiumLauncher(IOptions<BrowserOptions> options) : IDispos
         }
     }
 
-    /// <summary>Only a headful browser with nowhere to draw needs one; a desktop session or xvfb-run sets DISPLAY.</summary>
+    // Only a headful browser with nowhere to draw needs one; a desktop session or xvfb-run sets DISPLAY.
     private static bool NeedsVirtualDisplay(BrowserOptions settings) =>
         !settings.Headless && settings.VirtualDisplay == VirtualDisplayMode.Auto
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY"));
 
-    /// <summary>Playwright's Env replaces the browser's whole environment, so it gets ours plus the one change.</summary>
+    // Playwright's Env replaces the browser's whole environment, so it gets ours plus the one change.
     private static List<KeyValuePair<string, string>> EnvironmentWith(string name, string value)
     {
         var environment = new List<KeyValuePair<string, string>>();
@@ -100,7 +98,7 @@ public sealed class ChromiumLauncher(IOptions<BrowserOptions> options) : IDispos
         return environment;
     }
 
-    /// <summary>Ends the Playwright driver; any browser still open dies with it.</summary>
+    // Ends the Playwright driver; any browser still open dies with it.
     public void Dispose()
     {
         _playwright?.Dispose();

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace AirtableSync.WebSession;
 
-/// <summary>Types like a person, one key at a time with a varying hold (§6: 40–150 ms per key), never pasting.</summary>
+// Types like a person, one key at a time with a varying hold (§6: 40–150 ms per key), never pasting.
 internal static class HumanTyping
 {
     public static async Task TypeAsync(ILocator field, string text, BrowserOptions options)

@@ -2,10 +2,8 @@ using Microsoft.Playwright;
 
 namespace AirtableSync.WebSession;
 
-/// <summary>
-/// A running Chromium with its one persistent context and page, and the virtual display it draws on when the app
-/// started one. Disposing always ends the browser, then the display.
-/// </summary>
+// A running Chromium with its one persistent context and page, and the virtual display it draws on when the app
+// started one. Disposing always ends the browser, then the display.
 public sealed class LaunchedBrowser(IBrowserContext context, IPage page, string profileDirectory, VirtualDisplay? display) : IAsyncDisposable
 {
     private int _disposed;
@@ -16,16 +14,14 @@ public sealed class LaunchedBrowser(IBrowserContext context, IPage page, string 
 
     public IPage Page => page;
 
-    /// <summary>The app-started Xvfb, or null (headless, or a display given by the environment).</summary>
+    // The app-started Xvfb, or null (headless, or a display given by the environment).
     public VirtualDisplay? Display => display;
 
     public string UserAgent { get; private set; } = "";
 
-    /// <summary>
-    /// Headless Chromium announces itself as "HeadlessChrome" (§6). We keep the browser's own string minus
-    /// that word, applied through CDP so that both the header and navigator.userAgent agree; the same
-    /// string is stored with the cookies for the later HttpClient calls (§2.3).
-    /// </summary>
+    // Headless Chromium announces itself as "HeadlessChrome" (§6). We keep the browser's own string minus
+    // that word, applied through CDP so that both the header and navigator.userAgent agree; the same
+    // string is stored with the cookies for the later HttpClient calls (§2.3).
     internal async Task UseRealUserAgentAsync()
     {
         var original = await Page.EvaluateAsync<string>("() => navigator.userAgent");

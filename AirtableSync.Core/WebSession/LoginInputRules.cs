@@ -2,18 +2,16 @@ using System.Text.RegularExpressions;
 
 namespace AirtableSync.WebSession;
 
-/// <summary>
-/// What the browser login accepts from a person before anything is typed into airtable.com: the same rules for the
-/// REST API and the Connect page's wizard. These values are typed, not sent in headers, so letters outside ASCII
-/// stay allowed (a password may hold "é"); control characters do not: a typed line break presses Enter mid-field,
-/// and the email is stored with the session. Problems are keyed by the field's JSON name and never quote the value.
-/// </summary>
+// What the browser login accepts from a person before anything is typed into airtable.com: the same rules for the
+// REST API and the Connect page's wizard. These values are typed, not sent in headers, so letters outside ASCII
+// stay allowed (a password may hold "é"); control characters do not: a typed line break presses Enter mid-field,
+// and the email is stored with the session. Problems are keyed by the field's JSON name and never quote the value.
 public static partial class LoginInputRules
 {
-    /// <summary>The longest address SMTP can carry (RFC 5321 §4.5.3.1.3: a 256-octet path less its angle brackets).</summary>
+    // The longest address SMTP can carry (RFC 5321 §4.5.3.1.3: a 256-octet path less its angle brackets).
     public const int MaxEmailLength = 254;
 
-    /// <summary>No password rule of Airtable's is published; this only refuses a pasted document.</summary>
+    // No password rule of Airtable's is published; this only refuses a pasted document.
     public const int MaxPasswordLength = 1024;
 
     [GeneratedRegex("^[0-9]{4,8}$")]
@@ -50,7 +48,7 @@ public static partial class LoginInputRules
         return problems;
     }
 
-    /// <summary>The code as it will be typed (spaces removed), or null when it is not 4 to 8 ASCII digits.</summary>
+    // The code as it will be typed (spaces removed), or null when it is not 4 to 8 ASCII digits.
     public static string? NormalizeCode(string? code) =>
         code?.Trim().Replace(" ", "", StringComparison.Ordinal) is { } digits && CodeFormat().IsMatch(digits) ? digits : null;
 

@@ -1,7 +1,7 @@
 namespace AirtableSync.WebSession;
 
-/// <summary>The screens of airtable.com's login the session can tell apart (docs/airtable/revision-history.md §5.1, §6).</summary>
+// The screens of airtable.com's login the session can tell apart (docs/airtable/revision-history.md §5.1, §6).
 public enum LoginScreen { Unknown, Email, Password, Mfa, EmailCode, Challenge, Error, SsoOnly, SignedIn }
 
-/// <param name="Notice">Error or alert text shown on the screen, if any (never contains what was typed).</param>
+// Notice: Error or alert text shown on the screen, if any (never contains what was typed).
 public sealed record LoginScreenReading(LoginScreen Screen, string? Notice);

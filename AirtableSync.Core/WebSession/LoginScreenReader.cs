@@ -2,10 +2,8 @@ using Microsoft.Playwright;
 
 namespace AirtableSync.WebSession;
 
-/// <summary>
-/// Recognises the login screen in the page itself (one script, so the check is atomic) from the selectors
-/// and texts public implementations rely on (docs/airtable/revision-history.md §5.1, §5.7, §6).
-/// </summary>
+// Recognises the login screen in the page itself (one script, so the check is atomic) from the selectors
+// and texts public implementations rely on (docs/airtable/revision-history.md §5.1, §5.7, §6).
 internal static class LoginScreenReader
 {
     // Returns [screen, notice]; arg.previous/mark let a caller wait for "a different screen or a fresh page".
@@ -33,7 +31,7 @@ internal static class LoginScreenReader
 
     private const string MarkScript = "(mark) => { document.documentElement.dataset.airtableSyncMark = mark; }";
 
-    /// <summary>Tags the current document so that a wait after an action can tell a reloaded page from the old one.</summary>
+    // Tags the current document so that a wait after an action can tell a reloaded page from the old one.
     public static async Task<string> MarkAsync(IPage page)
     {
         var mark = Guid.NewGuid().ToString("N");
@@ -41,10 +39,8 @@ internal static class LoginScreenReader
         return mark;
     }
 
-    /// <summary>
-    /// Waits until the page shows a recognisable screen that is new: another screen, a freshly loaded page,
-    /// or the same screen with a new notice (a wrong code re-rendered, §5.1).
-    /// </summary>
+    // Waits until the page shows a recognisable screen that is new: another screen, a freshly loaded page,
+    // or the same screen with a new notice (a wrong code re-rendered, §5.1).
     public static async Task<LoginScreenReading> WaitForNextAsync(IPage page, LoginScreenReading? previous, string? mark, TimeSpan timeout)
     {
         var handle = await page.WaitForFunctionAsync(

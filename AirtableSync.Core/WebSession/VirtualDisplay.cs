@@ -5,12 +5,10 @@ using System.Text;
 
 namespace AirtableSync.WebSession;
 
-/// <summary>
-/// An Xvfb X server the app starts for a headful Chromium on a machine without a display (docs/airtable/revision-history.md §6:
-/// a visible browser is challenged less, and a person can solve the challenge through the wizard's picture of it).
-/// Xvfb picks a free display itself (-displayfd) and writes its number once it accepts clients: that line is the
-/// ready signal. Disposing kills the server; <see cref="LaunchedBrowser"/> owns it so it dies with the browser.
-/// </summary>
+// An Xvfb X server the app starts for a headful Chromium on a machine without a display (docs/airtable/revision-history.md §6:
+// a visible browser is challenged less, and a person can solve the challenge through the wizard's picture of it).
+// Xvfb picks a free display itself (-displayfd) and writes its number once it accepts clients: that line is the
+// ready signal. Disposing kills the server; LaunchedBrowser owns it so it dies with the browser.
 public sealed class VirtualDisplay : IDisposable
 {
     private const string TerminateDelaySeconds = "5";
@@ -23,7 +21,7 @@ public sealed class VirtualDisplay : IDisposable
         _process = process;
     }
 
-    /// <summary>The value for the DISPLAY variable, e.g. ":1".</summary>
+    // The value for the DISPLAY variable, e.g. ":1".
     public string Display { get; private set; } = "";
 
     public int ProcessId => _process.Id;

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace AirtableSync.WebSession;
 
-/// <summary>Reads the finished login out of the browser: every cookie of the web host and the signed-in user id.</summary>
+// Reads the finished login out of the browser: every cookie of the web host and the signed-in user id.
 internal static partial class WebSessionCapture
 {
     [GeneratedRegex("\"sessionUserId\"\\s*:\\s*\"(usr[A-Za-z0-9]+)\"")]

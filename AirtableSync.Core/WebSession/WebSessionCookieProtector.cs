@@ -4,10 +4,8 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace AirtableSync.WebSession;
 
-/// <summary>
-/// Encrypts the cookie jar for storage with Data Protection. Kept local to this feature so the login did not
-/// wait for Connections' ConnectionSecretProtector; to be unified with it (same provider, own purpose string).
-/// </summary>
+// Encrypts the cookie jar for storage with Data Protection. Kept local to this feature so the login did not
+// wait for Connections' ConnectionSecretProtector; to be unified with it (same provider, own purpose string).
 public sealed class WebSessionCookieProtector(IDataProtectionProvider provider)
 {
     public const string Purpose = "AirtableSync.WebSession.Cookies";

@@ -4,11 +4,9 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.WebSession;
 
-/// <summary>
-/// Checks cheaply whether the stored cookies still sign in (docs/airtable/revision-history.md §5.7, probes 1 and 2), records
-/// the outcome, and hands the live session to callers — or fails fast with a re-login error.
-/// The HttpClient must neither follow redirects nor keep cookies of its own (see AddWebSession).
-/// </summary>
+// Checks cheaply whether the stored cookies still sign in (docs/airtable/revision-history.md §5.7, probes 1 and 2), records
+// the outcome, and hands the live session to callers — or fails fast with a re-login error.
+// The HttpClient must neither follow redirects nor keep cookies of its own (see AddWebSession).
 public sealed partial class WebSessionValidator(HttpClient http, WebSessionVault vault, IOptions<BrowserOptions> options)
 {
     [GeneratedRegex("\"sessionUserId\"\\s*:\\s*\"(usr[A-Za-z0-9]+)\"")]
@@ -16,7 +14,7 @@ public sealed partial class WebSessionValidator(HttpClient http, WebSessionVault
 
     private string ConnectionId => options.Value.ConnectionId;
 
-    /// <summary>The last known state, without a network call.</summary>
+    // The last known state, without a network call.
     public async Task<WebSessionCheck> GetCurrentAsync(CancellationToken cancellationToken)
     {
         var stored = await vault.FindAsync(ConnectionId, cancellationToken);
@@ -25,7 +23,6 @@ public sealed partial class WebSessionValidator(HttpClient http, WebSessionVault
             : new(stored.Status == Model.ConnectionStatus.Active ? WebSessionState.Valid : WebSessionState.Expired, stored.AirtableUserId, stored.ValidatedAt, stored.StatusMessage);
     }
 
-    /// <summary>Probes the stored session live and records the outcome.</summary>
     public async Task<WebSessionCheck> ValidateAsync(CancellationToken cancellationToken)
     {
         var stored = await vault.FindAsync(ConnectionId, cancellationToken);
@@ -46,7 +43,7 @@ public sealed partial class WebSessionValidator(HttpClient http, WebSessionVault
         return await GetCurrentAsync(cancellationToken);
     }
 
-    /// <summary>The stored session when it is not known to be dead; otherwise a re-login error (fail fast).</summary>
+    // The stored session when it is not known to be dead; otherwise a re-login error (fail fast).
     public async Task<AirtableWebSession> RequireSessionAsync(CancellationToken cancellationToken)
     {
         var stored = await vault.FindAsync(ConnectionId, cancellationToken)
@@ -58,11 +55,9 @@ public sealed partial class WebSessionValidator(HttpClient http, WebSessionVault
         return vault.Open(stored);
     }
 
-    /// <summary>
-    /// Probe 1: getUserProperties → 401 means dead (a 2xx alone is weak: it names nobody). Probe 2: GET / without
-    /// following redirects → a redirect to /login means dead; 200 naming sessionUserId means alive.
-    /// Anything else (5xx, throttling) throws: it says nothing about the cookies.
-    /// </summary>
+    // Probe 1: getUserProperties → 401 means dead (a 2xx alone is weak: it names nobody). Probe 2: GET / without
+    // following redirects → a redirect to /login means dead; 200 naming sessionUserId means alive.
+    // Anything else (5xx, throttling) throws: it says nothing about the cookies.
     public async Task<WebSessionProbe> ProbeAsync(AirtableWebSession session, CancellationToken cancellationToken)
     {
         using (var properties = await SendAsync(session, "/v0.3/getUserProperties", cancellationToken))

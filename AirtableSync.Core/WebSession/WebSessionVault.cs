@@ -2,7 +2,7 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.WebSession;
 
-/// <summary>Keeps the captured cookie jar as a <see cref="ConnectionKind.WebSession"/> connection, encrypted.</summary>
+// Keeps the captured cookie jar as a ConnectionKind.WebSession connection, encrypted.
 public sealed class WebSessionVault(IConnectionStore store, WebSessionCookieProtector protector, TimeProvider timeProvider)
 {
     public async Task SaveAsync(string connectionId, AirtableWebSession session, string? email, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using MongoDB.Bson;
 
 namespace AirtableSync.Storage.Mongo;
 
-/// <summary>Documents of <c>users</c> (Identity password hashes) and <c>apiKeys</c> (SHA-256 of the key only).</summary>
+// Documents of users (Identity password hashes) and apiKeys (SHA-256 of the key only).
 internal static class MongoAccountDocuments
 {
     public static BsonDocument User(AppUser u) => new()

@@ -3,14 +3,14 @@ using MongoDB.Driver;
 
 namespace AirtableSync.Storage.Mongo;
 
-/// <summary>Documents of <c>revisions</c> and <c>comments</c>. An event's body is kept as a sub-document for readability.</summary>
+// Documents of revisions and comments. An event's body is kept as a sub-document for readability.
 internal static class MongoHistoryDocuments
 {
     public static FilterDefinition<BsonDocument> EventKey(RevisionEvent e) =>
         Builders<BsonDocument>.Filter.Eq("recordId", e.RecordId) & Builders<BsonDocument>.Filter.Eq("activityId", e.ActivityId)
         & Builders<BsonDocument>.Filter.Eq("fieldId", e.FieldId);
 
-    /// <summary>Replaces the event with the same key (a re-parse) or inserts it; the unique index keeps one per key.</summary>
+    // Replaces the event with the same key (a re-parse) or inserts it; the unique index keeps one per key.
     public static ReplaceOneModel<BsonDocument> Event(RevisionEvent e) => new(EventKey(e), new BsonDocument
     {
         ["recordId"] = e.RecordId,

@@ -3,7 +3,7 @@ using MongoDB.Driver;
 
 namespace AirtableSync.Storage.Mongo;
 
-/// <summary>Every index the provider needs, per collection. CreateMany with identical definitions is a no-op, so start-up can always run it.</summary>
+// Every index the provider needs, per collection. CreateMany with identical definitions is a no-op, so start-up can always run it.
 internal static class MongoIndexes
 {
     private static IndexKeysDefinitionBuilder<BsonDocument> Keys => Builders<BsonDocument>.IndexKeys;

@@ -3,7 +3,7 @@ using MongoDB.Driver;
 
 namespace AirtableSync.Storage.Mongo;
 
-/// <summary>The <c>jobs</c> collection: one document per job with its failures in an array, so appends are atomic <c>$push</c>es.</summary>
+// The jobs collection: one document per job with its failures in an array, so appends are atomic $pushes.
 internal static class MongoJobDocuments
 {
     private static UpdateDefinitionBuilder<BsonDocument> Update => Builders<BsonDocument>.Update;
@@ -17,10 +17,8 @@ internal static class MongoJobDocuments
         ["at"] = MongoValues.Date(failure.At),
     };
 
-    /// <summary>
-    /// Upserts the job's own fields and merges its failures with <c>$addToSet</c>: a save carrying a stale list
-    /// must not drop failures appended concurrently by <see cref="PushFailure"/>.
-    /// </summary>
+    // Upserts the job's own fields and merges its failures with $addToSet: a save carrying a stale list
+    // must not drop failures appended concurrently by PushFailure.
     public static UpdateDefinition<BsonDocument> Save(JobEntry job) => Update
         .Set("kind", job.Kind.ToString()).Set("status", job.Status.ToString())
         .Set("parametersJson", job.ParametersJson).Set("progress", MongoValues.Structured(job.Progress))

@@ -4,12 +4,10 @@ using MongoDB.Driver;
 
 namespace AirtableSync.Storage.Mongo;
 
-/// <summary>
-/// The record collection's filters, updates and write models, kept as small static builders so tests can
-/// render them to BSON without a server. A record keeps its cells twice: <c>fieldsJson</c>, the raw text
-/// returned byte-for-byte (a BSON document would normalise numbers and key order), and <c>fields</c>, parsed,
-/// only for sorting by a cell.
-/// </summary>
+// The record collection's filters, updates and write models, kept as small static builders so tests can
+// render them to BSON without a server. A record keeps its cells twice: fieldsJson, the raw text
+// returned byte-for-byte (a BSON document would normalise numbers and key order), and fields, parsed,
+// only for sorting by a cell.
 internal static class MongoRecordDocuments
 {
     private static FilterDefinitionBuilder<BsonDocument> Filter => Builders<BsonDocument>.Filter;
@@ -17,7 +15,7 @@ internal static class MongoRecordDocuments
 
     public static FilterDefinition<BsonDocument> ByIds(IEnumerable<string> ids) => Filter.In("_id", ids);
 
-    /// <summary>New or changed cells, or a tombstone coming back: everything but firstSeenAt is (re)written.</summary>
+    // New or changed cells, or a tombstone coming back: everything but firstSeenAt is (re)written.
     public static UpdateOneModel<BsonDocument> Write(string baseId, string tableId, RecordContent content, DateTimeOffset seenAt)
     {
         var seen = MongoValues.Date(seenAt);
@@ -35,7 +33,7 @@ internal static class MongoRecordDocuments
         return new UpdateOneModel<BsonDocument>(Filter.Eq("_id", content.Record.Id), update) { IsUpsert = true };
     }
 
-    /// <summary>Unchanged records of a page: one update that only moves lastSeenAt.</summary>
+    // Unchanged records of a page: one update that only moves lastSeenAt.
     public static UpdateManyModel<BsonDocument> Touch(IReadOnlyCollection<string> ids, DateTimeOffset seenAt) =>
         new(ByIds(ids), Update.Set("lastSeenAt", MongoValues.Date(seenAt)));
 
@@ -100,6 +98,6 @@ internal static class MongoRecordDocuments
         d["baseId"].AsString, d["tableId"].AsString, d["_id"].AsString, d.GetDate("createdTime"), d["fieldsJson"].AsString,
         d.GetDate("firstSeenAt"), d.GetDate("lastSeenAt"), d.GetDate("updatedAt"), d.GetNullableDate("deletedAt"), d.GetNullableDate("revisionsFetchedAt"));
 
-    /// <summary>Everything but the parsed <c>fields</c> copy, which readers never need.</summary>
+    // Everything but the parsed fields copy, which readers never need.
     public static ProjectionDefinition<BsonDocument> WithoutParsedFields { get; } = Builders<BsonDocument>.Projection.Exclude("fields");
 }

@@ -3,7 +3,7 @@ using MongoDB.Driver;
 
 namespace AirtableSync.Storage.Mongo;
 
-/// <summary>Documents of the <c>bases</c> and <c>tables</c> collections. A table's _id is "baseId/tableId".</summary>
+// Documents of the bases and tables collections. A table's _id is "baseId/tableId".
 internal static class MongoSchemaDocuments
 {
     public static string TableKey(string baseId, string tableId) => $"{baseId}/{tableId}";

@@ -3,7 +3,7 @@ using MongoDB.Driver;
 
 namespace AirtableSync.Storage.Mongo;
 
-/// <summary>Documents of <c>connections</c> (secret stored exactly as given: it is already Data-Protection encrypted) and <c>checkpoints</c>.</summary>
+// Documents of connections (secret stored exactly as given: it is already Data-Protection encrypted) and checkpoints.
 internal static class MongoSettingsDocuments
 {
     public static BsonDocument Connection(StoredConnection c) => new()

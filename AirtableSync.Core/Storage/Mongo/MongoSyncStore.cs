@@ -4,11 +4,9 @@ using MongoDB.Driver;
 
 namespace AirtableSync.Storage.Mongo;
 
-/// <summary>
-/// <see cref="ISyncStore"/> on MongoDB. Documents are <see cref="BsonDocument"/>s built by small static
-/// builders (Mongo*Documents) so their BSON can be checked without a server; the shared contract suite proves
-/// the behaviour wherever a MongoDB is reachable (AIRTABLESYNC_TEST_MONGODB_URI).
-/// </summary>
+// ISyncStore on MongoDB. Documents are BsonDocuments built by small static
+// builders (Mongo*Documents) so their BSON can be checked without a server; the shared contract suite proves
+// the behaviour wherever a MongoDB is reachable (AIRTABLESYNC_TEST_MONGODB_URI).
 public sealed partial class MongoSyncStore(IMongoClient client, string databaseName, ILogger<MongoSyncStore> logger) : ISyncStore
 {
     private readonly IMongoDatabase _database = client.GetDatabase(databaseName);

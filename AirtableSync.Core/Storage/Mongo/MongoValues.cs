@@ -3,7 +3,7 @@ using MongoDB.Bson;
 
 namespace AirtableSync.Storage.Mongo;
 
-/// <summary>Conversions between our values and BSON. Instants are BSON dates (millisecond precision, like <see cref="StoredTime"/>).</summary>
+// Conversions between our values and BSON. Instants are BSON dates (millisecond precision, like StoredTime).
 internal static class MongoValues
 {
     public static BsonValue Date(DateTimeOffset value) => new BsonDateTime(StoredTime.ToMilliseconds(value));
@@ -21,11 +21,9 @@ internal static class MongoValues
     public static string? GetNullableString(this BsonDocument document, string name) =>
         document.TryGetValue(name, out var value) && !value.IsBsonNull ? value.AsString : null;
 
-    /// <summary>
-    /// Our own JSON → BSON mapping rather than BsonDocument.Parse: cells are data, so a value shaped like
-    /// extended JSON (<c>{"$date": …}</c>) must stay a plain document, and huge numbers must not fail.
-    /// The result only serves sorting and inspection; the raw JSON string stays the source of truth.
-    /// </summary>
+    // Our own JSON → BSON mapping rather than BsonDocument.Parse: cells are data, so a value shaped like
+    // extended JSON ({"$date": …}) must stay a plain document, and huge numbers must not fail.
+    // The result only serves sorting and inspection; the raw JSON string stays the source of truth.
     public static BsonValue FromJson(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => new BsonDocument(element.EnumerateObject().Select(p => new BsonElement(p.Name, FromJson(p.Value)))),
@@ -44,7 +42,7 @@ internal static class MongoValues
         return FromJson(parsed.RootElement) as BsonDocument ?? [];
     }
 
-    /// <summary>Our records serialized with <see cref="StorageJson"/>, as BSON, so they are readable in the database.</summary>
+    // Our records serialized with StorageJson, as BSON, so they are readable in the database.
     public static BsonValue Structured<T>(T value)
     {
         using var parsed = JsonDocument.Parse(StorageJson.Serialize(value));

@@ -1,9 +1,7 @@
 namespace AirtableSync.Storage.Sqlite;
 
-/// <summary>
-/// Forward-only schema scripts. Script N (1-based) brings the file to <c>PRAGMA user_version = N</c>.
-/// Never edit a released script: append a new one. Instants are Unix milliseconds (<see cref="StoredTime"/>).
-/// </summary>
+// Forward-only schema scripts. Script N (1-based) brings the file to PRAGMA user_version = N.
+// Never edit a released script: append a new one. Instants are Unix milliseconds (StoredTime).
 internal static class SqliteMigrations
 {
     public static IReadOnlyList<string> Scripts { get; } =

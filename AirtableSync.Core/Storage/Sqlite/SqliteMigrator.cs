@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AirtableSync.Storage.Sqlite;
 
-/// <summary>Applies <see cref="SqliteMigrations"/> forward from the file's <c>user_version</c>, each script in its own transaction.</summary>
+// Applies SqliteMigrations forward from the file's user_version, each script in its own transaction.
 internal static class SqliteMigrator
 {
     public static async Task<int> GetVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
@@ -13,7 +13,7 @@ internal static class SqliteMigrator
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Migrates up to <paramref name="targetVersion"/> (tests stop early to build an old file). Returns the scripts applied.</summary>
+    // Migrates up to targetVersion (tests stop early to build an old file). Returns the scripts applied.
     public static async Task<int> MigrateAsync(SqliteConnection connection, int targetVersion, ILogger logger, CancellationToken cancellationToken)
     {
         var version = await GetVersionAsync(connection, cancellationToken);

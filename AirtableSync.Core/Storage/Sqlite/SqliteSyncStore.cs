@@ -4,11 +4,9 @@ using Microsoft.Extensions.Logging;
 
 namespace AirtableSync.Storage.Sqlite;
 
-/// <summary>
-/// <see cref="ISyncStore"/> on one SQLite file. SQLite has a single writer, so writes queue on an in-process
-/// lock (cheaper and fairer than SQLITE_BUSY retries) and each runs in one IMMEDIATE transaction; reads open
-/// their own pooled connection and run concurrently with the writer thanks to WAL.
-/// </summary>
+// ISyncStore on one SQLite file. SQLite has a single writer, so writes queue on an in-process
+// lock (cheaper and fairer than SQLITE_BUSY retries) and each runs in one IMMEDIATE transaction; reads open
+// their own pooled connection and run concurrently with the writer thanks to WAL.
 public sealed partial class SqliteSyncStore : ISyncStore, IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -18,10 +16,8 @@ public sealed partial class SqliteSyncStore : ISyncStore, IDisposable
     private SqliteConnection? _writer;
     private int _writerPageSize;
 
-    /// <summary>
-    /// The log is copied into the file every 64 MB: the size SQLite trims it back to (journal_size_limit), large
-    /// enough that the hot pages of the record-id index are rewritten many times in the log before one copy.
-    /// </summary>
+    // The log is copied into the file every 64 MB: the size SQLite trims it back to (journal_size_limit), large
+    // enough that the hot pages of the record-id index are rewritten many times in the log before one copy.
     public const long DefaultCheckpointAfterBytes = 64L * 1024 * 1024;
 
     public SqliteSyncStore(string databasePath, ILogger<SqliteSyncStore> logger)
@@ -47,10 +43,9 @@ public sealed partial class SqliteSyncStore : ISyncStore, IDisposable
 
     public string DatabasePath { get; }
 
-    /// <summary>Background checkpoints started so far (see <see cref="SqliteWalCheckpointer"/>).</summary>
     public int CheckpointsStarted => _checkpointer.Started;
 
-    /// <summary>Completes once no background checkpoint is running: the benchmark stops its clock only then.</summary>
+    // Completes once no background checkpoint is running: the benchmark stops its clock only then.
     public Task WhenCheckpointIdleAsync() => _checkpointer.WhenIdleAsync();
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)

@@ -5,14 +5,12 @@ using SQLitePCL;
 
 namespace AirtableSync.Storage.Sqlite;
 
-/// <summary>
-/// Copies the write-ahead log back into the database file on a connection of its own, so the writer never
-/// waits for it. SQLite's automatic checkpoint runs inside the COMMIT of whichever write crosses the limit, and
-/// with random Airtable ids that write then stalls while most of the file is copied: the storage benchmark's
-/// passes ran 13-15% faster once the copy moved off the writer. The writer keeps SQLite's automatic checkpoint at
-/// <see cref="BackstopFactor"/> times the limit, for when this one cannot keep up (a long read pins old frames,
-/// or a checkpoint failed).
-/// </summary>
+// Copies the write-ahead log back into the database file on a connection of its own, so the writer never
+// waits for it. SQLite's automatic checkpoint runs inside the COMMIT of whichever write crosses the limit, and
+// with random Airtable ids that write then stalls while most of the file is copied: the storage benchmark's
+// passes ran 13-15% faster once the copy moved off the writer. The writer keeps SQLite's automatic checkpoint at
+// BackstopFactor times the limit, for when this one cannot keep up (a long read pins old frames,
+// or a checkpoint failed).
 internal sealed class SqliteWalCheckpointer(
     Func<CancellationToken, Task<SqliteConnection>> openConnection, long checkpointAfterBytes, ILogger logger)
 {
@@ -23,13 +21,11 @@ internal sealed class SqliteWalCheckpointer(
     private long _bytesSinceCheckpoint;
     private Task _running = Task.CompletedTask;
 
-    /// <summary>Checkpoints started so far, for tests and the benchmark's report.</summary>
+    // Checkpoints started so far, for tests and the benchmark's report.
     public int Started { get; private set; }
 
-    /// <summary>
-    /// Called by the writer after each commit, under its lock. Counts the pages that commit appended to the
-    /// log (SQLite's per-connection CACHE_WRITE counter) and starts a checkpoint when enough have accumulated.
-    /// </summary>
+    // Called by the writer after each commit, under its lock. Counts the pages that commit appended to the
+    // log (SQLite's per-connection CACHE_WRITE counter) and starts a checkpoint when enough have accumulated.
     public void Committed(SqliteConnection writer, int pageSize)
     {
         raw.sqlite3_db_status(writer.Handle, raw.SQLITE_DBSTATUS_CACHE_WRITE, out var pagesWritten, out _, 1);
@@ -43,7 +39,7 @@ internal sealed class SqliteWalCheckpointer(
         Volatile.Write(ref _running, Task.Run(CheckpointAsync));
     }
 
-    /// <summary>Completes when no checkpoint is running; never throws (a failed checkpoint is logged and retried by the next one).</summary>
+    // Completes when no checkpoint is running; never throws (a failed checkpoint is logged and retried by the next one).
     public Task WhenIdleAsync() => Volatile.Read(ref _running);
 
     private async Task CheckpointAsync()
