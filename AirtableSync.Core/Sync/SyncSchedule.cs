@@ -39,12 +39,12 @@ public sealed record SyncSchedule(string? IncrementalCron, string? FullCron, str
     public static string? Check(string? cron) =>
         string.IsNullOrWhiteSpace(cron) || CronExpression.TryParse(cron.Trim(), out _)
             ? null
-            : $"\"{cron.Trim()}\" is not a cron expression. Use five fields: minute hour day-of-month month day-of-week, e.g. */15 * * * *.";
+            : $"{Quoted(cron, "The cron expression")} is not a cron expression. Use five fields: minute hour day-of-month month day-of-week, e.g. */15 * * * *.";
 
     // A readable problem with the time zone id, or null when it is known here (or empty: UTC).
     public static string? CheckTimeZone(string? id) =>
         FindZone(id) is null
-            ? $"\"{id?.Trim()}\" is not a time zone this server knows. Use an IANA id such as Europe/Paris or America/New_York, or UTC."
+            ? $"{Quoted(id, "The time zone")} is not a time zone this server knows. Use an IANA id such as Europe/Paris or America/New_York, or UTC."
             : null;
 
     // The zone the crons are read in; UTC when the id is empty or no longer known (say, after a tzdata change).
@@ -68,4 +68,12 @@ public sealed record SyncSchedule(string? IncrementalCron, string? FullCron, str
         !string.IsNullOrWhiteSpace(cron) && CronExpression.TryParse(cron.Trim(), out var expression)
             ? expression.GetNextOccurrence(after, zone)
             : null;
+
+    // A problem quotes what was typed so the admin sees the typo, but never an essay or a control character: those
+    // would make the message unreadable (and a line break in it would reach logs and problem details as typed).
+    private static string Quoted(string? value, string instead)
+    {
+        var text = value?.Trim() ?? "";
+        return text.Length is > 0 and <= 100 && !text.Any(c => char.IsControl(c) || char.IsSurrogate(c)) ? $"\"{text}\"" : instead;
+    }
 }

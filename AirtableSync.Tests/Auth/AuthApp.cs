@@ -1,7 +1,9 @@
 using AirtableSync.Storage;
+using AirtableSync.Tests.Connections;
 using AirtableSync.Tests.Infrastructure;
 using AirtableSync.Web.Auth;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AirtableSync.Tests.Auth;
@@ -15,11 +17,15 @@ internal sealed class AuthApp : IAsyncDisposable
     public const string AnalystPassword = "analyst-password-01";
     public const string ConfiguredApiKey = "configured-api-key-0123456789";
 
-    private AuthApp(AppFactory factory, FakeTimeProvider clock)
+    private AuthApp(AppFactory factory, FakeTimeProvider clock, CapturingLoggerProvider logs)
     {
         Factory = factory;
         Clock = clock;
+        Logs = logs;
     }
+
+    // Everything the app logged, to check that no secret or forged line got in.
+    public CapturingLoggerProvider Logs { get; }
 
     public AppFactory Factory { get; }
 
@@ -53,9 +59,14 @@ internal sealed class AuthApp : IAsyncDisposable
         {
             settings[key] = value;
         }
-        var factory = new AppFactory(settings, services => services.AddSingleton<TimeProvider>(clock));
+        var logs = new CapturingLoggerProvider();
+        var factory = new AppFactory(settings, services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton<ILoggerProvider>(logs);
+        });
         factory.StartServer();
-        var app = new AuthApp(factory, clock);
+        var app = new AuthApp(factory, clock, logs);
         if (bootstrapAdmin)
         {
             Assert.Null(await app.Get<LocalAccounts>().CreateAsync(AnalystName, "Ana", AnalystPassword, AppRole.Analyst, firstAdminOnly: false, Token));

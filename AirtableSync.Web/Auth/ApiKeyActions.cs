@@ -17,6 +17,10 @@ public sealed class ApiKeyActions(ApiKeys keys, CurrentUser currentUser)
         {
             return (null, "Name the key (at most 100 characters), e.g. after the script that will use it.");
         }
+        if (DisplayTextRules.Problem(name, "key name", 100) is { } problem)
+        {
+            return (null, problem);
+        }
         return (await keys.CreateAsync(name, scope, admin, cancellationToken), null);
     }
 

@@ -12,6 +12,8 @@ public sealed class LocalAccounts(IAccountStore store, IPasswordHasher<AppUser> 
 {
     private readonly SemaphoreSlim _changes = new(1, 1);
 
+    public const int MaxUserNameLength = 256;
+
     public static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
 
     public Task<IReadOnlyList<AppUser>> ListAsync(CancellationToken cancellationToken) => store.ListUsersAsync(cancellationToken);
@@ -19,9 +21,17 @@ public sealed class LocalAccounts(IAccountStore store, IPasswordHasher<AppUser> 
     /// <returns>The problem to show, or null when created.</returns>
     public async Task<string?> CreateAsync(string? userName, string? displayName, string? password, AppRole role, bool firstAdminOnly, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(userName) || userName.Trim().Length > 256)
+        if (string.IsNullOrWhiteSpace(userName) || userName.Trim().Length > MaxUserNameLength)
         {
             return "Enter a user name (or e-mail address) of at most 256 characters.";
+        }
+        if (DisplayTextRules.Problem(userName, "user name", MaxUserNameLength) is { } nameProblem)
+        {
+            return nameProblem;
+        }
+        if (!string.IsNullOrWhiteSpace(displayName) && DisplayTextRules.Problem(displayName, "display name", MaxUserNameLength) is { } displayProblem)
+        {
+            return displayProblem;
         }
         if (password is null || PasswordRules.Check(password) is not null)
         {

@@ -5,11 +5,13 @@ public static class PasswordRules
 {
     public const int MinimumLength = 12;
 
+    public const int MaximumLength = 512;
+
     public static string? Check(string? password) => password switch
     {
         null or "" => "Enter a password.",
         { Length: < MinimumLength } => $"The password must be at least {MinimumLength} characters long.",
-        { Length: > 512 } => "The password must be at most 512 characters long.",
+        { Length: > MaximumLength } => $"The password must be at most {MaximumLength} characters long.",
         _ => null,
     };
 }

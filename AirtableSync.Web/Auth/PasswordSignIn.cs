@@ -25,6 +25,12 @@ public sealed class PasswordSignIn(IAccountStore store, IPasswordHasher<AppUser>
         {
             return new(null, "Enter your user name and password.");
         }
+        // No account can have a longer name or password (LocalAccounts, PasswordRules), so such a post is refused
+        // before the lookup and before hashing what may be a very large body.
+        if (userName.Trim().Length > LocalAccounts.MaxUserNameLength || password.Length > PasswordRules.MaximumLength)
+        {
+            return new(null, Refused);
+        }
         var user = await store.FindUserByNameAsync(LocalAccounts.Normalize(userName), cancellationToken);
         var verdict = hasher.VerifyHashedPassword(user ?? Nobody, user?.PasswordHash ?? NobodysHash.Value, password);
         if (user is null)
