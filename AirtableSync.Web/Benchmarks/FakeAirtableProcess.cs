@@ -6,8 +6,9 @@ using AirtableSync.Sandbox.PublicApi;
 
 namespace AirtableSync.Web.Benchmarks;
 
-// A process of its own, so the peak memory a benchmark reports is the app's alone (in production Airtable's data is not in our process).
-// One line each way: ready prints {"url","baseId"}; "clear" empties the request log, answers "ok"; "stats" answers {"requests","rateLimited"}; end of input stops it.
+// A process of its own, so the peak memory a benchmark reports is the app's alone (in production Airtable's data is not in
+// our process). One line each way: ready prints {"url","baseId"}; "clear" empties the request log, answers "ok"; "stats"
+// answers {"requests","rateLimited"}; end of input stops it.
 internal static class FakeAirtableProcess
 {
     public const string Verb = "fake-airtable";

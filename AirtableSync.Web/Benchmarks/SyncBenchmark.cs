@@ -7,8 +7,9 @@ using AirtableSync.Sync;
 
 namespace AirtableSync.Web.Benchmarks;
 
-// At Airtable's real limits (5 requests/s per base, 30 s penalty) with 300 ms latency: 4 × 5,000 records, then one table of 20,000,
-// each with our engine and a naive baseline (one table, one page at a time). The fake is a child process, so peak memory is the sync's.
+// At Airtable's real limits (5 requests/s per base, 30 s penalty) with 300 ms latency: 4 × 5,000 records, then one table of
+// 20,000, each with our engine and a naive baseline (one table, one page at a time). The fake is a child process, so peak
+// memory is the sync's.
 public static class SyncBenchmark
 {
     private const double RecordsPerPage = 100;
