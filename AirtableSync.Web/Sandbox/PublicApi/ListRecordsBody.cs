@@ -2,8 +2,9 @@ using System.Text.Json;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-// The query's options as JSON, offset included (docs/airtable/public-api.md §3.2). timeZone and userLocale are ignored, as Airtable's body parser
-// ignores them; any other unknown key is 422. A non-JSON body is 422 INVALID_REQUEST_UNKNOWN (the fake's choice; §4.3 mentions 400).
+// The query's options as JSON, offset included (docs/airtable/public-api.md §3.2). timeZone and userLocale are ignored, as
+// Airtable's body parser ignores them; any other unknown key is 422. A non-JSON body is 422 INVALID_REQUEST_UNKNOWN (the
+// fake's choice; §4.3 mentions 400).
 internal static class ListRecordsBody
 {
     public static ListRecordsQuery Parse(ReadOnlySpan<byte> body)

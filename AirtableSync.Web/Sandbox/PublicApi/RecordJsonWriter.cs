@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-// As list/get records return it (docs/airtable/public-api.md §3.1): {id, createdTime, fields}, empty cells omitted, keyed by name or
-// (returnFieldsByFieldId) id, in field order. createdTime/lastModifiedTime fields come from the record's own times, so they move with edits.
+// As list/get records return it (docs/airtable/public-api.md §3.1): {id, createdTime, fields}, empty cells omitted, keyed by
+// name or (returnFieldsByFieldId) id, in field order. createdTime/lastModifiedTime fields come from the record's own times,
+// so they move with edits.
 internal sealed class RecordJsonWriter(FakeTable table, IReadOnlySet<string>? onlyFieldIds, bool byFieldId, bool commentCount, bool lastModifiedEmptyUntilEdit)
 {
     public void Write(Utf8JsonWriter w, FakeRecord record)

@@ -3,7 +3,8 @@ using System.Text.Encodings.Web;
 namespace AirtableSync.Sandbox.WebLogin;
 
 // Selectors public implementations rely on (docs/airtable/revision-history.md §5.1): input[name=email], button[type=submit],
-// input[name=password], the error notice test id, the 2FA input and its div "Submit". Plain forms, no CSP, no script but the challenge's ES5 one.
+// input[name=password], the error notice test id, the 2FA input and its div "Submit". Plain forms, no CSP, no script but the
+// challenge's ES5 one.
 internal static class FakeLoginPages
 {
     private static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
