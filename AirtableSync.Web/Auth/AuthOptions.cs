@@ -40,7 +40,7 @@ public sealed class LockoutOptions
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
 }
 
-// Per client IP address, in a fixed window.
+// Sign-in and setup posts, per client IP address, in a fixed window.
 public sealed class SignInRateLimitOptions
 {
     [Range(1, 10_000)]

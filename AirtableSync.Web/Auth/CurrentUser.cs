@@ -28,7 +28,7 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IAcc
         return true;
     }
 
-    // User id, or name for an SSO admin.
+    // Returns the user id (the name for an SSO admin).
     public async Task<string> RequireAdminAsync(CancellationToken cancellationToken = default)
     {
         if (!await IsAdminAsync(cancellationToken))
@@ -39,7 +39,7 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IAcc
         return principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.Identity?.Name ?? "admin";
     }
 
-    // null when done, otherwise the sentence to show; a failure is logged and never shown raw.
+    // null when done, otherwise the sentence to show: not an admin, or a failure, which is logged and never shown raw.
     public async Task<string?> RunAdminActionAsync(string action, Func<Task> work, ILogger logger)
     {
         if (!await IsAdminAsync())
