@@ -2,7 +2,7 @@ using AirtableSync.Sandbox;
 
 namespace AirtableSync.Web.Benchmarks;
 
-// Reads records and schema of every base of the benchmark's fake Airtable.
+// Its scopes read records and schema of every base of the benchmark's fake Airtable.
 internal static class BenchmarkToken
 {
     public const string Value = "patBenchmark00001.secret";
