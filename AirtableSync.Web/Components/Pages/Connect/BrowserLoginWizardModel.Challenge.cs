@@ -4,7 +4,7 @@ namespace AirtableSync.Web.Components.Pages.Connect;
 
 public sealed partial class BrowserLoginWizardModel
 {
-    // Only while a challenge is handed over.
+    // Set only while a challenge is handed over.
     public BrowserScreen? Screen { get; private set; }
 
     // A data URL, so no endpoint or cookie is involved.
@@ -38,7 +38,7 @@ public sealed partial class BrowserLoginWizardModel
         return true;
     }
 
-    // shownWidth × shownHeight: the CSS pixels the picture is shown at, mapped to the page's coordinates.
+    // The picture is shown at shownWidth × shownHeight CSS pixels; the offsets are mapped to the page's coordinates.
     public async Task PointerAsync(BrowserPointerAction action, double offsetX, double offsetY, double shownWidth, double shownHeight, CancellationToken cancellationToken)
     {
         if (Step != WizardStep.Challenge || Status is not { } status || Screen is not { } screen || shownWidth <= 0 || shownHeight <= 0)

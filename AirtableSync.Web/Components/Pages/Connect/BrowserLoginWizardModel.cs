@@ -19,7 +19,7 @@ public sealed partial class BrowserLoginWizardModel(IBrowserLoginDriver driver, 
     public bool EmailCode => Status?.State == BrowserLoginState.AwaitingEmailCode;
     public int AttemptsLeft => Math.Max(0, maxCodeAttempts - _codeAttempts);
 
-    // Keyed "email", "password", "code", shown on that field; nothing was sent.
+    // Keyed "email", "password" or "code" and shown on that field: nothing was sent.
     public IReadOnlyDictionary<string, string> FieldErrors { get; private set; } = new Dictionary<string, string>();
 
     public async Task StartAsync(string? email, string? password, CancellationToken cancellationToken)

@@ -4,7 +4,6 @@ using AirtableSync.Web.Components.Pages.RecordList.Cells;
 
 namespace AirtableSync.Web.Components.Pages.RecordList;
 
-// All answered by the local store.
 public sealed record RecordGridRequest(int Page, int PageSize, string? Search, string? SortFieldId, bool Descending, bool IncludeDeleted)
 {
     // The CSV export pages through the same query, so it keeps the grid's rows and order.

@@ -5,7 +5,7 @@ using AirtableSync.Web.Auth;
 
 namespace AirtableSync.Web.Components.Pages.Settings;
 
-// With the fields each role may plausibly be.
+// The candidates are the fields each role may plausibly be.
 public sealed record TableRolesRow(StoredTable Table, RevisionFieldRoles Roles, IReadOnlyList<FieldSchema> StatusCandidates, IReadOnlyList<FieldSchema> AssigneeCandidates);
 
 // Failures become readable sentences, logged, never raw. Admins only, checked on every call.

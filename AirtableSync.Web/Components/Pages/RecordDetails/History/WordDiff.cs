@@ -53,7 +53,7 @@ public static partial class WordDiff
 
     private static string[] Tokenize(string text) => [.. Tokens().Matches(text).Select(m => m.Value)];
 
-    // Whole phrases, not single words.
+    // Neighbours of one kind are joined, so the view shows whole phrases, not single words.
     private static List<DiffSegment> Merge(IEnumerable<DiffSegment> segments)
     {
         var merged = new List<DiffSegment>();

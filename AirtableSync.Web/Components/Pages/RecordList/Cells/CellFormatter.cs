@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace AirtableSync.Web.Components.Pages.RecordList.Cells;
 
-// Raw values (records API, cellFormat=json) by the field's public-API type (docs/airtable/public-api.md §2.3). Values
+// Formats raw values (records API, cellFormat=json) by the field's public-API type (docs/airtable/public-api.md §2.3). Values
 // whose shape does not match their type, and types we do not know, show as compact JSON rather than being dropped.
 public static class CellFormatter
 {
