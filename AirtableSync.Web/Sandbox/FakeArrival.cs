@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace AirtableSync.Sandbox;
 
-// Before any simulated latency: rate limits count this instant.
+// Stamped before any simulated latency: rate limits count this instant.
 internal static class FakeArrival
 {
     private static readonly object Key = new();

@@ -10,9 +10,9 @@ internal sealed record FormulaText(string Value) : FormulaNode;
 internal sealed record FormulaNumber(double Value) : FormulaNode;
 internal sealed record FormulaComparison(string Operator, FormulaNode Left, FormulaNode Right) : FormulaNode;
 
-// The subset the fake understands; FilterFormulaBinder then decides which trees make sense. Calls NAME(arg, …) with
-// case-insensitive names, {name or fld id}, 'single' or "double" quoted strings with backslash escapes, numbers, and
-// one binary comparison (= != <> < > <= >=) per operand pair. Anything else is 422 INVALID_FILTER_BY_FORMULA.
+// The filterByFormula subset the fake understands, as a tree; FilterFormulaBinder then decides which trees make sense. Calls
+// NAME(arg, …) with case-insensitive names, {name or fld id}, 'single' or "double" quoted strings with backslash escapes,
+// numbers, and one binary comparison (= != <> < > <= >=) per operand pair. Anything else is 422 INVALID_FILTER_BY_FORMULA.
 internal sealed class FilterFormulaParser(string text)
 {
     private int _position;

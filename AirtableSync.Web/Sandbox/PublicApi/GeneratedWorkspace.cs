@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-// Outside the workspace's lock, from one seeded Random: the same seed and the same calls give the same ids, names,
+// Builds bases outside the workspace's lock, from one seeded Random: the same seed and the same calls give the same ids, names,
 // cells and times. Published with FakeWorkspace.AddGeneratedBase.
 internal sealed class GeneratedWorkspace(int seed)
 {
