@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Web.Security;
 
-// 413 for a body declared too large before anyone reads it: otherwise the first reader decides what Kestrel's exception
-// becomes (antiforgery answers 400). Chunked bodies, with no declared length, meet Kestrel's limit as they are read.
+// The REST API's tighter limit, and 413 for any body declared too large before anyone reads it: otherwise the first reader
+// decides what Kestrel's exception becomes (antiforgery answers 400). Chunked bodies, with no declared length, meet
+// Kestrel's limit as they are read.
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<SecurityOptions> options)
 {
     public Task InvokeAsync(HttpContext context)
