@@ -76,5 +76,5 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.RunAsync();
 return 0;
 
-/// <summary>Entry point, public so that tests can host the app with WebApplicationFactory.</summary>
+// Public so that tests can host the app with WebApplicationFactory.
 public partial class Program;

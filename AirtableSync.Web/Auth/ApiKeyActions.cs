@@ -1,6 +1,6 @@
 namespace AirtableSync.Web.Auth;
 
-/// <summary>What the API keys page does; admins only, checked on every call.</summary>
+// Admins only, checked on every call.
 public sealed class ApiKeyActions(ApiKeys keys, CurrentUser currentUser)
 {
     public async Task<IReadOnlyList<StoredApiKey>> ListAsync(CancellationToken cancellationToken)

@@ -4,19 +4,16 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Web.Auth;
 
-/// <summary>A key just created: <paramref name="Key"/> is shown once and exists nowhere else.</summary>
+// Key is shown once and exists nowhere else.
 public sealed record CreatedApiKey(StoredApiKey Stored, string Key);
 
-/// <summary>
-/// API keys created in the UI. The store keeps only the SHA-256 of a key: keys are 32 random bytes, so a fast hash
-/// is enough (nothing to brute-force) and lets a request be checked with one indexed lookup. No cache: a revoked key
-/// fails on its very next request.
-/// </summary>
+// Only the SHA-256 is stored: keys are 32 random bytes, so a fast hash is enough and a request is checked with one indexed
+// lookup. No cache: a revoked key fails on its very next request.
 public sealed class ApiKeys(IAccountStore store, TimeProvider clock)
 {
     public const string KeyPrefix = "ats_";
 
-    /// <summary>last-used is written at most this often per key, so a busy client does not turn every GET into a write.</summary>
+    // Written at most this often per key, so a busy client does not turn every GET into a write.
     public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
@@ -34,7 +31,6 @@ public sealed class ApiKeys(IAccountStore store, TimeProvider clock)
 
     public Task<bool> RevokeAsync(string keyId, CancellationToken cancellationToken) => store.RevokeApiKeyAsync(keyId, clock.GetUtcNow(), cancellationToken);
 
-    /// <summary>The live key the caller presented, or null.</summary>
     public async Task<StoredApiKey?> AuthenticateAsync(string presented, CancellationToken cancellationToken)
     {
         if (!presented.StartsWith(KeyPrefix, StringComparison.Ordinal) || presented.Length > 200)

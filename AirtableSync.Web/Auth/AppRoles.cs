@@ -2,16 +2,15 @@ using System.Security.Claims;
 
 namespace AirtableSync.Web.Auth;
 
-/// <summary>Role names as they travel in claims, and the policies built on them.</summary>
 public static class AppRoles
 {
     public const string Admin = nameof(AppRole.Admin);
     public const string Analyst = nameof(AppRole.Analyst);
 
-    /// <summary>Admins only (the app's cookie, or an OpenID Connect sign-in mapped to Admin).</summary>
+    // The app's cookie, or an OpenID Connect sign-in mapped to Admin.
     public const string AdminPolicy = "Admin";
 
-    /// <summary>Marks principals built from a local account, whose role and state are re-read from the store before acting.</summary>
+    // Principals from a local account have their role and state re-read from the store before acting.
     public const string LocalAccountClaim = "airtablesync:local";
 
     public const string DisplayNameClaim = "airtablesync:display_name";

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AirtableSync.Web.Auth;
 
-/// <summary>App sign-in: lockout, sign-in rate limit, an optional bootstrap admin and optional OpenID Connect.</summary>
 public sealed class AuthOptions : IValidatableObject
 {
     public const string SectionName = "Auth";
@@ -41,7 +40,7 @@ public sealed class LockoutOptions
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
 }
 
-/// <summary>Sign-in and setup posts per client IP address, in a fixed window.</summary>
+// Sign-in and setup posts, per client IP address, in a fixed window.
 public sealed class SignInRateLimitOptions
 {
     [Range(1, 10_000)]
@@ -51,7 +50,7 @@ public sealed class SignInRateLimitOptions
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
 
-/// <summary>Creates this admin at start-up when no user exists. The password comes from configuration or the environment only, and is never logged.</summary>
+// The password comes from configuration or the environment only, and is never logged.
 public sealed class BootstrapAdminOptions : IValidatableObject
 {
     public string? UserName { get; set; }
@@ -71,11 +70,8 @@ public sealed class BootstrapAdminOptions : IValidatableObject
     }
 }
 
-/// <summary>
-/// Sign-in through an OpenID Connect provider, offered beside local accounts when Authority and ClientId are set.
-/// The provider's role claim decides the app role: a value in AdminValues makes an Admin, in AnalystValues an Analyst;
-/// a user with neither may sign in but reaches no page.
-/// </summary>
+// Offered beside local accounts when Authority and ClientId are set. The provider's role claim decides the role: a value in
+// AdminValues makes an Admin, in AnalystValues an Analyst; a user with neither may sign in but reaches no page.
 public sealed class OpenIdConnectSignInOptions : IValidatableObject
 {
     public Uri? Authority { get; set; }

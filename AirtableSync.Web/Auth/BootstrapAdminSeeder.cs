@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Web.Auth;
 
-/// <summary>Creates Auth:BootstrapAdmin at start-up when no user exists yet (after the store is ready: StartAsync runs after every StartingAsync).</summary>
+// StartAsync runs after every StartingAsync, so the store is ready when the admin is created.
 internal sealed class BootstrapAdminSeeder(LocalAccounts accounts, UserPresence presence, IOptions<AuthOptions> options, ILogger<BootstrapAdminSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -4,14 +4,11 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace AirtableSync.Web.Auth;
 
-/// <summary>Thrown by a circuit action that a non-admin tried to run (a button they should not have had).</summary>
+// A circuit action a non-admin tried to run (a button they should not have had).
 public sealed class AdminRequiredException() : UnauthorizedAccessException("Only an admin can do this.");
 
-/// <summary>
-/// The signed-in user of this circuit or request. Circuit actions ask it before acting, because a page's
-/// [Authorize] only guards navigation: a rendered button still runs server code when clicked.
-/// A local account's role is re-read from the store, so a demoted or disabled admin loses power at once.
-/// </summary>
+// Circuit actions ask it before acting: a page's [Authorize] only guards navigation, a rendered button still runs server code.
+// A local account's role is re-read from the store, so a demoted or disabled admin loses power at once.
 public sealed class CurrentUser(AuthenticationStateProvider authentication, IAccountStore store)
 {
     public async Task<ClaimsPrincipal> GetPrincipalAsync() => (await authentication.GetAuthenticationStateAsync()).User;
@@ -31,7 +28,7 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IAcc
         return true;
     }
 
-    /// <summary>The admin's user id (or name for an SSO admin); throws <see cref="AdminRequiredException"/> for anyone else.</summary>
+    // Returns the user id (the name for an SSO admin).
     public async Task<string> RequireAdminAsync(CancellationToken cancellationToken = default)
     {
         if (!await IsAdminAsync(cancellationToken))
@@ -42,10 +39,7 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IAcc
         return principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.Identity?.Name ?? "admin";
     }
 
-    /// <summary>
-    /// Runs a page's action for an admin and turns the outcome into what the page shows: null when done, otherwise a
-    /// sentence — not an admin, or a failure, which is logged and never shown raw.
-    /// </summary>
+    // null when done, otherwise the sentence to show: not an admin, or a failure, which is logged and never shown raw.
     public async Task<string?> RunAdminActionAsync(string action, Func<Task> work, ILogger logger)
     {
         if (!await IsAdminAsync())

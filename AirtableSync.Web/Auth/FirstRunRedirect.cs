@@ -1,9 +1,7 @@
 namespace AirtableSync.Web.Auth;
 
-/// <summary>
-/// Until the first user exists every page leads to /setup (and /setup leads to the sign-in page afterwards). The REST API,
-/// static files and Blazor's own endpoints are left alone: they have their own answers.
-/// </summary>
+// Until the first user exists every page leads to /setup (and /setup to the sign-in page afterwards). The REST API,
+// static files and Blazor's own endpoints are left alone: they have their own answers.
 public static class FirstRunRedirect
 {
     public static IApplicationBuilder UseFirstRunSetup(this IApplicationBuilder app) => app.Use(async (context, next) =>

@@ -3,11 +3,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace AirtableSync.Web.Auth;
 
-/// <summary>
-/// Local account changes with their rules: unique names, password length, and never losing the last admin
-/// (nobody could manage the app any more). Changes are serialized so two admins demoting each other at once
-/// cannot both succeed.
-/// </summary>
+// Never loses the last admin (nobody could manage the app any more). Changes are serialized so two admins
+// demoting each other at once cannot both succeed.
 public sealed class LocalAccounts(IAccountStore store, IPasswordHasher<AppUser> hasher, TimeProvider clock, UserPresence presence) : IDisposable
 {
     private readonly SemaphoreSlim _changes = new(1, 1);

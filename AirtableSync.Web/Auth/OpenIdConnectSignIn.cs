@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 
 namespace AirtableSync.Web.Auth;
 
-/// <summary>Sign-in through an OpenID Connect provider, registered only when Auth:OpenIdConnect is configured; the session then lives in the app's cookie.</summary>
+// Registered only when Auth:OpenIdConnect is configured; the session then lives in the app's cookie.
 public static class OpenIdConnectSignIn
 {
     public const string SchemeName = OpenIdConnectDefaults.AuthenticationScheme;
@@ -42,7 +42,7 @@ public static class OpenIdConnectSignIn
         services.AddSingleton(settings);
     }
 
-    /// <summary>Turns the provider's role claim values into the app's roles (Admin wins over Analyst).</summary>
+    // Admin wins over Analyst.
     public static void MapRoles(ClaimsIdentity identity, OpenIdConnectSignInOptions settings)
     {
         var values = identity.FindAll(settings.RoleClaimType).Select(c => c.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);

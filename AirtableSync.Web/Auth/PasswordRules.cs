@@ -1,6 +1,6 @@
 namespace AirtableSync.Web.Auth;
 
-/// <summary>Length is what makes a password strong; composition rules only make people write them down.</summary>
+// Length is what makes a password strong; composition rules only make people write them down.
 public static class PasswordRules
 {
     public const int MinimumLength = 12;

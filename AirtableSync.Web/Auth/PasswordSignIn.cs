@@ -4,13 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Web.Auth;
 
-/// <summary>The account that signed in, or the one sentence to show. The sentence never says whether the user exists.</summary>
+// The error never says whether the user exists.
 public sealed record SignInResult(AppUser? User, string? Error);
 
-/// <summary>
-/// Checks a user name and password against the local accounts, counting failures and locking the account after
-/// Auth:Lockout:MaxFailedAttempts of them for Auth:Lockout:Duration.
-/// </summary>
+// Locks the account after Auth:Lockout:MaxFailedAttempts failures for Auth:Lockout:Duration.
 public sealed class PasswordSignIn(IAccountStore store, IPasswordHasher<AppUser> hasher, IOptions<AuthOptions> options, TimeProvider clock, ILogger<PasswordSignIn> logger)
 {
     public const string Refused = "The user name or password is wrong, or the account is locked or disabled. Try again later or ask an admin.";

@@ -5,10 +5,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace AirtableSync.Web.Auth;
 
-/// <summary>
-/// API and Blazor infrastructure calls get status codes, never a redirect to an HTML page; and a local account's
-/// cookie dies with the account (disabled or gone) and follows its role, re-read on each request.
-/// </summary>
+// API and Blazor infrastructure calls get status codes, never a redirect to an HTML page; a local account's cookie
+// dies with the account (disabled or gone) and follows its role, re-read on each request.
 internal sealed class SignInCookieEvents : CookieAuthenticationEvents
 {
     public SignInCookieEvents()

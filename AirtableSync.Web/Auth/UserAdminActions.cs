@@ -1,6 +1,6 @@
 namespace AirtableSync.Web.Auth;
 
-/// <summary>What the Users page does. Every call checks that the circuit's user is an admin, whatever the page rendered.</summary>
+// Every call checks that the circuit's user is an admin, whatever the page rendered.
 public sealed class UserAdminActions(LocalAccounts accounts, CurrentUser currentUser)
 {
     public async Task<IReadOnlyList<AppUser>> ListAsync(CancellationToken cancellationToken)

@@ -2,10 +2,8 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Web.Auth;
 
-/// <summary>
-/// Whether any user exists, asked on every request while the app is on its first run. Users are never deleted,
-/// so once true it stays true and the store is not asked again.
-/// </summary>
+// Asked on every request during the first run. Users are never deleted, so once true it stays true and the store
+// is not asked again.
 public sealed class UserPresence(IAccountStore store)
 {
     private volatile bool _exist;

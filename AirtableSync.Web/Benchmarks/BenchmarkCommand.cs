@@ -1,9 +1,7 @@
 namespace AirtableSync.Web.Benchmarks;
 
-/// <summary>
-/// <c>dotnet run -c Release --project AirtableSync.Web -- benchmark &lt;name&gt; [options]</c>. Each benchmark is a
-/// static RunAsync(args, output, token); add a case per benchmark.
-/// </summary>
+// dotnet run -c Release --project AirtableSync.Web -- benchmark <name> [options]. Each benchmark is a static
+// RunAsync(args, output, token); add a case per benchmark.
 public static class BenchmarkCommand
 {
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)

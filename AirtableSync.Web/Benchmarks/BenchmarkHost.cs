@@ -5,10 +5,8 @@ using AirtableSync.Sync;
 
 namespace AirtableSync.Web.Benchmarks;
 
-/// <summary>
-/// A benchmark's own copy of the app, started: storage in a temp directory of its own (deleted on dispose), the
-/// Airtable client pointed at a fake with <see cref="BenchmarkToken"/>, jobs and sync, plus what the benchmark adds.
-/// </summary>
+// A benchmark's own copy of the app: storage in a temp directory of its own (deleted on dispose), the Airtable
+// client pointed at a fake with BenchmarkToken, jobs and sync, plus what the benchmark adds.
 internal sealed class BenchmarkHost : IDisposable
 {
     private readonly string _dataDirectory;

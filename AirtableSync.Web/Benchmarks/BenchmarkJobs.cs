@@ -2,7 +2,7 @@ using AirtableSync.Jobs;
 
 namespace AirtableSync.Web.Benchmarks;
 
-/// <summary>Runs one job through the real queue and runner and waits for its end, pushed by the notifier.</summary>
+// Through the real queue and runner; the end is pushed by the notifier, not polled.
 public static class BenchmarkJobs
 {
     public static async Task<JobEntry> RunAsync(IHost host, JobKind kind, object parameters, CancellationToken cancellationToken)

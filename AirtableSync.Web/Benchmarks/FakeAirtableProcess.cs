@@ -6,12 +6,9 @@ using AirtableSync.Sandbox.PublicApi;
 
 namespace AirtableSync.Web.Benchmarks;
 
-/// <summary>
-/// A sync benchmark's fake Airtable in a process of its own (<c>benchmark fake-airtable</c>), so that the peak
-/// memory the benchmark reports is the app's alone: in production, Airtable's data does not live in our process.
-/// One line each way: when ready it prints {"url","baseId"}; "clear" empties the request log and answers "ok";
-/// "stats" answers {"requests","rateLimited"} for the base; the end of its input stops it.
-/// </summary>
+// A process of its own, so the peak memory a benchmark reports is the app's alone (in production Airtable's data is not in
+// our process). One line each way: ready prints {"url","baseId"}; "clear" empties the request log, answers "ok"; "stats"
+// answers {"requests","rateLimited"}; end of input stops it.
 internal static class FakeAirtableProcess
 {
     public const string Verb = "fake-airtable";
@@ -65,7 +62,6 @@ internal static class FakeAirtableProcess
     private static int IntArgument(string[] args, string name) => int.Parse(Argument(args, name), CultureInfo.InvariantCulture);
 }
 
-/// <summary>The benchmark's handle on a <see cref="FakeAirtableProcess"/> it started.</summary>
 internal sealed class FakeAirtableChild : IAsyncDisposable
 {
     private readonly Process _process;

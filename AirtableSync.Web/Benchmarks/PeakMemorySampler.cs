@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace AirtableSync.Web.Benchmarks;
 
-/// <summary>Samples the process's working set every 50 ms; the process-wide PeakWorkingSet64 would mix runs.</summary>
+// Sampled every 50 ms: the process-wide PeakWorkingSet64 would mix runs.
 public sealed class PeakMemorySampler : IDisposable
 {
     private readonly Timer _timer;

@@ -11,10 +11,8 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Web.Benchmarks;
 
-/// <summary>
-/// Revision sync of 2,000 records against the fake's internal endpoint at 4 requests/s per base with 300 ms latency,
-/// then an incremental re-run after 5% of the records changed. The ceiling is one record per request.
-/// </summary>
+// 2,000 records against the internal endpoint at 4 requests/s per base with 300 ms latency, then an incremental
+// re-run after 5% of the records changed. The ceiling is one record per request.
 public static class RevisionBenchmark
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)

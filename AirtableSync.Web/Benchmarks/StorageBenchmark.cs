@@ -6,11 +6,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AirtableSync.Web.Benchmarks;
 
-/// <summary>
-/// Measures the SQLite store the way a sync uses it: batches of Sync:WriteBatchRecords records (ten Airtable
-/// pages by default; <c>--batch 100</c> measures one page per write) upserted into a fresh file, then the same records unchanged, then with 10% changed; then the UI's first-page queries.
-/// Not a test: figures depend on the machine and its load.
-/// </summary>
+// Batches of Sync:WriteBatchRecords (ten Airtable pages by default; --batch 100 is one page) into a fresh file, then the
+// same unchanged, then 10% changed, then the UI's first-page queries. Not a test: figures depend on the machine and its load.
 public static class StorageBenchmark
 {
     private const int FieldCount = 20;
@@ -62,12 +59,8 @@ public static class StorageBenchmark
         }
     }
 
-    /// <summary>
-    /// A sync runs for hours, so the passes should measure steady state: the JIT first compiles quickly, then
-    /// recompiles hot methods optimized in the background after ~30 calls and a quiet spell, which takes seconds
-    /// (measured here: the first pass ran about a third faster after 5 s of warm-up than after 40 writes).
-    /// The warm-up writes to a file of its own, so the measured file starts empty.
-    /// </summary>
+    // A sync runs for hours, so measure steady state: tiered JIT recompiles hot methods after ~30 calls and a quiet spell (the first
+    // pass ran a third faster after 5 s of warm-up than after 40 writes). It writes its own file, so the measured one starts empty.
     private static async Task WarmUpAsync(string path, int batch, TimeSpan duration, CancellationToken cancellationToken)
     {
         var size = Math.Min(batch, 250);
@@ -140,7 +133,7 @@ public static class StorageBenchmark
             $"query {name,-20} median {timings[2],7:F1} ms wall, {cpuMilliseconds,6:F1} ms CPU  (min {timings[0]:F1}, max {timings[4]:F1}; {page?.Items.Count} rows of {page?.TotalCount:N0})"));
     }
 
-    /// <summary>Airtable record ids are random ("rec" + 14 base-62 characters), so index inserts are scattered, not appended.</summary>
+    // Airtable record ids are random ("rec" + 14 base-62 characters), so index inserts are scattered, not appended.
     private static string RecordId(int seed)
     {
         const string alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -155,7 +148,7 @@ public static class StorageBenchmark
         });
     }
 
-    /// <summary>~500 bytes of cells in Airtable's shapes: text, numbers, booleans, arrays, a select, an error value.</summary>
+    // ~500 bytes of cells in Airtable's shapes: text, numbers, booleans, arrays, a select, an error value.
     private static string Cells(int index, int version)
     {
         var json = new StringBuilder(560).Append('{');

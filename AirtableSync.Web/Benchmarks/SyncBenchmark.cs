@@ -7,12 +7,9 @@ using AirtableSync.Sync;
 
 namespace AirtableSync.Web.Benchmarks;
 
-/// <summary>
-/// Record sync against the fake Airtable at Airtable's real limits (5 requests/s per base, 30 s penalty) with
-/// 300 ms latency per request: one base of 4 × 5,000 records, then one table of 20,000 — each with our engine and
-/// with a naive baseline (one table at a time, one page at a time), measured in the same run. The fake runs in
-/// a child process, so the peak working set is the sync's process alone.
-/// </summary>
+// At Airtable's real limits (5 requests/s per base, 30 s penalty) with 300 ms latency: 4 × 5,000 records, then one table of
+// 20,000, each with our engine and a naive baseline (one table, one page at a time). The fake is a child process, so peak
+// memory is the sync's.
 public static class SyncBenchmark
 {
     private const double RecordsPerPage = 100;

@@ -6,15 +6,13 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Web.Endpoints;
 
-/// <summary>
-/// Connecting Airtable with OAuth 2.0 + PKCE (docs/airtable/public-api.md §1.2–1.3). Plain endpoints, not the ASP.NET Core
-/// OAuth sign-in handler: connecting Airtable must not replace the app's signed-in user (ADR-002).
-/// </summary>
+// OAuth 2.0 + PKCE (docs/airtable/public-api.md §1.2–1.3) as plain endpoints, not the ASP.NET Core OAuth sign-in handler:
+// connecting Airtable must not replace the app's signed-in user (ADR-002).
 public static class OAuthEndpoints
 {
     public const string CallbackPath = "/connections/airtable/oauth/callback";
 
-    /// <summary>Binds a state to the browser that started the flow, so that a callback link forged elsewhere cannot plant someone else's account.</summary>
+    // Binds a state to the browser that started the flow, so a callback link forged elsewhere cannot plant someone else's account.
     private const string BrowserBindingCookie = "airtable_oauth_state";
 
     public static IEndpointRouteBuilder MapAirtableOAuth(this IEndpointRouteBuilder app)
@@ -97,7 +95,7 @@ public static class OAuthEndpoints
         }
     }
 
-    /// <summary>The signed-in admin who started the flow must be the one who finishes it (the browser cookie binds it too).</summary>
+    // The admin who started the flow must be the one who finishes it (the browser cookie binds it too).
     private static string AdminKey(HttpContext context) => context.User.Identity?.Name is { Length: > 0 } name ? name : "anonymous";
 
     private static RedirectHttpResult ToConnectPage(string key, string value) =>

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AirtableSync.Sandbox;
 
-/// <summary>The fake's route table: one Map… per area of Airtable it imitates.</summary>
 internal static class FakeAirtableEndpoints
 {
     public static IEndpointRouteBuilder MapFakeAirtableEndpoints(this IEndpointRouteBuilder app)

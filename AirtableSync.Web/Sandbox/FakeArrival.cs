@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace AirtableSync.Sandbox;
 
-/// <summary>When a request reached the fake, before any simulated latency; rate limits count this instant.</summary>
+// Stamped before any simulated latency: rate limits count this instant.
 internal static class FakeArrival
 {
     private static readonly object Key = new();

@@ -12,7 +12,7 @@ namespace AirtableSync.Web.Sandbox;
 /// </summary>
 public static class SandboxHosting
 {
-    /// <summary>Turns the friendly <c>--sandbox</c> switch into configuration (the command-line provider needs key=value).</summary>
+    // The command-line provider needs key=value, so the friendly --sandbox switch is turned into configuration.
     public static string[] TranslateSandboxSwitch(string[] args) =>
         [.. args.Select(a => a == "--sandbox" ? "--Airtable:Sandbox=true" : a)];
 
@@ -61,7 +61,7 @@ public static class SandboxHosting
     }
 }
 
-/// <summary>The running sandbox Airtable, started and stopped with the app.</summary>
+// Started and stopped with the app.
 public sealed class SandboxAirtable(FakeAirtableOptions options) : IHostedService
 {
     private FakeAirtableServer? _server;

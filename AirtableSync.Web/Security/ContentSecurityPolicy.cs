@@ -1,6 +1,6 @@
 namespace AirtableSync.Web.Security;
 
-/// <summary>The app's Content-Security-Policy: only what Blazor Server and MudBlazor need.</summary>
+// Only what Blazor Server and MudBlazor need.
 public static class ContentSecurityPolicy
 {
     public static string Build(string nonce, IEnumerable<string> formActionOrigins) => string.Join("; ",

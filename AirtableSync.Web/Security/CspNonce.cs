@@ -2,15 +2,12 @@ using System.Security.Cryptography;
 
 namespace AirtableSync.Web.Security;
 
-/// <summary>
-/// A fresh random nonce per response, carried in HttpContext.Items so that App.razor can put it on the inline
-/// import map (the one inline script Blazor renders) and the CSP can allow exactly that script.
-/// </summary>
+// Carried in HttpContext.Items so that App.razor can put it on the inline import map (the one inline script Blazor
+// renders) and the CSP can allow exactly that script.
 public static class CspNonce
 {
     private static readonly object Key = new();
 
-    /// <summary>The request's nonce, created on first use.</summary>
     public static string GetCspNonce(this HttpContext context)
     {
         if (context.Items.TryGetValue(Key, out var existing) && existing is string nonce)

@@ -3,11 +3,9 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Web.Security;
 
-/// <summary>
-/// The REST API's tighter body limit, and a 413 for any body declared larger than its limit before anyone reads it:
-/// otherwise the first reader decides what Kestrel's exception becomes (antiforgery answers 400). Chunked bodies, with
-/// no declared length, meet Kestrel's limit as they are read.
-/// </summary>
+// The REST API's tighter limit, and 413 for any body declared too large before anyone reads it: otherwise the first reader
+// decides what Kestrel's exception becomes (antiforgery answers 400). Chunked bodies, with no declared length, meet
+// Kestrel's limit as they are read.
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<SecurityOptions> options)
 {
     public Task InvokeAsync(HttpContext context)

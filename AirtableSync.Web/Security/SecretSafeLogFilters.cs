@@ -1,22 +1,15 @@
 namespace AirtableSync.Web.Security;
 
-/// <summary>
-/// Caps framework log categories that write secrets verbatim, whatever Logging:LogLevel says. Added after the
-/// configuration's rules, so a configured level for the same category cannot lower the cap.
-/// </summary>
+// Added after the configuration's rules, so a configured level for a category that writes secrets verbatim cannot lower the cap.
 public static class SecretSafeLogFilters
 {
-    /// <summary>
-    /// "Request starting/finished" lines carry the full query string, and Airtable's OAuth redirect brings the
-    /// authorization code (and state) in it (docs/airtable/public-api.md §1.2). Warnings and errors of the category still pass.
-    /// Access logs, if wanted, belong to the reverse proxy, which can drop the query of the callback path.
-    /// </summary>
+    // Request lines carry the full query string, and Airtable's OAuth redirect brings the code and state in it
+    // (docs/airtable/public-api.md §1.2). Warnings and errors still pass; access logs belong to the reverse proxy, which can
+    // drop the callback's query.
     public const string HostingDiagnostics = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
-    /// <summary>
-    /// At Debug, SignalR writes every hub invocation with its arguments; for the Blazor circuit those are the browser's
-    /// events with each field's value: a token, a password or an MFA code typed into the Connect page.
-    /// </summary>
+    // At Debug SignalR logs every hub invocation with its arguments: for the circuit, each field's value (a token,
+    // a password or an MFA code typed into the Connect page).
     public const string HubDispatcher = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
 
     public static ILoggingBuilder AddSecretSafeLogFilters(this ILoggingBuilder logging) =>

@@ -2,10 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace AirtableSync.Web.Security;
 
-/// <summary>
-/// Adds the security headers to every response: pages, API answers, static files, errors. They are written when the
-/// response starts, so that the exception handler (which clears headers) and status-code re-execution cannot drop them.
-/// </summary>
+// Written when the response starts, so that the exception handler (which clears headers) and status-code
+// re-execution cannot drop them.
 public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<SecurityOptions> options)
 {
     public Task InvokeAsync(HttpContext context)

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AirtableSync.Web.Security;
 
-/// <summary>"Security": limits on what a request may carry and the knobs of the response headers.</summary>
 public sealed class SecurityOptions : IValidatableObject
 {
     public const string SectionName = "Security";

@@ -32,7 +32,7 @@ public static class SecurityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>First in the pipeline, so that every response (errors, refusals and static files too) gets the headers.</summary>
+    // First in the pipeline, so that every response (errors, refusals and static files too) gets the headers.
     public static IApplicationBuilder UseSecurityHardening(this IApplicationBuilder app) =>
         app.UseMiddleware<SecurityHeadersMiddleware>().UseMiddleware<RequestBodyLimitMiddleware>();
 }

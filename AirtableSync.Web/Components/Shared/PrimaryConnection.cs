@@ -2,7 +2,7 @@ using AirtableSync.Connections;
 
 namespace AirtableSync.Web.Components.Shared;
 
-/// <summary>The API connection the app uses, as ActiveConnectionReader chooses it: an active PAT/OAuth connection first, most recently validated.</summary>
+// As ActiveConnectionReader chooses it: an active PAT/OAuth connection first, most recently validated.
 public static class PrimaryConnection
 {
     public static ConnectionSummary? Of(IEnumerable<ConnectionSummary> connections) => connections

@@ -1,6 +1,6 @@
 namespace AirtableSync.Web.Components.Shared;
 
-/// <summary>"3 hours ago" style phrases; the exact time is always shown beside them.</summary>
+// "3 hours ago" style phrases; the exact time is always shown beside them.
 public static class RelativeTime
 {
     public static string Describe(DateTimeOffset when, DateTimeOffset now)

@@ -2,10 +2,8 @@ using Microsoft.JSInterop;
 
 namespace AirtableSync.Web.Components.Shared;
 
-/// <summary>
-/// The viewer's time zone, asked once per circuit from the browser (<c>Intl</c>). Until it is known,
-/// or when the browser cannot tell, times are shown in UTC. Tests set it directly.
-/// </summary>
+// Asked once per circuit from the browser (Intl). Until it is known, or when the browser cannot tell, times are
+// shown in UTC. Tests set it directly.
 public sealed class ViewerTimeZone(IJSRuntime js, ILogger<ViewerTimeZone> logger)
 {
     private TimeZoneInfo? _zone;
@@ -15,10 +13,8 @@ public sealed class ViewerTimeZone(IJSRuntime js, ILogger<ViewerTimeZone> logger
 
     public void Set(TimeZoneInfo zone) => _zone = zone;
 
-    /// <summary>
-    /// Call from <c>OnAfterRenderAsync</c> (JS interop is unavailable while prerendering). Every
-    /// timestamp on a page calls this; they share one browser round trip.
-    /// </summary>
+    // Call from OnAfterRenderAsync (JS interop is unavailable while prerendering). Every timestamp on a page calls
+    // this; they share one browser round trip.
     public Task<TimeZoneInfo> ResolveAsync() => _zone is { } known ? Task.FromResult(known) : _resolving ??= AskBrowserAsync();
 
     private async Task<TimeZoneInfo> AskBrowserAsync()

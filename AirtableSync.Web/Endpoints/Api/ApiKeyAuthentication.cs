@@ -16,10 +16,8 @@ public sealed class ApiOptions
     public IReadOnlyList<string> Keys { get; set; } = [];
 }
 
-/// <summary>
-/// Authenticates REST callers by an API key: a configured one (admin scope, for automation) compared in constant
-/// time so keys cannot be guessed by timing, or one created in the UI (<see cref="ApiKeys"/>, looked up by hash).
-/// </summary>
+// A configured key (admin scope, for automation) is compared in constant time so it cannot be guessed by timing;
+// a key created in the UI (ApiKeys) is looked up by hash.
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,

@@ -3,10 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AirtableSync.Web.Endpoints.Api;
 
-/// <summary>
-/// REST for the browser login wizard: start a login, answer its MFA / e-mail code, read the session state.
-/// Protected by the REST API key policy (admin); app sign-in with roles will add the UI side.
-/// </summary>
+// REST for the browser login wizard: start a login, answer its MFA / e-mail code, read the session state.
+// Protected by the REST API key policy (admin); app sign-in with roles will add the UI side.
 public static class BrowserSessionEndpoints
 {
     public static IEndpointRouteBuilder MapBrowserSessions(this IEndpointRouteBuilder app)
@@ -36,7 +34,7 @@ public static class BrowserSessionEndpoints
 
     internal sealed record CurrentSessionResponse(string State, string? UserId, DateTimeOffset? ValidatedAt);
 
-    /// <summary>Answers once the login needs a person (MFA, e-mail code, challenge) or has finished.</summary>
+    // Answers once the login needs a person (MFA, e-mail code, challenge) or has finished.
     private static async Task<Results<Ok<BrowserLoginResponse>, ValidationProblem, ProblemHttpResult>> StartAsync(
         StartLoginRequest request, BrowserLoginCoordinator logins, CancellationToken cancellationToken)
     {
@@ -76,7 +74,7 @@ public static class BrowserSessionEndpoints
         }
     }
 
-    /// <summary>A picture of the login browser's page while a challenge is handed over (the wizard's picture, for API clients).</summary>
+    // The wizard's picture, for API clients; only while a challenge is handed over.
     private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> GetScreenAsync(
         string id, BrowserLoginCoordinator logins, HttpResponse response, CancellationToken cancellationToken)
     {
@@ -139,7 +137,7 @@ public static class BrowserSessionEndpoints
     private static async Task<Results<NoContent, NotFound>> CancelAsync(string id, BrowserLoginCoordinator logins) =>
         await logins.CancelAsync(id) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    /// <summary>Probes Airtable live (§5.7); when Airtable cannot be reached, answers the last known state.</summary>
+    // Probes Airtable live (docs/airtable/revision-history.md §5.7); when Airtable cannot be reached, answers the last known state.
     private static async Task<Ok<CurrentSessionResponse>> GetCurrentAsync(WebSessionValidator validator, CancellationToken cancellationToken)
     {
         WebSessionCheck check;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AirtableSync.Web.Endpoints.Api;
 
-/// <summary>Read-only REST access to the local copy: bases, tables and records. Never calls Airtable.</summary>
+// Read-only access to the local copy: never calls Airtable.
 public static class CatalogApi
 {
     private const int MaxLimit = 1000;

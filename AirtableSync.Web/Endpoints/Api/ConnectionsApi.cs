@@ -6,7 +6,7 @@ namespace AirtableSync.Web.Endpoints.Api;
 
 public sealed record ConnectPersonalAccessTokenRequest(string? Token);
 
-/// <summary>Connect Airtable from automation. Tokens are validated with whoami, stored encrypted and never returned.</summary>
+// Tokens are validated with whoami, stored encrypted and never returned.
 public static class ConnectionsApi
 {
     public static RouteGroupBuilder MapConnectionsApi(this RouteGroupBuilder api)

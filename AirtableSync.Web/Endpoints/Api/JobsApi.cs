@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AirtableSync.Web.Endpoints.Api;
 
-/// <summary>Start syncs and follow, cancel or resume the jobs that run them.</summary>
 public static class JobsApi
 {
     public static RouteGroupBuilder MapJobsApi(this RouteGroupBuilder api)

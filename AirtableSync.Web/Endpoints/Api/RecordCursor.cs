@@ -4,10 +4,7 @@ using System.Text;
 
 namespace AirtableSync.Web.Endpoints.Api;
 
-/// <summary>
-/// Opaque paging cursor for the records endpoint. It encodes a position in the (createdTime, id) order;
-/// clients must treat it as opaque so the encoding can change without breaking them.
-/// </summary>
+// A position in the (createdTime, id) order; clients must treat it as opaque so the encoding can change without breaking them.
 public static class RecordCursor
 {
     public static string Encode(int skip) =>

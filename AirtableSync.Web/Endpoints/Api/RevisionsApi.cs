@@ -21,7 +21,7 @@ public sealed record RevisionResponse(
     RevisionActorResponse Actor,
     DateTimeOffset ChangedAt);
 
-/// <summary>A record's field-level revision history, newest first, with field names and types as they are now.</summary>
+// Newest first, with field names and types as they are now.
 public static class RevisionsApi
 {
     // Public-API types whose cells hold several values; their changes are lists, others a single string.

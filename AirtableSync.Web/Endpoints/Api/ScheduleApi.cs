@@ -23,7 +23,7 @@ public sealed record ScheduleResponse(string? IncrementalCron, string? FullCron,
     }
 }
 
-/// <summary>Read and change when syncs start by themselves: the same stored schedule the Settings page edits.</summary>
+// The same stored schedule the Settings page edits.
 public static class ScheduleApi
 {
     public static RouteGroupBuilder MapScheduleApi(this RouteGroupBuilder api)

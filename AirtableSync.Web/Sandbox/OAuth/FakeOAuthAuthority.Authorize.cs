@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace AirtableSync.Sandbox.OAuth;
 
-/// <summary>The outcome of GET /oauth2/v1/authorize: a consent page, an error redirect, or an error page (no redirect).</summary>
+// A consent page, an error redirect, or an error page (no redirect).
 public sealed record FakeAuthorizeOutcome(string? ConsentRequestId, Uri? Redirect, string? PageError, string? ClientId = null, IReadOnlyList<string>? Scopes = null);
 
 public sealed partial class FakeOAuthAuthority
@@ -11,7 +11,7 @@ public sealed partial class FakeOAuthAuthority
     private static readonly string[] AuthorizeParameters =
         ["client_id", "redirect_uri", "response_type", "scope", "state", "code_challenge", "code_challenge_method"];
 
-    /// <summary>Validates an authorize request in Airtable's order: client and redirect first (no redirect when wrong), then the rest via redirect.</summary>
+    // In Airtable's order: client and redirect first (no redirect when wrong), then the rest via redirect.
     public FakeAuthorizeOutcome Authorize(IQueryCollection query)
     {
         var client = FindClient(query["client_id"]);
@@ -64,7 +64,7 @@ public sealed partial class FakeOAuthAuthority
         return new(consent.Id, null, null, client.ClientId, scopes);
     }
 
-    /// <summary>Approve or Deny on the consent page. Null when the consent request is unknown or already decided.</summary>
+    // Null when the consent request is unknown or already decided.
     public Uri? Decide(string? consentRequestId, bool approve, string? userId)
     {
         FakeConsentRequest? consent;

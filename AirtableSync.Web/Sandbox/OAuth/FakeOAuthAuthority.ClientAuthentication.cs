@@ -7,7 +7,7 @@ namespace AirtableSync.Sandbox.OAuth;
 
 public sealed partial class FakeOAuthAuthority
 {
-    /// <summary>Basic is required iff the client has a secret; a secret for a secret-less client, or differing ids, are invalid_client.</summary>
+    // Basic is required iff the client has a secret; a secret for a secret-less client, or differing ids, are invalid_client.
     private (FakeOAuthClient? Client, bool UsedBasic, string? Error) AuthenticateClient(IFormCollection form, string? header)
     {
         var bodyClientId = form["client_id"].Count == 1 ? form["client_id"].ToString() : null;

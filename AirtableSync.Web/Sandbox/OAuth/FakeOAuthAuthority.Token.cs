@@ -4,12 +4,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace AirtableSync.Sandbox.OAuth;
 
-/// <summary>What POST /oauth2/v1/token answers: a status and the JSON body.</summary>
 public sealed record FakeTokenOutcome(int Status, IReadOnlyDictionary<string, object> Body);
 
 public sealed partial class FakeOAuthAuthority
 {
-    /// <summary>Applies every rule of docs/airtable/public-api.md §1.3 to one token request.</summary>
+    // Applies every rule of docs/airtable/public-api.md §1.3 to one token request.
     public async Task<FakeTokenOutcome> TokenAsync(IFormCollection form, string? authorizationHeader)
     {
         var grantType = form["grant_type"].Count == 1 ? form["grant_type"].ToString() : null;

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AirtableSync.Sandbox.OAuth;
 
-/// <summary>airtable.com's /oauth2/v1/... as the fake serves it: authorize + consent page, and the token endpoint.</summary>
 internal static class FakeOAuthEndpoints
 {
     /// <summary>Lets tests find the consent request without scraping the page; browsers ignore it.</summary>
@@ -53,7 +52,7 @@ internal static class FakeOAuthEndpoints
     }
 }
 
-/// <summary>The small consent page: two forms so that a browser can approve or deny without script.</summary>
+// Two forms, so that a browser can approve or deny without script.
 internal static class FakeConsentPage
 {
     public static string Render(string consentId, string clientId, IReadOnlyList<string> scopes) => $"""

@@ -1,13 +1,13 @@
 namespace AirtableSync.Sandbox.OAuth;
 
-/// <summary>A consent screen waiting for Approve or Deny: the validated authorize request.</summary>
+// The validated authorize request, waiting for Approve or Deny.
 internal sealed record FakeConsentRequest(
     string Id, FakeOAuthClient Client, Uri RedirectUri, IReadOnlyList<string> Scopes, string? State, string CodeChallenge, DateTimeOffset RequestedAt);
 
-/// <summary>An issued authorization code; removed on first use, successful or not (docs/airtable/public-api.md §1.3).</summary>
+// Removed on first use, successful or not (docs/airtable/public-api.md §1.3).
 internal sealed record FakeAuthorizationCode(string Code, FakeConsentRequest Request, string UserId);
 
-/// <summary>The live token pair of one grant. Rotation replaces it; the previous refresh token is remembered for the 409 window.</summary>
+// The live token pair of one grant. Rotation replaces it; the previous refresh token is remembered for the 409 window.
 internal sealed record FakeRefreshGrant(
     string RefreshToken, string AccessToken, string ClientId, string UserId, IReadOnlyList<string> Scopes, DateTimeOffset RefreshExpiresAt);
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>Bearer tokens only (docs/airtable/public-api.md §1.1): the legacy api_key query parameter is refused, not ignored.</summary>
+// Bearer tokens only (docs/airtable/public-api.md §1.1): the legacy api_key query parameter is refused, not ignored.
 internal static class BearerAuthentication
 {
     public static FakeAccessToken Authenticate(HttpRequest request, FakeAccessTokens tokens)

@@ -19,7 +19,7 @@ public static class FakeCells
         _ => false,
     };
 
-    /// <summary>A number cell as a double, whatever CLR type built the node (an int node refuses GetValue&lt;double&gt;).</summary>
+    // Whatever CLR type built the node: an int node refuses GetValue<double>.
     public static double? AsNumber(JsonNode? value) =>
         value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
             ? double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)

@@ -1,9 +1,7 @@
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>
-/// Airtable-shaped ids: a 3-letter prefix plus 14 alphanumerics, 17 characters in all (docs/airtable/public-api.md §3.7).
-/// Drawn from a seeded <see cref="Random"/>, so one seed always yields the same ids. Not thread-safe: callers hold their lock.
-/// </summary>
+// Airtable-shaped ids: a 3-letter prefix plus 14 alphanumerics, 17 in all (docs/airtable/public-api.md §3.7). Seeded, so one
+// seed always yields the same ids. Not thread-safe: callers hold their lock.
 internal sealed class FakeIdGenerator(Random random)
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

@@ -17,7 +17,7 @@ public sealed class FakeRateLimiter(FakeAirtableOptions options)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, KeyWindow> _windows = new(StringComparer.Ordinal);
 
-    /// <summary>Returns null when admitted, else which key refused ("base:app…" or "user:usr…").</summary>
+    // Null when admitted, else which key refused ("base:app…" or "user:usr…").
     internal string? TryAdmit(string? baseId, string? userId, DateTimeOffset now)
     {
         var keys = new List<(string Key, int Limit)>(2);
@@ -56,11 +56,8 @@ public sealed class FakeRateLimiter(FakeAirtableOptions options)
         }
     }
 
-    /// <summary>
-    /// Whether adding an arrival at <paramref name="at"/> keeps every window of length RateLimitWindow at or under
-    /// the limit. Arrivals are stamped before the simulated latency, so they may be admitted slightly out of order:
-    /// every window that would contain the new arrival is checked, not only the one ending at it.
-    /// </summary>
+    // Arrivals are stamped before the simulated latency, so they may be admitted slightly out of order: every window of length
+    // RateLimitWindow that would contain the new arrival is checked, not only the one ending at it.
     private bool Fits(List<DateTimeOffset> arrivals, DateTimeOffset at, int limit)
     {
         var window = options.RateLimitWindow;
@@ -79,7 +76,6 @@ public sealed class FakeRateLimiter(FakeAirtableOptions options)
 
     public DateTimeOffset? UserLockedUntil(string userId, DateTimeOffset now) => LockedUntil("user:" + userId, now);
 
-    /// <summary>Forgets all windows and penalties.</summary>
     public void Reset()
     {
         lock (_gate)

@@ -45,7 +45,7 @@ public sealed class FakeRecordIterators(FakeAirtableOptions options, TimeProvide
         }
     }
 
-    /// <summary>The snapshot ids from position <paramref name="start"/>, or null when the iterator is gone or foreign.</summary>
+    // Null when the iterator is gone or foreign.
     internal (string[] Ids, int Start)? Resume(string offset, string baseId, string tableId)
     {
         var parts = offset.Split('/');

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>Record edits for tests and the sandbox. Cells are keyed by field id; empty values are dropped.</summary>
+// Record edits for tests and the sandbox. Cells are keyed by field id; empty values are dropped.
 public sealed partial class FakeWorkspace
 {
     public FakeRecord AddRecord(
@@ -74,7 +74,7 @@ public sealed partial class FakeWorkspace
         }
     }
 
-    /// <summary>The current version of each id still alive, in the order given (deleted ids are skipped).</summary>
+    // In the order given; deleted ids are skipped.
     internal List<FakeRecord> FindLiveRecords(string baseId, string tableId, IEnumerable<string> recordIds)
     {
         lock (_gate)

@@ -1,6 +1,6 @@
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>Schema edits for tests and the sandbox. Renames keep ids, as Airtable does (docs/airtable/public-api.md §6).</summary>
+// Schema edits for tests and the sandbox. Renames keep ids, as Airtable does (docs/airtable/public-api.md §6).
 public sealed partial class FakeWorkspace
 {
     public FakeBase AddBase(string name, string permissionLevel = "create")
@@ -135,7 +135,7 @@ public sealed partial class FakeWorkspace
         }
     }
 
-    /// <summary>Adds a base the generator built in one piece (no per-record locking: 100,000 records load fast).</summary>
+    // Built in one piece by the generator, so no per-record locking: 100,000 records load fast.
     internal void AddGeneratedBase(BaseData data)
     {
         lock (_gate)

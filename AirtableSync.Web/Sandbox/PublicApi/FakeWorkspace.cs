@@ -68,7 +68,6 @@ public sealed partial class FakeWorkspace
         }
     }
 
-    /// <summary>Gives the token back access to every base.</summary>
     public void GrantAllBases(string token)
     {
         lock (_gate)

@@ -1,6 +1,6 @@
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>Mutable innards of the workspace; only touched under <see cref="FakeWorkspace"/>'s lock.</summary>
+// Only touched under FakeWorkspace's lock.
 internal sealed class BaseData(string id, string name, string permissionLevel)
 {
     public string Id { get; } = id;
@@ -22,12 +22,12 @@ internal sealed class TableData(string id, string name, string? description)
     public List<FakeField> Fields { get; } = [];
     public List<FakeView> Views { get; } = [];
 
-    /// <summary>Insertion order is the fake's record order when a request has neither sort nor view.</summary>
+    // Insertion order is the fake's record order when a request has neither sort nor view.
     public OrderedDictionary<string, FakeRecord> Records { get; } = new(StringComparer.Ordinal);
 
     public FakeTable ToSnapshot() => new(Id, Name, Description, Fields[0].Id, [.. Fields], [.. Views]);
 
-    /// <summary>Ids first, then names: Airtable accepts both wherever a field is named (docs/airtable/public-api.md §3.1).</summary>
+    // Ids first, then names: Airtable accepts both wherever a field is named (docs/airtable/public-api.md §3.1).
     public FakeField? FindField(string idOrName) =>
         Fields.Find(f => f.Id == idOrName) ?? Fields.Find(f => f.Name == idOrName);
 }

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>Answers an injected <see cref="FakeFault"/>; returns the error type written, for the request log.</summary>
+// Returns the error type written, for the request log.
 internal static class FaultResponses
 {
-    /// <summary>The error type the fault answers with (what the request log records), known before anything is written.</summary>
+    // What the request log records, known before anything is written.
     public static string? TypeOf(FakeFault fault) => fault.AbortConnection
         ? "CONNECTION_ABORTED"
         : fault.ErrorType ?? fault.StatusCode switch

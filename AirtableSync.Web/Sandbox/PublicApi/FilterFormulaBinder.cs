@@ -4,25 +4,18 @@ using System.Text.Json.Nodes;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>
-/// Turns a parsed filterByFormula into a record predicate. The fake accepts exactly the forms a sync needs
-/// (docs/airtable/public-api.md §3.6) and answers 422 INVALID_FILTER_BY_FORMULA to everything else — a real Airtable formula the
-/// fake does not know is refused, never silently treated as "match all":
-/// <code>
-/// condition := AND(condition, …) | OR(condition, …) | NOT(condition)
-///            | IS_AFTER(time, time) | IS_BEFORE(time, time)
-///            | time op time                      op ∈ = != &lt; &gt; &lt;= &gt;=
-///            | RECORD_ID() (= | !=) 'text'
-///            | REGEX_MATCH(RECORD_ID(), 'pattern')  Airtable's regexes are RE2; the fake runs .NET's on simple patterns
-///            | {field} (= | !=) 'text'            text of the cell; an empty cell equals ''
-///            | {field} op number                 numeric cells only
-/// time      := LAST_MODIFIED_TIME() | CREATED_TIME() | 'ISO-8601' | DATETIME_PARSE('ISO-8601')
-///            | {field of type date, dateTime, createdTime or lastModifiedTime}
-/// </code>
-/// Either side of a comparison may come first. An empty time (LAST_MODIFIED_TIME() of a never-edited record, see
-/// <see cref="FakeAirtableOptions.LastModifiedTimeEmptyUntilFirstEdit"/>) makes every time test false.
-/// {field} takes a name or a fld id (docs/airtable/public-api.md §3.1); an unknown field is 422.
-/// </summary>
+// Accepts exactly the filterByFormula forms a sync needs (docs/airtable/public-api.md §3.6); anything else is 422
+// INVALID_FILTER_BY_FORMULA: a real formula the fake does not know is refused, never treated as "match all".
+//   condition := AND(condition, …) | OR(condition, …) | NOT(condition)
+//              | IS_AFTER(time, time) | IS_BEFORE(time, time) | time op time       op ∈ = != < > <= >=
+//              | RECORD_ID() (= | !=) 'text'
+//              | REGEX_MATCH(RECORD_ID(), 'pattern')  Airtable's regexes are RE2; the fake runs .NET's on simple patterns
+//              | {field} (= | !=) 'text'              text of the cell; an empty cell equals ''
+//              | {field} op number                   numeric cells only
+//   time      := LAST_MODIFIED_TIME() | CREATED_TIME() | 'ISO-8601' | DATETIME_PARSE('ISO-8601')
+//              | {field of type date, dateTime, createdTime or lastModifiedTime}
+// Either side of a comparison may come first. An empty time (LAST_MODIFIED_TIME() of a never-edited record) makes every
+// time test false. {field} takes a name or a fld id (docs/airtable/public-api.md §3.1); an unknown field is 422.
 internal sealed class FilterFormulaBinder(FakeTable table, bool lastModifiedEmptyUntilEdit)
 {
     private static readonly string[] TimeFieldTypes = ["date", "dateTime", "createdTime", "lastModifiedTime"];

@@ -10,12 +10,9 @@ internal sealed record FormulaText(string Value) : FormulaNode;
 internal sealed record FormulaNumber(double Value) : FormulaNode;
 internal sealed record FormulaComparison(string Operator, FormulaNode Left, FormulaNode Right) : FormulaNode;
 
-/// <summary>
-/// Parses the filterByFormula subset the fake understands into a tree; <see cref="FilterFormulaBinder"/> then decides
-/// which trees make sense. Syntax: calls NAME(arg, …) with case-insensitive names, field references {name or fld id},
-/// 'single' or "double" quoted strings with backslash escapes, numbers, and one binary comparison
-/// (= != &lt;&gt; &lt; &gt; &lt;= &gt;=) per operand pair. Anything else is 422 INVALID_FILTER_BY_FORMULA.
-/// </summary>
+// The filterByFormula subset the fake understands, as a tree; FilterFormulaBinder then decides which trees make sense. Calls
+// NAME(arg, …) with case-insensitive names, {name or fld id}, 'single' or "double" quoted strings with backslash escapes,
+// numbers, and one binary comparison (= != <> < > <= >=) per operand pair. Anything else is 422 INVALID_FILTER_BY_FORMULA.
 internal sealed class FilterFormulaParser(string text)
 {
     private int _position;

@@ -2,10 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>
-/// Builds bases outside the workspace's lock from one seeded <see cref="Random"/>: the same seed and the same calls
-/// give the same ids, names, cells and times. Published with <see cref="FakeWorkspace.AddGeneratedBase"/>.
-/// </summary>
+// Builds bases outside the workspace's lock, from one seeded Random: the same seed and the same calls give the same ids, names,
+// cells and times. Published with FakeWorkspace.AddGeneratedBase.
 internal sealed class GeneratedWorkspace(int seed)
 {
     public Random Random { get; } = new(seed);
@@ -39,10 +37,10 @@ internal sealed class GeneratedTable(GeneratedWorkspace workspace, TableData dat
 
     public void View(string name, string type = "grid") => data.Views.Add(new FakeView(workspace.Ids.Next("viw"), name, type));
 
-    /// <summary>Reserves a record id before its cells are known (links between tables need ids first).</summary>
+    // Reserved before its cells are known: links between tables need ids first.
     public string NewRecordId() => workspace.Ids.Next("rec");
 
-    /// <summary>Adds a record; null and empty cells are dropped, as Airtable never stores them.</summary>
+    // Null and empty cells are dropped, as Airtable never stores them.
     public FakeRecord Record(string id, DateTimeOffset created, DateTimeOffset? modified, IEnumerable<(FakeField Field, JsonNode? Value)> cells)
     {
         var stored = new Dictionary<string, JsonNode>(StringComparer.Ordinal);

@@ -2,12 +2,9 @@ using System.Text.Json;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>
-/// POST /v0/{baseId}/{table}/listRecords body (docs/airtable/public-api.md §3.2): the same options as JSON, offset included.
-/// timeZone and userLocale are ignored in the body, as Airtable's body parser ignores them; any other unknown key is
-/// refused with 422. A body that is not JSON is 422 INVALID_REQUEST_UNKNOWN (the fake's choice; §4.3 mentions 400 for
-/// undecodable requests without a body shape).
-/// </summary>
+// The query's options as JSON, offset included (docs/airtable/public-api.md §3.2). timeZone and userLocale are ignored, as
+// Airtable's body parser ignores them; any other unknown key is 422. A non-JSON body is 422 INVALID_REQUEST_UNKNOWN (the
+// fake's choice; §4.3 mentions 400).
 internal static class ListRecordsBody
 {
     public static ListRecordsQuery Parse(ReadOnlySpan<byte> body)

@@ -6,7 +6,7 @@ namespace AirtableSync.Sandbox.PublicApi;
 
 internal sealed record SortSpec(string Field, bool Descending);
 
-/// <summary>The options of one list-records request (docs/airtable/public-api.md §3.1 GET, §3.2 POST body).</summary>
+// docs/airtable/public-api.md §3.1 (GET) and §3.2 (POST body).
 internal sealed partial record ListRecordsQuery
 {
     public int PageSize { get; init; } = 100;
@@ -19,7 +19,7 @@ internal sealed partial record ListRecordsQuery
     public bool ReturnFieldsByFieldId { get; init; }
     public bool CommentCount { get; init; }
 
-    /// <summary>GET /v0/{baseId}/{table}: fields[]=…, sort[0][field]=…, etc.</summary>
+    // GET /v0/{baseId}/{table}: fields[]=…, sort[0][field]=…, etc.
     public static ListRecordsQuery FromQueryString(IQueryCollection query)
     {
         var fields = new List<string>();
@@ -85,10 +85,8 @@ internal sealed partial record ListRecordsQuery
             : throw PublicApiError.InvalidRequest("Invalid request: parameter validation failed. maxRecords must be a positive integer.");
     }
 
-    /// <summary>
-    /// cellFormat=string returns locale-formatted strings Airtable says not to rely on (docs/airtable/public-api.md §2.4); the fake
-    /// does not imitate them and refuses the request rather than answer in the wrong format.
-    /// </summary>
+    // cellFormat=string returns locale-formatted strings Airtable says not to rely on (docs/airtable/public-api.md §2.4);
+    // the fake does not imitate them and refuses the request rather than answer in the wrong format.
     internal static void CheckCellFormat(string? value)
     {
         if (value is not (null or "json"))

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>/v0/meta/whoami, /v0/meta/bases and /v0/meta/bases/{baseId}/tables (docs/airtable/public-api.md §1.5, §2.1, §2.2).</summary>
+// /v0/meta/whoami, /v0/meta/bases and /v0/meta/bases/{baseId}/tables (docs/airtable/public-api.md §1.5, §2.1, §2.2).
 internal static class MetaHandlers
 {
     // Offsets look like Airtable's (itr…/app…) but only name the next base; they do not expire.

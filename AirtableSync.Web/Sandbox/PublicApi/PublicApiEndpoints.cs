@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>Route table of the fake public Web API (api.airtable.com/v0, docs/airtable/public-api.md §2–§4).</summary>
+// api.airtable.com/v0 (docs/airtable/public-api.md §2–§4).
 internal static class PublicApiEndpoints
 {
     public static IEndpointRouteBuilder MapFakePublicApi(this IEndpointRouteBuilder app)

@@ -1,10 +1,7 @@
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>
-/// An error answer. Airtable uses two body shapes (docs/airtable/public-api.md §4.3) and so does the fake:
-/// object <c>{"error":{"type":…,"message":…}}</c> almost everywhere, bare <c>{"error":"NOT_FOUND"}</c> for unknown
-/// routes and unknown records.
-/// </summary>
+// Airtable uses two body shapes (docs/airtable/public-api.md §4.3) and so does the fake: {"error":{"type":…,"message":…}}
+// almost everywhere, bare {"error":"NOT_FOUND"} for unknown routes and unknown records.
 internal sealed class PublicApiError(int statusCode, string type, string? message, bool bare = false) : Exception(message ?? type)
 {
     public int StatusCode { get; } = statusCode;
@@ -21,7 +18,7 @@ internal sealed class PublicApiError(int statusCode, string type, string? messag
         "INVALID_PERMISSIONS_OR_MODEL_NOT_FOUND",
         "Invalid permissions, or the requested model was not found. Check that both your user and your token have the required permissions, and that the model names and/or ids are correct.");
 
-    /// <summary>The generic 422 parameter error (docs/airtable/public-api.md §4.3 INVALID_REQUEST_UNKNOWN).</summary>
+    // The generic 422 parameter error (docs/airtable/public-api.md §4.3).
     public static PublicApiError InvalidRequest(string message) => new(422, "INVALID_REQUEST_UNKNOWN", message);
 
     public static PublicApiError UnknownField(string name) => new(422, "UNKNOWN_FIELD_NAME", $"Unknown field name: \"{name}\"");
@@ -29,7 +26,7 @@ internal sealed class PublicApiError(int statusCode, string type, string? messag
     public static PublicApiError InvalidFilter(string message) =>
         new(422, "INVALID_FILTER_BY_FORMULA", "The formula for filtering records is invalid: " + message);
 
-    /// <summary>No message, exactly as the docs show it (docs/airtable/public-api.md §3.3).</summary>
+    // No message, exactly as the docs show it (docs/airtable/public-api.md §3.3).
     public static PublicApiError IteratorNotAvailable() => new(422, "LIST_RECORDS_ITERATOR_NOT_AVAILABLE", null);
 
     public static PublicApiError RateLimited() => new(429, "RATE_LIMIT_REACHED", "Rate limit exceeded. Please try again later");

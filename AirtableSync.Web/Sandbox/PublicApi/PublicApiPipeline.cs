@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>Runs every /v0 request through the checks Airtable applies, then its handler, and logs the outcome.</summary>
+// Every /v0 request gets the checks Airtable applies, then its handler; the outcome is logged.
 internal static class PublicApiPipeline
 {
     private const string AirtableOrigin = "https://api.airtable.com";
@@ -105,12 +105,9 @@ internal static class PublicApiPipeline
             _ => RecordHandlers.ListRecordsAsync(context, state, route, cancellationToken),
         };
 
-    /// <summary>
-    /// Airtable rejects URLs over 16,000 characters (docs/airtable/public-api.md §3.2, API team notice). The length is counted as
-    /// Airtable would see it — https://api.airtable.com plus the raw path and query — not with the loopback host.
-    /// The answer is 414 URI Too Long with an object error INVALID_REQUEST_URL_TOO_LONG: the notice says only
-    /// "rejected", so status and type are the fake's choice; clients should switch to POST listRecords before it.
-    /// </summary>
+    // Airtable rejects URLs over 16,000 characters (docs/airtable/public-api.md §3.2, API team notice), counted as Airtable sees
+    // them: https://api.airtable.com + raw path and query, not the loopback host. The notice says only "rejected", so 414
+    // INVALID_REQUEST_URL_TOO_LONG is the fake's choice; clients should switch to POST listRecords before it.
     private static void CheckUrlLength(HttpContext context, FakeAirtableOptions options)
     {
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>Writes JSON answers built with a Utf8JsonWriter (fast enough for 100-record pages of wide tables).</summary>
+// Utf8JsonWriter: fast enough for 100-record pages of wide tables.
 internal static class PublicApiResponses
 {
     public static async Task WriteJsonAsync(HttpContext context, int statusCode, Action<Utf8JsonWriter> write, CancellationToken cancellationToken)

@@ -2,13 +2,13 @@ namespace AirtableSync.Sandbox.PublicApi;
 
 internal enum PublicApiRouteKind { WhoAmI, ListBases, BaseSchema, ListRecords, ListRecordsPost, GetRecord }
 
-/// <summary>The /v0 routes the fake serves; anything else is 404 {"error":"NOT_FOUND"}.</summary>
+// Anything else is 404 {"error":"NOT_FOUND"}.
 internal sealed record PublicApiRoute(PublicApiRouteKind Kind, string? BaseId = null, string? Table = null, string? RecordId = null)
 {
-    /// <summary>/v0/meta/* answer even when the billing quota is spent (docs/airtable/public-api.md §4.2).</summary>
+    // /v0/meta/* answer even when the billing quota is spent (docs/airtable/public-api.md §4.2).
     public bool IsMeta => Kind is PublicApiRouteKind.WhoAmI or PublicApiRouteKind.ListBases or PublicApiRouteKind.BaseSchema;
 
-    /// <summary>docs/airtable/public-api.md §1.4–1.5: whoami needs no scope.</summary>
+    // docs/airtable/public-api.md §1.4–1.5: whoami needs no scope.
     public string? RequiredScope => Kind switch
     {
         PublicApiRouteKind.WhoAmI => null,
@@ -37,7 +37,7 @@ internal sealed record PublicApiRoute(PublicApiRouteKind Kind, string? BaseId = 
         };
     }
 
-    /// <summary>The base a request is about, for logs and faults, even when the route is unknown.</summary>
+    // For logs and faults, even when the route is unknown.
     public static string? GuessBaseId(IReadOnlyList<string> segments) =>
         segments.FirstOrDefault(s => s.StartsWith("app", StringComparison.Ordinal) && s.Length == 17);
 }

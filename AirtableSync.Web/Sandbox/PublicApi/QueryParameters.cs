@@ -2,11 +2,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>
-/// Query-string checks shared by the handlers. Unknown parameters are refused with 422 rather than ignored, so a
-/// client's typo (or an offset sent in the query of a POST listRecords, docs/airtable/public-api.md §3.2) fails loudly here
-/// instead of looping forever against Airtable.
-/// </summary>
+// Unknown parameters are 422, not ignored, so a client's typo (or an offset in the query of a POST listRecords,
+// docs/airtable/public-api.md §3.2) fails loudly here instead of looping forever against Airtable.
 internal static class QueryParameters
 {
     public static void AllowOnly(IQueryCollection query, params string[] allowed)

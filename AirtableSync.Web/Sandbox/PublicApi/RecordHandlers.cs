@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>List records (GET and POST, docs/airtable/public-api.md §3.1–3.3) and get record (§3.4).</summary>
+// List records (GET and POST, docs/airtable/public-api.md §3.1–3.3) and get record (§3.4).
 internal static partial class RecordHandlers
 {
     public static async Task ListRecordsAsync(HttpContext context, FakeAirtableState state, PublicApiRoute route, CancellationToken cancellationToken)
@@ -67,10 +67,8 @@ internal static partial class RecordHandlers
         return PublicApiResponses.WriteJsonAsync(context, 200, w => writer.Write(w, record), cancellationToken);
     }
 
-    /// <summary>
-    /// An unknown table answers 404 in the object shape {"error":{"type":"TABLE_NOT_FOUND",…}}; the bare
-    /// {"error":"NOT_FOUND"} is kept for unknown routes and records (docs/airtable/public-api.md §4.3 shows both shapes).
-    /// </summary>
+    // An unknown table is 404 in the object shape {"error":{"type":"TABLE_NOT_FOUND",…}}; the bare {"error":"NOT_FOUND"}
+    // is for unknown routes and records (docs/airtable/public-api.md §4.3 shows both shapes).
     private static (string BaseId, FakeTable Table) ResolveTable(FakeAirtableState state, PublicApiRoute route)
     {
         var baseId = route.BaseId ?? "";
@@ -84,10 +82,8 @@ internal static partial class RecordHandlers
             ?? throw PublicApiError.UnknownField(n)).Id)
         .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>
-    /// A malformed offset is 422 INVALID_OFFSET_VALUE; a well-formed one whose iterator expired, was restarted away or
-    /// belongs to another table is 422 LIST_RECORDS_ITERATOR_NOT_AVAILABLE (docs/airtable/public-api.md §3.3): restart from page 1.
-    /// </summary>
+    // A malformed offset is 422 INVALID_OFFSET_VALUE; a well-formed one whose iterator expired, was restarted away or belongs to
+    // another table is 422 LIST_RECORDS_ITERATOR_NOT_AVAILABLE (docs/airtable/public-api.md §3.3): restart from page 1.
     private static (string[] Ids, int Start, string? IteratorId) Resume(FakeAirtableState state, string offset, string baseId, string tableId)
     {
         if (!OffsetShape().IsMatch(offset))

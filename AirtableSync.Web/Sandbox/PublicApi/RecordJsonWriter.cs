@@ -3,11 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>
-/// Writes a record as list/get records return it (docs/airtable/public-api.md §3.1): {id, createdTime, fields} with empty cells
-/// omitted, keyed by field name or, with returnFieldsByFieldId, by field id, in the table's field order.
-/// createdTime and lastModifiedTime fields are computed from the record's own times, so they move with edits.
-/// </summary>
+// As list/get records return it (docs/airtable/public-api.md §3.1): {id, createdTime, fields}, empty cells omitted, keyed by
+// name or (returnFieldsByFieldId) id, in field order. createdTime/lastModifiedTime fields come from the record's own times,
+// so they move with edits.
 internal sealed class RecordJsonWriter(FakeTable table, IReadOnlySet<string>? onlyFieldIds, bool byFieldId, bool commentCount, bool lastModifiedEmptyUntilEdit)
 {
     public void Write(Utf8JsonWriter w, FakeRecord record)
@@ -46,7 +44,7 @@ internal sealed class RecordJsonWriter(FakeTable table, IReadOnlySet<string>? on
         _ => record.Cells.GetValueOrDefault(field.Id),
     };
 
-    /// <summary>Date-only when the field's result type is date (docs/airtable/public-api.md §2.3 createdTime).</summary>
+    // Date-only when the field's result type is date (docs/airtable/public-api.md §2.3 createdTime).
     private static JsonValue Time(FakeField field, DateTimeOffset time) =>
         JsonValue.Create(field.Options?["result"]?["type"]?.GetValue<string>() == "date" ? FakeCells.FormatDate(time) : FakeCells.FormatTime(time));
 }

@@ -3,12 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>
-/// Sort order for list records. With neither sort nor view, Airtable's order is unspecified (docs/airtable/public-api.md §3.1); the
-/// fake uses insertion order, and a view (which has no filters or sorts in the fake) also keeps insertion order.
-/// Clients must not rely on either. Sorting is stable; empty cells sort first ascending; numbers compare numerically,
-/// text ordinally ignoring case, anything else by its JSON text.
-/// </summary>
+// With neither sort nor view Airtable's order is unspecified (docs/airtable/public-api.md §3.1); the fake uses insertion order, and so
+// does a view (no filters or sorts in the fake). Clients must not rely on either. Sorting is stable; empty cells sort first
+// ascending; numbers compare numerically, text ordinally ignoring case, anything else by its JSON text.
 internal static class RecordOrdering
 {
     public static IEnumerable<FakeRecord> Apply(IEnumerable<FakeRecord> records, IReadOnlyList<(FakeField Field, bool Descending)> sorts, RecordJsonWriter cells)

@@ -1,6 +1,6 @@
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>The first page's work: which records match, in which order, capped by maxRecords — the iterator's snapshot.</summary>
+// The first page's work (which records match, in which order, capped by maxRecords) is the iterator's snapshot.
 internal static class RecordSelection
 {
     public static string[] SelectIds(FakeAirtableState state, string baseId, FakeTable table, ListRecordsQuery query, RecordJsonWriter cells)

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>Cell and option shapes of docs/airtable/public-api.md §2.3, built from the generator's random source.</summary>
+// Cell and option shapes of docs/airtable/public-api.md §2.3, from the generator's random source.
 internal sealed class SampleCells(GeneratedWorkspace g, FakeUserDirectory users)
 {
     public static JsonObject Choices(params string[] names)
@@ -71,7 +71,7 @@ internal sealed class SampleCells(GeneratedWorkspace g, FakeUserDirectory users)
     public DateTimeOffset TimeBefore(DateTimeOffset anchor, int maxDays) =>
         anchor - TimeSpan.FromMinutes(g.Random.Next(0, maxDays * 24 * 60));
 
-    /// <summary>Rounded to whole seconds, like times a person enters.</summary>
+    // Whole seconds, like times a person enters.
     public DateTimeOffset TimeAround(DateTimeOffset anchor, int days) =>
         anchor + TimeSpan.FromSeconds(g.Random.Next(-days * 86_400, days * 86_400));
 
@@ -85,7 +85,7 @@ internal sealed class SampleCells(GeneratedWorkspace g, FakeUserDirectory users)
     private static JsonObject Thumbnail(string url, string size, int width, int height) =>
         new() { ["url"] = url.Replace(".png", $"-{size}.png", StringComparison.Ordinal), ["width"] = width, ["height"] = height };
 
-    /// <summary>A 14-character id suffix that depends only on the name, so choice ids survive regeneration.</summary>
+    // Depends only on the name, so choice ids survive regeneration.
     private static string StableSuffix(string name)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>"Customer Support" (Customers, Tickets and a synced Zendesk table) and a read-only "Marketing Calendar".</summary>
+// "Customer Support" (Customers, Tickets and a synced Zendesk table) and a read-only "Marketing Calendar".
 internal static class SampleCustomerSupport
 {
     private static readonly string[] Companies = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Wonka"];
@@ -76,7 +76,7 @@ internal static class SampleCustomerSupport
         return data;
     }
 
-    /// <summary>A synced table: its source column is an externalSyncSource field (docs/airtable/public-api.md §2.3).</summary>
+    // A synced table's source column is an externalSyncSource field (docs/airtable/public-api.md §2.3).
     private static void BuildZendeskSync(GeneratedWorkspace g, SampleCells cells, BaseData data, DateTimeOffset anchor)
     {
         var synced = g.NewTable(data, "Zendesk import", "Synced from Zendesk.");

@@ -2,10 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>
-/// "Product Roadmap": People, Epics and Tasks, linked to each other. Tasks alone carries most §2.3 types, including
-/// the irregular formula values of §2.4 and one field type Airtable has not invented yet ("fancyNewType").
-/// </summary>
+// People, Epics and Tasks, linked to each other. Tasks carries most docs/airtable/public-api.md §2.3 types, the irregular
+// formula values of §2.4 and one type Airtable has not invented yet ("fancyNewType").
 internal static class SampleProductRoadmap
 {
     private static readonly string[] Words =

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>The Tasks table of "Product Roadmap": one field of almost every §2.3 type, and some records left empty.</summary>
+// One field of almost every docs/airtable/public-api.md §2.3 type, and some records left empty.
 internal static class SampleTasks
 {
     private static readonly string[] Verbs = ["Fix", "Add", "Remove", "Refactor", "Document", "Test", "Speed up", "Design"];
@@ -115,7 +115,7 @@ internal static class SampleTasks
         return text;
     }
 
-    /// <summary>Mostly numbers, but also the error and NaN objects formulas really return (docs/airtable/public-api.md §2.4).</summary>
+    // Mostly numbers, but also the error and NaN objects formulas really return (docs/airtable/public-api.md §2.4).
     private static JsonNode DaysLeft(int i, DateTimeOffset due, DateTimeOffset anchor) => (i % 17) switch
     {
         3 => new JsonObject { ["error"] = "#ERROR!" },

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AirtableSync.Sandbox.PublicApi;
 
-/// <summary>Table, field and view objects of the base schema (docs/airtable/public-api.md §2.2).</summary>
+// Table, field and view objects of the base schema (docs/airtable/public-api.md §2.2).
 internal static class SchemaJsonWriter
 {
     public static void WriteTable(Utf8JsonWriter w, FakeTable table, bool includeVisibleFieldIds)

@@ -57,6 +57,6 @@ public sealed class DiffRowHtmlBuilder(DiffMarkupStyle? style = null)
 
     internal static string Attr(string text) => WebUtility.HtmlEncode(text);
 
-    /// <summary>Visible text with spaces written as NBSPs (§4.2: they occur and must read as spaces).</summary>
+    // Spaces written as NBSPs (docs/airtable/revision-history.md §4.2: they occur and must read as spaces).
     internal static string Visible(string text) => WebUtility.HtmlEncode(text).Replace(" ", "&nbsp;", StringComparison.Ordinal);
 }

@@ -5,7 +5,7 @@ using static AirtableSync.Sandbox.Revisions.DiffRowHtmlBuilder;
 
 namespace AirtableSync.Sandbox.Revisions;
 
-/// <summary>One-value cells (number, currency, percent, date), checkbox and rating, as §4.2 describes them.</summary>
+// One-value cells (number, currency, percent, date), checkbox and rating, as docs/airtable/revision-history.md §4.2 describes them.
 internal static class DiffScalarMarkup
 {
     private const string OldClasses = "strikethrough colors-background-negative px-half rounded";

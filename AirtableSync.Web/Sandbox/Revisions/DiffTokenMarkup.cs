@@ -4,7 +4,7 @@ using static AirtableSync.Sandbox.Revisions.DiffRowHtmlBuilder;
 
 namespace AirtableSync.Sandbox.Revisions;
 
-/// <summary>Token-drawn values: select pills (both dialects), collaborator pills, linked records, attachment previews (§4.2).</summary>
+// Select pills (both dialects), collaborator pills, linked records, attachment previews (docs/airtable/revision-history.md §4.2).
 internal static class DiffTokenMarkup
 {
     public static string Select(IReadOnlyList<DiffToken> tokens, DiffMarkupStyle style, bool multi)
@@ -101,7 +101,7 @@ internal static class DiffTokenMarkup
         return $"<div class=\"absolute\" style=\"top: -4px; right: -4px\" aria-hidden=\"true\"><svg width=\"12\" height=\"12\" class=\"icon\"><use {href}=\"#{icon}\"></use></svg></div>";
     }
 
-    /// <summary>Choice colours are user choices; with <see cref="DiffMarkupStyle.SwapChoiceColors"/> the removed choice is the green one.</summary>
+    // Choice colours are user choices; with DiffMarkupStyle.SwapChoiceColors the removed choice is the green one.
     private static string Color(TokenMark mark, DiffMarkupStyle style) => mark switch
     {
         TokenMark.Removed => style.SwapChoiceColors ? "greenLight1" : "redLight1",

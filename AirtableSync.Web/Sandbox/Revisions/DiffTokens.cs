@@ -6,7 +6,7 @@ internal enum TokenMark { Removed, Added, Unchanged }
 
 internal sealed record DiffToken(string Text, TokenMark Mark);
 
-/// <summary>Splits a change into drawn tokens: removed (old only), added (new only) and unchanged (both sides).</summary>
+// A change splits into drawn tokens: removed (old only), added (new only) and unchanged (both sides).
 internal static class DiffTokens
 {
     public static IReadOnlyList<DiffToken> Of(FakeFieldChange change, bool newBeforeOld)

@@ -3,7 +3,7 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Sandbox.Revisions;
 
-/// <summary>The evolving cell values of one generated record; each step returns the changes it made.</summary>
+// The evolving cell values of one generated record; each step returns the changes it made.
 internal sealed class FakeRecordHistory(FakeRevisionTable table, IReadOnlyList<FakeUser> users, Random random, int renameBefore)
 {
     private string _status = table.Status.Choices[0];

@@ -5,12 +5,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AirtableSync.Sandbox.Revisions;
 
-/// <summary>
-/// GET /v0.3/row/{recordId}/readRowActivitiesAndComments as docs/airtable/revision-history.md §2–§3 and §9 describe it:
-/// cookie session required, the base named in x-airtable-application-id, lenient stringifiedObjectParams,
-/// paging by offsetV2, 403 bursts with a penalty, the three shapes of an expired-session answer, and MessagePack
-/// answers for chosen records.
-/// </summary>
+// As docs/airtable/revision-history.md §2–§3 and §9 describe it: cookie session, the base in x-airtable-application-id, lenient
+// stringifiedObjectParams, offsetV2 paging, 403 bursts with a penalty, three expired-session answers, MessagePack for chosen records.
 internal static class FakeRevisionEndpoints
 {
     public static IEndpointRouteBuilder MapFakeRevisions(this IEndpointRouteBuilder app)
@@ -67,7 +63,7 @@ internal static class FakeRevisionEndpoints
         }
     }
 
-    /// <summary>Lenient like the real one (§2.2): unknown keys ignored, every key optional.</summary>
+    // Lenient like the real one (docs/airtable/revision-history.md §2.2): unknown keys ignored, every key optional.
     private static bool TryReadParams(string text, FakeAirtableOptions options, out int limit, out string? offsetV2, out string problem)
     {
         limit = options.RevisionPageLimitDefault;
@@ -107,7 +103,7 @@ internal static class FakeRevisionEndpoints
         return true;
     }
 
-    /// <summary><c>{"msg":"SUCCESS","data":{}}</c> in MessagePack: a fixmap of two, fixstr keys, an empty fixmap.</summary>
+    // {"msg":"SUCCESS","data":{}} in MessagePack: a fixmap of two, fixstr keys, an empty fixmap.
     internal static readonly byte[] MessagePackSuccess =
         [0x82, 0xA3, (byte)'m', (byte)'s', (byte)'g', 0xA7, .. "SUCCESS"u8, 0xA4, .. "data"u8, 0x80];
 

@@ -14,7 +14,6 @@ public sealed class FakeRevisionHistories(FakeAirtableState state)
 {
     private readonly ConcurrentDictionary<(string RecordId, DateTimeOffset? Modified), IReadOnlyList<FakeActivity>> _cache = new();
 
-    /// <summary>Finds a record of <paramref name="baseId"/> by id, with its table.</summary>
     public (FakeTable Table, FakeRecord Record)? Find(string baseId, string recordId)
     {
         foreach (var table in state.Workspace.GetTables(baseId))
@@ -51,7 +50,7 @@ public sealed class FakeRevisionHistories(FakeAirtableState state)
         return activities;
     }
 
-    /// <summary>Uses the table's own fields (so events carry real field ids) and the sample's for types it lacks.</summary>
+    // The table's own fields, so events carry real field ids; the sample's for types it lacks.
     private static FakeRevisionTable RevisionTableFor(FakeTable table)
     {
         var sample = FakeRevisionTable.Sample;

@@ -6,10 +6,8 @@ using System.Text.Json.Nodes;
 
 namespace AirtableSync.Sandbox.Revisions;
 
-/// <summary>
-/// Renders one page of <c>readRowActivitiesAndComments</c> in the §3.1 envelope. Newest first (the order the panel shows;
-/// real ordering is unknown, §3.1). The cursor is opaque to clients, as the real <c>offsetV2</c> is.
-/// </summary>
+// The envelope of docs/airtable/revision-history.md §3.1, newest first (the order the panel shows; real ordering is unknown).
+// The cursor is opaque to clients, as the real offsetV2 is.
 internal static class RevisionEnvelopeWriter
 {
     // Raw `<` and `"` as a web server writes them, not System.Text.Json's default \u003C escapes: clients must not care, and the

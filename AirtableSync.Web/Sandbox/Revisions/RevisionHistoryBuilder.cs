@@ -60,7 +60,7 @@ public sealed class RevisionHistoryBuilder
     public string RenderPage(string recordId, IReadOnlyList<FakeActivity> activities, int limit, string? offsetV2) =>
         RevisionEnvelopeWriter.Render(recordId, activities, _users, limit, offsetV2);
 
-    /// <summary>Both select dialects, both token orders, swapped colours and both badge attributes appear across one history.</summary>
+    // Both select dialects, both token orders, swapped colours and both badge attributes appear across one history.
     public static DiffMarkupStyle StyleFor(int activityIndex) => new(
         activityIndex % 2 == 0 ? SelectMarkup.ChoiceTokens : SelectMarkup.Spans,
         NewBeforeOld: activityIndex % 3 == 0,

@@ -5,10 +5,8 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Sandbox.Revisions;
 
-/// <summary>
-/// Text cells: a word-level <c>div.textDiff</c> of <c>span.pre-wrap</c> chunks (E2); a filled or cleared text is one highlighted
-/// span (E5). Chunks carry their own spaces, written as NBSPs.
-/// </summary>
+// A word-level div.textDiff of span.pre-wrap chunks (E2); a filled or cleared text is one highlighted span (E5).
+// Chunks carry their own spaces, written as NBSPs.
 internal static partial class TextDiffMarkup
 {
     private const string Unchanged = "pre-wrap unchangedPart";
@@ -32,7 +30,7 @@ internal static partial class TextDiffMarkup
 
     private static string[] Words(string text) => [.. WordOrSpace().Matches(text).Select(m => m.Value)];
 
-    /// <summary>Longest-common-subsequence diff over words and spaces, merged into runs of one kind.</summary>
+    // Longest common subsequence over words and spaces, merged into runs of one kind.
     private static List<(string Class, string Text)> Diff(string[] old, string[] @new)
     {
         var lcs = new int[old.Length + 1, @new.Length + 1];

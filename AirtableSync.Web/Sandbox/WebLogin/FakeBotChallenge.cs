@@ -20,11 +20,11 @@ public sealed class FakeBotChallenge(FakeAirtableOptions options)
     /// <summary>Presses released before the hold time, as reported by the page.</summary>
     public int Failed => Volatile.Read(ref _failed);
 
-    /// <summary>Challenge the browser unless it already passed (the option means "challenge untrusted browsers").</summary>
+    // The option means "challenge untrusted browsers": one that already passed is let through.
     public bool Challenges(HttpRequest request) =>
         options.WebLoginChallenge && !(request.Cookies.TryGetValue(TrustCookieName, out var token) && _trusted.ContainsKey(token));
 
-    /// <summary>Judges one press; a long enough one marks the browser trusted through its response's cookie.</summary>
+    // A long enough press marks the browser trusted through its response's cookie.
     public bool Judge(HttpResponse response, int heldMs)
     {
         if (heldMs < options.WebLoginChallengeHoldMs)

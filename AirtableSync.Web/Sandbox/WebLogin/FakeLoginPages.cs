@@ -2,11 +2,9 @@ using System.Text.Encodings.Web;
 
 namespace AirtableSync.Sandbox.WebLogin;
 
-/// <summary>
-/// HTML of the fake's login screens, with the selectors public implementations rely on (docs/airtable/revision-history.md §5.1):
-/// input[name=email], button[type=submit], input[name=password], the error notice test id, the 2FA code input
-/// and its div "Submit". Plain forms, no CSP and no script except the challenge's small ES5 one, so any browser (or a newcomer) can finish them.
-/// </summary>
+// Selectors public implementations rely on (docs/airtable/revision-history.md §5.1): input[name=email], button[type=submit],
+// input[name=password], the error notice test id, the 2FA input and its div "Submit". Plain forms, no CSP, no script but the
+// challenge's ES5 one.
 internal static class FakeLoginPages
 {
     private static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
@@ -44,10 +42,8 @@ internal static class FakeLoginPages
         <a href="/sso/start">Continue with single sign-on</a>
         """);
 
-    /// <summary>
-    /// The "Press &amp; Hold" widget: a short inline script (ES5, no modules, so any browser runs it) times the press
-    /// from pointerdown and posts the held time when the hold completes or the press ends early; the server judges it.
-    /// </summary>
+    // A short inline ES5 script (no modules, so any browser runs it) times the press from pointerdown and posts the held time
+    // when the hold completes or the press ends early; the server judges it.
     public static string Challenge(int holdMs, string? error = null) => Page("Verify you are human", $$"""
         <h1>Before we continue…</h1>
         <p>Press and hold the button to confirm you are a human (and not a bot).</p>
@@ -95,7 +91,7 @@ internal static class FakeLoginPages
         </form>
         """);
 
-    /// <summary>The 2FA page: the Submit control is a div (as on airtable.com); Enter in the single input submits the form.</summary>
+    // The Submit control is a div (as on airtable.com); Enter in the single input submits the form.
     public static string Mfa(string strategyId, string? sandboxCode, string? error = null) => Page("Two-factor authentication", $"""
         <h1>Two-factor authentication</h1>
         <p>Enter the 6-digit code from your authenticator app.</p>

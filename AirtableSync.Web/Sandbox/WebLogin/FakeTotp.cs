@@ -13,7 +13,7 @@ public static class FakeTotp
     public static string Compute(string base32Secret, DateTimeOffset at) =>
         ComputeForStep(Base32Decode(base32Secret), at.ToUnixTimeSeconds() / StepSeconds);
 
-    /// <summary>Accepts the current code and the one before or after it, for clock drift and slow typing.</summary>
+    // Accepts the current code and the one before or after it, for clock drift and slow typing.
     public static bool Verify(string base32Secret, string code, DateTimeOffset at)
     {
         var key = Base32Decode(base32Secret);

@@ -5,11 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AirtableSync.Sandbox.WebLogin;
 
-/// <summary>
-/// airtable.com's login flow as docs/airtable/revision-history.md §5.1–§5.5 describes it: /login (email → Continue →
-/// password → Sign in), optional "Verify it's you" e-mail code, /2fa/{strategyId}, then / with
-/// window.initData.sessionUserId; plus GET /v0.3/getUserProperties, the cheap validity probe of §5.7.
-/// </summary>
+// airtable.com's login flow per docs/airtable/revision-history.md §5.1–§5.5: /login (email → Continue → password → Sign in),
+// optional e-mail code, /2fa/{strategyId}, then / with window.initData.sessionUserId; plus GET /v0.3/getUserProperties, the
+// validity probe of §5.7.
 internal static class FakeWebLoginEndpoints
 {
     public static IEndpointRouteBuilder MapFakeWebLogin(this IEndpointRouteBuilder app)

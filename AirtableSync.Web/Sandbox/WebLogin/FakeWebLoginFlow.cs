@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace AirtableSync.Sandbox.WebLogin;
 
-/// <summary>One request's step through the fake login; the session cookie carries where the browser is.</summary>
+// The session cookie carries where the browser is.
 internal sealed class FakeWebLoginFlow(HttpContext context, FakeAirtableState state)
 {
     private FakeAirtableOptions Options => state.Options;
@@ -19,7 +19,7 @@ internal sealed class FakeWebLoginFlow(HttpContext context, FakeAirtableState st
         return HtmlAsync(context, FakeLoginPages.Email());
     }
 
-    /// <summary>The challenge widget's post: a long enough hold earns the trust cookie and goes on to the login form.</summary>
+    // A long enough hold earns the trust cookie and goes on to the login form.
     public async Task SubmitChallengeAsync()
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -141,7 +141,7 @@ internal sealed class FakeWebLoginFlow(HttpContext context, FakeAirtableState st
         return Task.CompletedTask;
     }
 
-    /// <summary>The browser id cookie airtable.com sets on the first visit (§5.5).</summary>
+    // airtable.com sets the browser id cookie on the first visit (docs/airtable/revision-history.md §5.5).
     private void EnsureBrowserCookies()
     {
         if (!context.Request.Cookies.ContainsKey("brw"))

@@ -1,6 +1,5 @@
 namespace AirtableSync.Sandbox.WebLogin;
 
-/// <summary>Where a browser is in the fake's login flow.</summary>
 public enum FakeLoginStep { Anonymous, AwaitingEmailCode, AwaitingMfa, SignedIn }
 
 /// <summary>One browser session of the fake's web host, keyed by the id inside the session cookie (docs/airtable/revision-history.md §5.4).</summary>

@@ -21,10 +21,10 @@ public sealed class FakeWebSessions(FakeAirtableOptions options, TimeProvider ti
 
     public string SignatureCookieName => options.WebSessionCookieName + ".sig";
 
-    /// <summary>The signed-in, unexpired session the request's cookies carry, or null. Used by every cookie-authenticated route.</summary>
+    // Used by every cookie-authenticated route.
     public FakeWebSession? FindValidSession(HttpRequest request) => Find(request) is { IsSignedIn: true } session ? session : null;
 
-    /// <summary>The session the request's cookies carry (signed in or not), or null when missing, unsigned or unknown.</summary>
+    // Signed in or not; null when missing, unsigned or unknown.
     public FakeWebSession? Find(HttpRequest request)
     {
         if (!request.Cookies.TryGetValue(CookieName, out var value)
@@ -76,7 +76,7 @@ public sealed class FakeWebSessions(FakeAirtableOptions options, TimeProvider ti
         return count;
     }
 
-    /// <summary>Writes the session and signature cookies: __Host- rules (Secure, Path=/, no Domain), as on airtable.com (§5.5).</summary>
+    // __Host- rules (Secure, Path=/, no Domain), as on airtable.com (docs/airtable/revision-history.md §5.5).
     public void WriteCookies(HttpResponse response, FakeWebSession session)
     {
         var cookie = new CookieOptions { Path = "/", Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(30) };

@@ -1,6 +1,6 @@
 namespace AirtableSync.Web.Components.Pages.Account;
 
-/// <summary>Only paths of this app are followed after sign-in: an absolute or protocol-relative URL would be an open redirect.</summary>
+// Only paths of this app are followed after sign-in: an absolute or protocol-relative URL would be an open redirect.
 public static class LocalReturnUrl
 {
     public static string Or(string? returnUrl, string fallback = "/") =>

@@ -4,16 +4,14 @@ namespace AirtableSync.Web.Components.Pages.Connect;
 
 public sealed partial class BrowserLoginWizardModel
 {
-    /// <summary>The latest picture of the login browser's page while a challenge is handed over.</summary>
+    // Set only while a challenge is handed over.
     public BrowserScreen? Screen { get; private set; }
 
-    /// <summary>The picture as an img src (a data URL, so no endpoint or cookie is involved).</summary>
+    // A data URL, so no endpoint or cookie is involved.
     public string? ScreenSource => Screen is { } screen ? $"data:{screen.ContentType};base64,{Convert.ToBase64String(screen.Image)}" : null;
 
-    /// <summary>
-    /// One tick of the Challenge step: follows the login's status (it continues by itself once the challenge is
-    /// passed) and takes a fresh picture. Returns false when the step is over and refreshing should stop.
-    /// </summary>
+    // Follows the login's status (it continues by itself once the challenge is passed) and takes a fresh picture;
+    // false when the step is over and refreshing should stop.
     public async Task<bool> RefreshScreenAsync(CancellationToken cancellationToken)
     {
         if (Step != WizardStep.Challenge || Status is not { } shown)
@@ -40,10 +38,7 @@ public sealed partial class BrowserLoginWizardModel
         return true;
     }
 
-    /// <summary>
-    /// Forwards a pointer event on the picture, shown at <paramref name="shownWidth"/> × <paramref name="shownHeight"/>
-    /// CSS pixels, to the page at the matching page coordinates.
-    /// </summary>
+    // The picture is shown at shownWidth × shownHeight CSS pixels; the offsets are mapped to the page's coordinates.
     public async Task PointerAsync(BrowserPointerAction action, double offsetX, double offsetY, double shownWidth, double shownHeight, CancellationToken cancellationToken)
     {
         if (Step != WizardStep.Challenge || Status is not { } status || Screen is not { } screen || shownWidth <= 0 || shownHeight <= 0)
@@ -64,5 +59,4 @@ public sealed partial class BrowserLoginWizardModel
     }
 }
 
-/// <summary>The size, in CSS pixels, the login browser's picture is shown at in the admin's browser.</summary>
 public sealed record ShownSize(double Width, double Height);

@@ -2,14 +2,11 @@ using AirtableSync.WebSession;
 
 namespace AirtableSync.Web.Components.Pages.Connect;
 
-/// <summary>The wizard's steps; Challenge shows the login browser's page to the admin (a headful hand-over).</summary>
+// Challenge shows the login browser's page to the admin (a headful hand-over).
 public enum WizardStep { Credentials, Progress, Challenge, Code, Done }
 
-/// <summary>
-/// The browser-login wizard's state machine: credentials → progress → code → done, driven by the login's status.
-/// A failure returns to the step where the admin can act (a rejected code stays on the code step). A challenge handed
-/// over in a headful browser shows its page until it is solved, then the wizard follows the login to the code step.
-/// </summary>
+// Driven by the login's status; a failure returns to the step where the admin can act (a rejected code stays on Code).
+// A challenge handed over in a headful browser shows its page until solved, then the wizard follows the login to Code.
 public sealed partial class BrowserLoginWizardModel(IBrowserLoginDriver driver, int maxCodeAttempts, ILogger logger)
 {
     private int _codeAttempts;
@@ -22,7 +19,7 @@ public sealed partial class BrowserLoginWizardModel(IBrowserLoginDriver driver, 
     public bool EmailCode => Status?.State == BrowserLoginState.AwaitingEmailCode;
     public int AttemptsLeft => Math.Max(0, maxCodeAttempts - _codeAttempts);
 
-    /// <summary>What is wrong with a typed field ("email", "password", "code"), shown on that field; nothing was sent.</summary>
+    // Keyed "email", "password" or "code" and shown on that field: nothing was sent.
     public IReadOnlyDictionary<string, string> FieldErrors { get; private set; } = new Dictionary<string, string>();
 
     public async Task StartAsync(string? email, string? password, CancellationToken cancellationToken)
@@ -80,7 +77,7 @@ public sealed partial class BrowserLoginWizardModel(IBrowserLoginDriver driver, 
         _codeAttempts = 0;
     }
 
-    /// <summary>Applies a status the way the wizard shows it; public so each state's rendering can be checked directly.</summary>
+    // Public so each state's rendering can be checked directly.
     public void Apply(BrowserLoginStatus status, bool codeSubmitted = false)
     {
         var previous = Status?.State;
@@ -156,7 +153,7 @@ public sealed partial class BrowserLoginWizardModel(IBrowserLoginDriver driver, 
     private static bool IsTimeout(BrowserLoginStatus status) =>
         status.Message?.Contains("timed out", StringComparison.OrdinalIgnoreCase) == true;
 
-    /// <summary>The coordinator's messages are written for people; the common cases get a sharper one.</summary>
+    // The coordinator's messages are written for people; the common cases get a sharper one.
     private static string Describe(BrowserLoginStatus status) =>
         IsTimeout(status) && status.Message?.Contains("challenge", StringComparison.OrdinalIgnoreCase) == true
             ? "The login timed out while waiting for the challenge to be solved. Start again and press and hold within the time limit."

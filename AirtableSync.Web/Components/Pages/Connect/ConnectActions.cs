@@ -5,14 +5,10 @@ using AirtableSync.Web.Auth;
 
 namespace AirtableSync.Web.Components.Pages.Connect;
 
-/// <summary>The outcome of a connect attempt: the new connection, or a sentence the admin can act on.</summary>
-/// <param name="TokenError">What is wrong with the typed token itself, shown on the token field; Airtable was not asked.</param>
+// TokenError: what is wrong with the typed token itself, shown on the token field; Airtable was not asked.
 public sealed record ConnectOutcome(ConnectionSummary? Connection, string? Error, string? TokenError = null);
 
-/// <summary>
-/// What the Connect page does with connections; exceptions become readable sentences and are logged, never shown raw.
-/// Admins only, checked on every call.
-/// </summary>
+// Exceptions become readable sentences and are logged, never shown raw. Admins only, checked on every call.
 public sealed class ConnectActions(AirtableConnector connector, CurrentUser currentUser, ILogger<ConnectActions> logger)
 {
     public async Task<IReadOnlyList<ConnectionSummary>> ListAsync(CancellationToken cancellationToken)
@@ -50,7 +46,7 @@ public sealed class ConnectActions(AirtableConnector connector, CurrentUser curr
         }
     }
 
-    /// <summary>The sandbox's own token: one click connects the simulated workspace.</summary>
+    // The sandbox's own token: one click connects the simulated workspace.
     public Task<ConnectOutcome> ConnectSandboxAsync(CancellationToken cancellationToken) =>
         ConnectPersonalAccessTokenAsync(FakeSandboxSeeder.SandboxToken, cancellationToken);
 

@@ -5,10 +5,8 @@ using AirtableSync.Web.Auth;
 
 namespace AirtableSync.Web.Components.Pages.Jobs;
 
-/// <summary>
-/// What the Jobs page (and the dashboard's Sync now) can do; returns a user-readable problem or null. Exceptions are
-/// logged, never shown raw. Admins only, checked here on every call: a rendered button must not be enough.
-/// </summary>
+// Returns a readable problem or null; exceptions are logged, never shown raw. Admins only, checked here on every
+// call: a rendered button must not be enough.
 public sealed class JobActions(JobQueue queue, JobCancellation cancellation, JobResumption resumption, CurrentUser currentUser, MudBlazor.ISnackbar snackbar, ILogger<JobActions> logger)
 {
     public Task<string?> StartSyncAsync(SyncMode mode, SyncRequest request) => GuardAsync("start the sync", async () =>
@@ -28,7 +26,7 @@ public sealed class JobActions(JobQueue queue, JobCancellation cancellation, Job
 
     public Task<string?> ResumeAsync(JobEntry job) => GuardAsync("resume the job", () => resumption.ResumeAsync(job.Id));
 
-    /// <summary>A fresh job with the same request, ignoring what the earlier one achieved.</summary>
+    // A fresh job with the same request, ignoring what the earlier one achieved.
     public Task<string?> RunAgainAsync(JobEntry job) => GuardAsync("run the job again", async () =>
     {
         using var parameters = JsonDocument.Parse(job.ParametersJson);

@@ -2,7 +2,7 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Web.Components.Pages.Jobs;
 
-/// <summary>A job's kind in words, the same on the Jobs page and the dashboard.</summary>
+// The same words on the Jobs page and the dashboard.
 public static class JobKindLabel
 {
     public static string Of(JobKind kind) => kind switch

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace AirtableSync.Web.Components.Pages.Jobs;
 
-/// <summary>"records · Tasks · 1,200 of 5,000 · 480/s · about 9 s left" — one readable line per progress update.</summary>
+// One readable line per progress update: "records · Tasks · 1,200 of 5,000 · 480/s · about 9 s left".
 public static class JobProgressText
 {
     public static string Describe(JobProgress progress)

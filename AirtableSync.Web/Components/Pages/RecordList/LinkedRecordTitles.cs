@@ -4,10 +4,8 @@ using AirtableSync.Web.Components.Pages.RecordList.Cells;
 
 namespace AirtableSync.Web.Components.Pages.RecordList;
 
-/// <summary>
-/// Resolves linked records' primary values from the local store, once per page of records:
-/// one batch read of the linked records, one schema read per linked table. No Airtable call.
-/// </summary>
+// From the local store, once per page of records: one batch read of the linked records, one schema read per
+// linked table. No Airtable call.
 public static class LinkedRecordTitles
 {
     public static async Task<IReadOnlyDictionary<string, string>> ResolveAsync(

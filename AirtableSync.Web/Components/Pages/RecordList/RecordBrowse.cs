@@ -1,9 +1,8 @@
 namespace AirtableSync.Web.Components.Pages.RecordList;
 
-/// <summary>What the analyst chose on the records page: search text, deleted records, sort.</summary>
 public sealed record RecordBrowse(string? Search = null, bool ShowDeleted = false, string? SortFieldId = null, bool Descending = false)
 {
-    /// <summary>Ascending, then descending, then back to the store's default order (created time).</summary>
+    // Ascending, then descending, then back to the store's default order (created time).
     public RecordBrowse WithSortToggled(string fieldId) =>
         SortFieldId != fieldId ? this with { SortFieldId = fieldId, Descending = false }
         : !Descending ? this with { Descending = true }
@@ -11,7 +10,7 @@ public sealed record RecordBrowse(string? Search = null, bool ShowDeleted = fals
 
     public RecordGridRequest Request(int page, int pageSize) => new(page, pageSize, Search, SortFieldId, Descending, ShowDeleted);
 
-    /// <summary>Search and 1-based page for the address bar, so a view can be shared; defaults are left out.</summary>
+    // For the address bar, so a view can be shared: 1-based page, defaults left out.
     public IReadOnlyDictionary<string, object?> AddressQuery(int page) => new Dictionary<string, object?>
     {
         ["q"] = string.IsNullOrWhiteSpace(Search) ? null : Search,

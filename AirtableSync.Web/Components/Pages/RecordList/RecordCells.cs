@@ -3,7 +3,7 @@ using AirtableSync.Web.Components.Pages.RecordList.Cells;
 
 namespace AirtableSync.Web.Components.Pages.RecordList;
 
-/// <summary>Reads a record's raw <c>fields</c> JSON (keyed by field id) into formatted cells.</summary>
+// A record's raw fields JSON is keyed by field id.
 public static class RecordCells
 {
     public static IReadOnlyDictionary<string, CellDisplay> Format(string fieldsJson, IEnumerable<FieldSchema> fields, CellFormatContext context)
@@ -17,7 +17,7 @@ public static class RecordCells
         return cells;
     }
 
-    /// <summary>Raw values by field id; a record whose JSON cannot be read shows as empty rather than breaking the page.</summary>
+    // A record whose JSON cannot be read shows as empty rather than breaking the page.
     public static IReadOnlyDictionary<string, JsonElement> Parse(string fieldsJson)
     {
         try
@@ -35,7 +35,7 @@ public static class RecordCells
         }
     }
 
-    /// <summary>Fields shown as columns: live ones, the primary field first, then Airtable's order.</summary>
+    // Live fields, the primary field first, then Airtable's order.
     public static IReadOnlyList<FieldSchema> Columns(StoredTable table) =>
         [.. table.Fields.Where(f => !f.IsRemoved).OrderBy(f => f.Id == table.PrimaryFieldId ? 0 : 1)];
 }

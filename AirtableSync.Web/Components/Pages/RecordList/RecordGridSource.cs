@@ -4,10 +4,9 @@ using AirtableSync.Web.Components.Pages.RecordList.Cells;
 
 namespace AirtableSync.Web.Components.Pages.RecordList;
 
-/// <summary>What the records grid asks for: a page, a sort and a search, all answered by the local store.</summary>
 public sealed record RecordGridRequest(int Page, int PageSize, string? Search, string? SortFieldId, bool Descending, bool IncludeDeleted)
 {
-    /// <summary>The store query for this page; the CSV export pages through the same one, so it keeps the grid's rows and order.</summary>
+    // The CSV export pages through the same query, so it keeps the grid's rows and order.
     public RecordQuery ToQuery(string baseId, string tableId) => new(
         baseId,
         tableId,
@@ -19,7 +18,7 @@ public sealed record RecordGridRequest(int Page, int PageSize, string? Search, s
         IncludeDeleted: IncludeDeleted);
 }
 
-/// <summary>Serves the records grid from the local store only (no Airtable call while browsing).</summary>
+// Local store only: no Airtable call while browsing.
 public static class RecordGridSource
 {
     public static async Task<RowPage> LoadAsync(

@@ -5,11 +5,10 @@ using AirtableSync.Web.Auth;
 
 namespace AirtableSync.Web.Components.Pages.Settings;
 
-/// <summary>One table's choices on the Settings page, with the fields each role may plausibly be.</summary>
+// The candidates are the fields each role may plausibly be.
 public sealed record TableRolesRow(StoredTable Table, RevisionFieldRoles Roles, IReadOnlyList<FieldSchema> StatusCandidates, IReadOnlyList<FieldSchema> AssigneeCandidates);
 
-/// <summary>Reads and saves the Settings page's documents; failures become readable sentences, logged, never raw.</summary>
-/// Admins only, checked on every call.
+// Failures become readable sentences, logged, never raw. Admins only, checked on every call.
 public sealed class SettingsActions(ISchemaStore store, TableFieldRoles fieldRoles, SyncScheduleStore schedules, CurrentUser currentUser, ILogger<SettingsActions> logger)
 {
     // A Status is a choice among states; an Assignee is a person. Text fields are allowed too, since some bases

@@ -1,9 +1,8 @@
 namespace AirtableSync.Web.Components.Pages.RecordDetails.History;
 
-/// <summary>The timeline's filters: one field, one person, or only Status and Assignee changes.</summary>
 public sealed record RevisionFilter(string? FieldId = null, string? Person = null, bool StatusAndAssigneeOnly = false)
 {
-    /// <summary>Events newest first, whatever order they came in.</summary>
+    // Newest first, whatever order they came in.
     public IReadOnlyList<RevisionEvent> Apply(IEnumerable<RevisionEvent> events) =>
     [
         .. events

@@ -1,9 +1,9 @@
 namespace AirtableSync.Web.Components.Pages.RecordDetails.History;
 
-/// <summary>One stretch of time a record spent in one status; <see cref="Until"/> is null for the current one.</summary>
+// Until is null for the current status.
 public sealed record StatusSpan(string Status, DateTimeOffset From, DateTimeOffset? Until, TimeSpan Duration);
 
-/// <summary>How long a record spent in each status, from its Status events ordered by time.</summary>
+// From the record's Status events ordered by time.
 public static class StatusDurations
 {
     public static IReadOnlyList<StatusSpan> Compute(IEnumerable<RevisionEvent> events, DateTimeOffset? createdTime, DateTimeOffset now)
@@ -33,7 +33,7 @@ public static class StatusDurations
         return spans;
     }
 
-    /// <summary>Total time per status, longest first: the strip's legend.</summary>
+    // Longest first: the strip's legend.
     public static IReadOnlyList<(string Status, TimeSpan Total)> Totals(IReadOnlyList<StatusSpan> spans) =>
         [.. spans.GroupBy(s => s.Status).Select(g => (g.Key, g.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Duration))).OrderByDescending(t => t.Item2)];
 

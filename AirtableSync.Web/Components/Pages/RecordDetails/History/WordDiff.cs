@@ -6,11 +6,8 @@ public enum DiffOperation { Unchanged, Removed, Added }
 
 public sealed record DiffSegment(DiffOperation Operation, string Text);
 
-/// <summary>
-/// A word-level diff of two texts (longest common subsequence over words and the whitespace
-/// between them), so a change reads like Airtable's own history. Long texts fall back to
-/// "all removed, all added" to keep the quadratic table small.
-/// </summary>
+// Longest common subsequence over words and the whitespace between them, so a change reads like Airtable's own history.
+// Long texts fall back to "all removed, all added" to keep the quadratic table small.
 public static partial class WordDiff
 {
     private const int MaxTokens = 1500;
@@ -56,7 +53,7 @@ public static partial class WordDiff
 
     private static string[] Tokenize(string text) => [.. Tokens().Matches(text).Select(m => m.Value)];
 
-    /// <summary>Joins neighbours of the same kind so the view shows whole phrases, not single words.</summary>
+    // Neighbours of one kind are joined, so the view shows whole phrases, not single words.
     private static List<DiffSegment> Merge(IEnumerable<DiffSegment> segments)
     {
         var merged = new List<DiffSegment>();

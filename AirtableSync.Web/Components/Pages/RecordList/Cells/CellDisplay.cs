@@ -2,11 +2,10 @@ namespace AirtableSync.Web.Components.Pages.RecordList.Cells;
 
 public enum CellKind { Empty, Text, Number, Chips, People, Links, Attachments, Checkbox, Error, Json }
 
-/// <summary>One value inside a cell: a choice, a person, a linked record or a file.</summary>
-/// <param name="Href">Only set for links we build ourselves (local record pages), never from cell data.</param>
+// Href is only set for links we build ourselves (local record pages), never from cell data.
 public sealed record CellItem(string Label, string? Tooltip = null, string? Href = null);
 
-/// <summary>What a cell shows, already turned into text: the view never interprets raw JSON.</summary>
+// Already text: the view never interprets raw JSON.
 public sealed record CellDisplay(CellKind Kind, string Text, IReadOnlyList<CellItem> Items)
 {
     public static CellDisplay Empty { get; } = new(CellKind.Empty, "", []);

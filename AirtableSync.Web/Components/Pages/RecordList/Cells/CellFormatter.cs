@@ -3,11 +3,8 @@ using System.Text.Json;
 
 namespace AirtableSync.Web.Components.Pages.RecordList.Cells;
 
-/// <summary>
-/// Turns a raw cell value (records API, <c>cellFormat=json</c>) into readable text by the field's
-/// public-API type (docs/airtable/public-api.md §2.3). Values whose shape does not match their
-/// type, and types we do not know, are shown as compact JSON rather than dropped.
-/// </summary>
+// Formats raw values (records API, cellFormat=json) by the field's public-API type (docs/airtable/public-api.md §2.3). Values
+// whose shape does not match their type, and types we do not know, show as compact JSON rather than being dropped.
 public static class CellFormatter
 {
     private const int MaxJsonLength = 300;

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AirtableSync.Web.Components.Pages.RecordList.Cells;
 
-/// <summary>Readers for the structured cell shapes: people, linked records, attachments (docs/airtable/public-api.md §2.3).</summary>
+// The structured shapes: people, linked records, attachments (docs/airtable/public-api.md §2.3).
 internal static class CellShapes
 {
     internal static IReadOnlyList<string>? Strings(JsonElement v) =>

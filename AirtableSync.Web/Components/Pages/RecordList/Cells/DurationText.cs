@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace AirtableSync.Web.Components.Pages.RecordList.Cells;
 
-/// <summary>Duration cells are seconds; <c>durationFormat</c> is h:mm, h:mm:ss or h:mm:ss.S… (docs/airtable/public-api.md §2.3).</summary>
+// Duration cells are seconds; durationFormat is h:mm, h:mm:ss or h:mm:ss.S… (docs/airtable/public-api.md §2.3).
 public static class DurationText
 {
     public static string Format(double seconds, string? durationFormat, CultureInfo culture)

@@ -2,10 +2,8 @@ using System.Text.Json;
 
 namespace AirtableSync.Web.Components.Pages.RecordList.Cells;
 
-/// <summary>
-/// The few parts of a field's raw <c>options</c> JSON that change how a cell reads
-/// (docs/airtable/public-api.md §2.3). Anything unreadable is simply absent.
-/// </summary>
+// Only the parts of a field's raw options JSON that change how a cell reads (docs/airtable/public-api.md §2.3);
+// anything unreadable is simply absent.
 public sealed record FieldOptions(
     int? Precision,
     string? Symbol,

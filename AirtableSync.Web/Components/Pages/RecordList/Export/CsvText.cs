@@ -3,15 +3,15 @@ using System.Text.RegularExpressions;
 
 namespace AirtableSync.Web.Components.Pages.RecordList.Export;
 
-/// <summary>Writes CSV lines as RFC 4180 reads them, with cells neutralised against CSV (formula) injection.</summary>
+// RFC 4180 lines, with cells neutralised against CSV (formula) injection.
 public static partial class CsvText
 {
-    /// <summary>What Excel and other spreadsheets treat as the start of a formula (OWASP "CSV Injection").</summary>
+    // What Excel and other spreadsheets treat as the start of a formula (OWASP "CSV Injection").
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
     private static readonly char[] NeedsQuotes = [',', '"', '\r', '\n'];
 
-    /// <summary>One line, CRLF-terminated as RFC 4180 §2.1 asks.</summary>
+    // CRLF-terminated as RFC 4180 §2.1 asks.
     public static string Line(IEnumerable<string> cells)
     {
         var line = new StringBuilder();
@@ -26,12 +26,8 @@ public static partial class CsvText
         return line.Append("\r\n").ToString();
     }
 
-    /// <summary>
-    /// A cell a spreadsheet shows as text: a leading formula character gets a <c>'</c> in front, and a cell with
-    /// a comma, quote or line break is quoted with its quotes doubled. A plain negative number (<c>-5</c>,
-    /// <c>-0.25</c>, <c>-1E-05</c>) is left as it is: a spreadsheet reads it as a number and it can call nothing,
-    /// whereas <c>'-5</c> would turn every negative amount into text.
-    /// </summary>
+    // A leading formula character gets a ' in front; a comma, quote or line break is quoted, quotes doubled. A plain negative
+    // number (-5, -0.25, -1E-05) stays: a spreadsheet reads it as a number, which calls nothing, whereas '-5 would be text.
     public static string Cell(string value)
     {
         var safe = value.Length > 0 && Array.IndexOf(FormulaStarts, value[0]) >= 0 && !PlainNegativeNumber().IsMatch(value) ? "'" + value : value;

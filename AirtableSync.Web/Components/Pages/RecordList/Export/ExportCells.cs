@@ -4,14 +4,11 @@ using AirtableSync.Web.Components.Pages.RecordList.Cells;
 
 namespace AirtableSync.Web.Components.Pages.RecordList.Export;
 
-/// <summary>A record's cells as export text: the grid's formatting, with dates and numbers a spreadsheet can read back.</summary>
+// The grid's formatting, with dates and numbers a spreadsheet can read back.
 public static class ExportCells
 {
-    /// <summary>
-    /// The grid shows the viewer's culture; a CSV travels, so it is culture-neutral: invariant numbers without
-    /// group separators (1234.5, not "1,234.5") and ISO 8601 dates (yyyy-MM-dd) in UTC, for values nested in
-    /// lookups and formulas that go through the grid's formatter.
-    /// </summary>
+    // A CSV travels, so it is culture-neutral: invariant numbers without group separators (1234.5, not "1,234.5") and ISO 8601
+    // dates (yyyy-MM-dd) in UTC, for values nested in lookups and formulas that go through the grid's formatter.
     public static CultureInfo Culture { get; } = CreateCulture();
 
     private static readonly string[] DateTypes = ["date", "dateTime", "createdTime", "lastModifiedTime"];
@@ -19,7 +16,7 @@ public static class ExportCells
     public static CellFormatContext Context(string baseId, IReadOnlyDictionary<string, string> linkedRecordTitles) =>
         new(Culture, TimeZoneInfo.Utc, baseId, linkedRecordTitles);
 
-    /// <summary>Instants as full ISO 8601 in UTC with milliseconds (the store's precision).</summary>
+    // Full ISO 8601 in UTC with milliseconds (the store's precision).
     public static string Instant(DateTimeOffset? at) =>
         at is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) : "";
 

@@ -3,13 +3,13 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Web.Components.Pages.RecordList.Export;
 
-/// <summary>Streams a table's local records as CSV, one store page at a time, so memory does not grow with the table.</summary>
+// One store page at a time, so memory does not grow with the table.
 public static class RecordCsvWriter
 {
-    /// <summary>The store's largest page (IRecordStore.QueryRecordsAsync takes 1..1000).</summary>
+    // The store's largest page (IRecordStore.QueryRecordsAsync takes 1..1000).
     public const int PageSize = 1000;
 
-    /// <summary>Writes the records the grid shows for <paramref name="view"/>, all pages of them, in the grid's order.</summary>
+    // All pages of the records the grid shows for view, in the grid's order.
     public static async Task WriteAsync(IRecordStore recordStore, ISchemaStore schemaStore, StoredTable table, RecordBrowse view, Stream output, CancellationToken cancellationToken)
     {
         var includeDeleted = view.ShowDeleted;

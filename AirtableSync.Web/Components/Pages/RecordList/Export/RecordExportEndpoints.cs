@@ -4,10 +4,8 @@ using Microsoft.Net.Http.Headers;
 
 namespace AirtableSync.Web.Components.Pages.RecordList.Export;
 
-/// <summary>
-/// CSV download of a table's local records, for analysts (issue #9). A plain GET outside /api: it rides on the
-/// sign-in cookie and the fallback policy (any signed-in role), so the records page can link to it.
-/// </summary>
+// CSV download of a table's local records, for analysts (issue #9). A plain GET outside /api: it rides on the sign-in
+// cookie and the fallback policy (any signed-in role), so the records page can link to it.
 public static partial class RecordExportEndpoints
 {
     public const string Pattern = "/bases/{baseId}/tables/{tableId}/export.csv";
@@ -18,7 +16,7 @@ public static partial class RecordExportEndpoints
         return app;
     }
 
-    /// <summary>The download address relative to the app's base, as the records page links to it: the grid's view (search, deleted, sort).</summary>
+    // Relative to the app's base, as the records page links to it, carrying the grid's view (search, deleted, sort).
     public static string Href(string baseId, string tableId, RecordBrowse browse)
     {
         var query = new List<string>();
@@ -65,7 +63,7 @@ public static partial class RecordExportEndpoints
         return Results.Empty;
     }
 
-    /// <summary>ASCII letters, digits, dot, dash and underscore only: nothing a header or a file system can misread.</summary>
+    // ASCII letters, digits, dot, dash and underscore only: nothing a header or a file system can misread.
     internal static string FileName(StoredBase @base, StoredTable table) =>
         $"{Safe(@base.Name, @base.Id)}-{Safe(table.Name, table.Id)}.csv";
 
