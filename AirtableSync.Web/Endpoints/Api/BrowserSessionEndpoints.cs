@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace AirtableSync.Web.Endpoints.Api;
 
 // REST for the browser login wizard: start a login, answer its MFA / e-mail code, read the session state.
-// Protected by the REST API key policy (admin); app sign-in with roles will add the UI side.
+// API keys only: any key reads the state, starting a login or answering a code needs an admin-scope key. The Connect
+// page's wizard is the same flow for signed-in admins.
 public static class BrowserSessionEndpoints
 {
     public static IEndpointRouteBuilder MapBrowserSessions(this IEndpointRouteBuilder app)
