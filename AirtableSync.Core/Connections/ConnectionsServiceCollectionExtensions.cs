@@ -26,7 +26,14 @@ public static class ConnectionsServiceCollectionExtensions
     public static IServiceCollection AddAirtableConnections(this IServiceCollection services)
     {
         services.AddOptions<AirtableOptions>().BindConfiguration(AirtableOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AirtableOAuthOptions>().BindConfiguration(AirtableOAuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AirtableOAuthOptions>().BindConfiguration(AirtableOAuthOptions.SectionName).ValidateDataAnnotations()
+            // Both travel in the token request's Basic header and the authorize URL; a pasted line break or a stray
+            // space would otherwise fail the first sign-in, far from the setting. The messages never quote the secret.
+            .Validate(o => o.ClientId is null || HeaderValueRules.Problem(o.ClientId, 256) is null,
+                "Airtable:OAuth:ClientId must be the integration's client id: visible ASCII, no spaces or line breaks, at most 256 characters.")
+            .Validate(o => o.ClientSecret is null || HeaderValueRules.Problem(o.ClientSecret, 1024) is null,
+                "Airtable:OAuth:ClientSecret must be the integration's secret: visible ASCII, no spaces or line breaks, at most 1024 characters.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         // The key ring sits beside the data it unlocks. On Linux the XML keys are not encrypted at rest by

@@ -38,6 +38,24 @@ public sealed class TokenGuardTests
     }
 
     [Theory]
+    [InlineData("Airtable:OAuth:ClientId", "crlf")]
+    [InlineData("Airtable:OAuth:ClientId", "space")]
+    [InlineData("Airtable:OAuth:ClientId", "accent")]
+    [InlineData("Airtable:OAuth:ClientSecret", "lf")]
+    [InlineData("Airtable:OAuth:ClientSecret", "nul")]
+    [InlineData("Airtable:OAuth:ClientSecret", "overLong")]
+    public async Task ABadOAuthClientSettingStopsTheStartNamingTheSettingNotItsValue(string setting, string name)
+    {
+        var settings = new Dictionary<string, string?> { ["Airtable:OAuth:ClientId"] = "clientIdOfTheTests01", [setting] = BadInput.Token(name) };
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => ConnectionsTestEnvironment.StartAsync(settings: settings, cancellationToken: Ct));
+
+        var validation = Assert.IsType<Microsoft.Extensions.Options.OptionsValidationException>(error is AggregateException { InnerException: { } inner } ? inner : error);
+        Assert.Contains($"{setting} must be the integration's", validation.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(BadInput.Prefix, validation.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("crlf")]
     [InlineData("nul")]
     [InlineData("emoji")]
