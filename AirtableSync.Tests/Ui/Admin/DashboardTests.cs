@@ -67,8 +67,22 @@ public sealed class DashboardTests : AdminTestContext
     [Fact]
     public async Task ActiveApiConnectionIsShownAsHealthy()
     {
-        await WireAsync(seed: s => s.SaveConnectionAsync(new StoredConnection("pat-usrAda", ConnectionKind.PersonalAccessToken, ConnectionStatus.Active,
-            "protected", "ab12", "usrAda", "ada@example.com", [], null, Now, null, Now, Now), Token));
+        await WireAsync(seed: s => s.SaveConnectionAsync(new StoredConnection
+        {
+            Id = "pat-usrAda",
+            Kind = ConnectionKind.PersonalAccessToken,
+            Status = ConnectionStatus.Active,
+            ProtectedSecret = "protected",
+            SecretHint = "ab12",
+            AirtableUserId = "usrAda",
+            Email = "ada@example.com",
+            Scopes = [],
+            SecretExpiresAt = null,
+            ValidatedAt = Now,
+            StatusMessage = null,
+            CreatedAt = Now,
+            UpdatedAt = Now,
+        }, Token));
         var cut = RenderPage<Home>();
 
         cut.WaitForAssertion(() => Assert.Contains("Active", cut.Find("[data-testid=api-health]").TextContent, StringComparison.Ordinal));
