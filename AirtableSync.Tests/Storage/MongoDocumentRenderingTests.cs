@@ -129,7 +129,20 @@ public sealed class MongoDocumentRenderingTests
     public void UserNamesAndApiKeyHashesAreUniqueIndexesAndDocumentsRoundTrip()
     {
         string Describe(CreateIndexModel<BsonDocument> index) => $"{index.Options.Name} {index.Keys.Render(Args)} unique={index.Options.Unique ?? false}";
-        var user = new AppUser("usr1", "Ada", "ADA", "Ada L.", AppRole.Admin, "AQAAAA-hash", 2, At, false, At, null);
+        var user = new AppUser
+        {
+            Id = "usr1",
+            UserName = "Ada",
+            NormalizedUserName = "ADA",
+            DisplayName = "Ada L.",
+            Role = AppRole.Admin,
+            PasswordHash = "AQAAAA-hash",
+            FailedSignIns = 2,
+            LockedUntil = At,
+            Disabled = false,
+            CreatedAt = At,
+            LastSignInAt = null,
+        };
         var key = new StoredApiKey("key1", "export", "ats_abc123", "0f1e", ApiKeyScope.ReadOnly, "usr1", At, null, At);
 
         Assert.Equal(["""normalizedUserName { "normalizedUserName" : 1 } unique=True"""], MongoIndexes.All[MongoCollections.Users].Select(Describe));
