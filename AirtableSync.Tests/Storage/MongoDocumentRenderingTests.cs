@@ -156,7 +156,19 @@ public sealed class MongoDocumentRenderingTests
     public void JobSavesMergeFailuresWhileAppendsPush()
     {
         var failure = new JobFailure("rec1", "bad", At);
-        var job = new JobEntry("job1", JobKind.RecordSync, JobStatus.Running, "{}", new JobProgress("records", null, 5, 10, 2.5, TimeSpan.FromSeconds(2)), At, At, null, null, [failure]);
+        var job = new JobEntry
+        {
+            Id = "job1",
+            Kind = JobKind.RecordSync,
+            Status = JobStatus.Running,
+            ParametersJson = "{}",
+            Progress = new JobProgress("records", null, 5, 10, 2.5, TimeSpan.FromSeconds(2)),
+            CreatedAt = At,
+            StartedAt = At,
+            FinishedAt = null,
+            Error = null,
+            Failures = [failure],
+        };
 
         var save = Render(MongoJobDocuments.Save(job));
         var push = Render(MongoJobDocuments.PushFailure(failure));
