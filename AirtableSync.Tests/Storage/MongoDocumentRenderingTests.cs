@@ -153,6 +153,66 @@ public sealed class MongoDocumentRenderingTests
     }
 
     [Fact]
+    public void ConnectionDocumentsRoundTripEveryField()
+    {
+        var connection = new StoredConnection
+        {
+            Id = "oauth-usrA",
+            Kind = ConnectionKind.OAuth,
+            Status = ConnectionStatus.NeedsReauthorization,
+            ProtectedSecret = "CfDJ8-protected",
+            SecretHint = "…wxyz",
+            AirtableUserId = "usrA",
+            Email = "ada@example.com",
+            Scopes = ["data.records:read", "schema.bases:read"],
+            SecretExpiresAt = At.AddDays(60),
+            ValidatedAt = At.AddMinutes(1),
+            StatusMessage = "refresh token revoked",
+            CreatedAt = At.AddMinutes(2),
+            UpdatedAt = At.AddMinutes(3),
+        };
+
+        var read = MongoSettingsDocuments.ReadConnection(MongoSettingsDocuments.Connection(connection));
+
+        Assert.Equal(connection with { Scopes = [] }, read with { Scopes = [] });
+        Assert.Equal(connection.Scopes, read.Scopes);
+    }
+
+    [Fact]
+    public void RecordsAreReadFromTheFieldsTheirUpsertsWrite()
+    {
+        var document = new BsonDocument
+        {
+            ["_id"] = "rec1",
+            ["baseId"] = "app1",
+            ["tableId"] = "tbl1",
+            ["createdTime"] = MongoValues.Date(At),
+            ["fieldsJson"] = """{"fld1":1.50}""",
+            ["firstSeenAt"] = MongoValues.Date(At.AddMinutes(1)),
+            ["lastSeenAt"] = MongoValues.Date(At.AddMinutes(2)),
+            ["updatedAt"] = MongoValues.Date(At.AddMinutes(3)),
+            ["deletedAt"] = MongoValues.Date(At.AddMinutes(4)),
+            ["revisionsFetchedAt"] = BsonNull.Value,
+        };
+
+        var record = MongoRecordDocuments.Read(document);
+
+        Assert.Equal(new StoredRecord
+        {
+            BaseId = "app1",
+            TableId = "tbl1",
+            Id = "rec1",
+            CreatedTime = At,
+            FieldsJson = """{"fld1":1.50}""",
+            FirstSeenAt = At.AddMinutes(1),
+            LastSeenAt = At.AddMinutes(2),
+            UpdatedAt = At.AddMinutes(3),
+            DeletedAt = At.AddMinutes(4),
+            RevisionsFetchedAt = null,
+        }, record);
+    }
+
+    [Fact]
     public void JobSavesMergeFailuresWhileAppendsPush()
     {
         var failure = new JobFailure("rec1", "bad", At);
