@@ -36,10 +36,22 @@ public sealed class AirtableConnector(
         var now = timeProvider.GetUtcNow();
         var id = $"pat-{identity.UserId}";
         var existing = await store.GetConnectionAsync(id, cancellationToken);
-        var connection = new StoredConnection(
-            id, ConnectionKind.PersonalAccessToken, ConnectionStatus.Active, secrets.ProtectToken(token),
-            SecretHint: token[^Math.Min(4, token.Length)..], identity.UserId, identity.Email, identity.Scopes,
-            SecretExpiresAt: null, ValidatedAt: now, StatusMessage: null, existing?.CreatedAt ?? now, now);
+        var connection = new StoredConnection
+        {
+            Id = id,
+            Kind = ConnectionKind.PersonalAccessToken,
+            Status = ConnectionStatus.Active,
+            ProtectedSecret = secrets.ProtectToken(token),
+            SecretHint = token[^Math.Min(4, token.Length)..],
+            AirtableUserId = identity.UserId,
+            Email = identity.Email,
+            Scopes = identity.Scopes,
+            SecretExpiresAt = null,
+            ValidatedAt = now,
+            StatusMessage = null,
+            CreatedAt = existing?.CreatedAt ?? now,
+            UpdatedAt = now,
+        };
         await store.SaveConnectionAsync(connection, cancellationToken);
         logger.LogInformation("Connected Airtable user {UserId} with a personal access token ending in {Hint}", identity.UserId, connection.SecretHint);
         return ConnectionSummary.From(connection);
@@ -54,10 +66,22 @@ public sealed class AirtableConnector(
         var now = timeProvider.GetUtcNow();
         var id = $"oauth-{identity.UserId}";
         var existing = await store.GetConnectionAsync(id, cancellationToken);
-        var connection = new StoredConnection(
-            id, ConnectionKind.OAuth, ConnectionStatus.Active, secrets.ProtectTokenSet(tokens),
-            SecretHint: null, identity.UserId, identity.Email, identity.Scopes.Count > 0 ? identity.Scopes : tokens.Scopes,
-            tokens.RefreshTokenExpiresAt, ValidatedAt: now, StatusMessage: null, existing?.CreatedAt ?? now, now);
+        var connection = new StoredConnection
+        {
+            Id = id,
+            Kind = ConnectionKind.OAuth,
+            Status = ConnectionStatus.Active,
+            ProtectedSecret = secrets.ProtectTokenSet(tokens),
+            SecretHint = null,
+            AirtableUserId = identity.UserId,
+            Email = identity.Email,
+            Scopes = identity.Scopes.Count > 0 ? identity.Scopes : tokens.Scopes,
+            SecretExpiresAt = tokens.RefreshTokenExpiresAt,
+            ValidatedAt = now,
+            StatusMessage = null,
+            CreatedAt = existing?.CreatedAt ?? now,
+            UpdatedAt = now,
+        };
         await store.SaveConnectionAsync(connection, cancellationToken);
         logger.LogInformation("Connected Airtable user {UserId} with OAuth (scopes {Scopes})", identity.UserId, string.Join(' ', connection.Scopes));
         return ConnectionSummary.From(connection);

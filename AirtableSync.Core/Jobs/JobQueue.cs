@@ -24,8 +24,19 @@ public sealed class JobQueue(IOptions<JobsOptions> options, IJobStore store, Job
     internal async Task<JobEntry> EnqueueJsonAsync(JobKind kind, string parametersJson, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var job = new JobEntry(Guid.CreateVersion7(now).ToString("N"), kind, JobStatus.Queued, parametersJson,
-            JobProgress.NotStarted, now, null, null, null, []);
+        var job = new JobEntry
+        {
+            Id = Guid.CreateVersion7(now).ToString("N"),
+            Kind = kind,
+            Status = JobStatus.Queued,
+            ParametersJson = parametersJson,
+            Progress = JobProgress.NotStarted,
+            CreatedAt = now,
+            StartedAt = null,
+            FinishedAt = null,
+            Error = null,
+            Failures = [],
+        };
         await store.SaveJobAsync(job, cancellationToken);
         await notifier.PublishAsync(job);
         try

@@ -7,21 +7,27 @@ public enum ApiKeyScope { Admin, ReadOnly }
 /// <summary>What <see cref="Storage.IAccountStore.CreateUserAsync"/> did.</summary>
 public enum UserCreation { Created, NameTaken, NotFirstUser }
 
-/// <summary>A local account. <paramref name="PasswordHash"/> is ASP.NET Core Identity's hash format, never a password.</summary>
-/// <param name="NormalizedUserName">The unique lookup key (upper-case invariant of the user name or e-mail).</param>
-/// <param name="LockedUntil">Sign-in is refused until then, even with the right password.</param>
-public sealed record AppUser(
-    string Id,
-    string UserName,
-    string NormalizedUserName,
-    string DisplayName,
-    AppRole Role,
-    string PasswordHash,
-    int FailedSignIns,
-    DateTimeOffset? LockedUntil,
-    bool Disabled,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? LastSignInAt);
+/// <summary>A local account. <see cref="PasswordHash"/> is ASP.NET Core Identity's hash format, never a password.</summary>
+public sealed record AppUser
+{
+    public required string Id { get; init; }
+    public required string UserName { get; init; }
+
+    /// <summary>The unique lookup key (upper-case invariant of the user name or e-mail).</summary>
+    public required string NormalizedUserName { get; init; }
+
+    public required string DisplayName { get; init; }
+    public required AppRole Role { get; init; }
+    public required string PasswordHash { get; init; }
+    public required int FailedSignIns { get; init; }
+
+    /// <summary>Sign-in is refused until then, even with the right password.</summary>
+    public required DateTimeOffset? LockedUntil { get; init; }
+
+    public required bool Disabled { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset? LastSignInAt { get; init; }
+}
 
 /// <summary>An API key created in the UI. Only the SHA-256 of the key is kept; <paramref name="Prefix"/> is what lists may show.</summary>
 public sealed record StoredApiKey(

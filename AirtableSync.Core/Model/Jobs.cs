@@ -39,18 +39,21 @@ public sealed record JobProgress(
 
 public sealed record JobFailure(string Item, string Message, DateTimeOffset At);
 
-/// <param name="ParametersJson">The job's request (bases, mode, flags) as JSON, so an interrupted job can be resumed.</param>
-public sealed record JobEntry(
-    string Id,
-    JobKind Kind,
-    JobStatus Status,
-    string ParametersJson,
-    JobProgress Progress,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt,
-    string? Error,
-    IReadOnlyList<JobFailure> Failures)
+public sealed record JobEntry
 {
+    public required string Id { get; init; }
+    public required JobKind Kind { get; init; }
+    public required JobStatus Status { get; init; }
+
+    /// <summary>The job's request (bases, mode, flags) as JSON, so an interrupted job can be resumed.</summary>
+    public required string ParametersJson { get; init; }
+
+    public required JobProgress Progress { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset? StartedAt { get; init; }
+    public required DateTimeOffset? FinishedAt { get; init; }
+    public required string? Error { get; init; }
+    public required IReadOnlyList<JobFailure> Failures { get; init; }
+
     public bool IsFinished => Status is JobStatus.Succeeded or JobStatus.PartiallySucceeded or JobStatus.Failed or JobStatus.Cancelled;
 }

@@ -3,18 +3,19 @@ namespace AirtableSync.Model;
 /// <summary>One record as Airtable returned it. <see cref="FieldsJson"/> is the raw <c>fields</c> object keyed by field id.</summary>
 public sealed record RecordData(string Id, DateTimeOffset CreatedTime, string FieldsJson);
 
-public sealed record StoredRecord(
-    string BaseId,
-    string TableId,
-    string Id,
-    DateTimeOffset CreatedTime,
-    string FieldsJson,
-    DateTimeOffset FirstSeenAt,
-    DateTimeOffset LastSeenAt,
-    DateTimeOffset UpdatedAt,
-    DateTimeOffset? DeletedAt,
-    DateTimeOffset? RevisionsFetchedAt)
+public sealed record StoredRecord
 {
+    public required string BaseId { get; init; }
+    public required string TableId { get; init; }
+    public required string Id { get; init; }
+    public required DateTimeOffset CreatedTime { get; init; }
+    public required string FieldsJson { get; init; }
+    public required DateTimeOffset FirstSeenAt { get; init; }
+    public required DateTimeOffset LastSeenAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public required DateTimeOffset? DeletedAt { get; init; }
+    public required DateTimeOffset? RevisionsFetchedAt { get; init; }
+
     public bool IsDeleted => DeletedAt is not null;
 }
 

@@ -9,20 +9,22 @@ public sealed class WebSessionVault(IConnectionStore store, WebSessionCookieProt
     {
         var now = timeProvider.GetUtcNow();
         var existing = await store.GetConnectionAsync(connectionId, cancellationToken);
-        await store.SaveConnectionAsync(new StoredConnection(
-            connectionId,
-            ConnectionKind.WebSession,
-            ConnectionStatus.Active,
-            protector.Protect(session),
-            SecretHint: $"{session.Cookies.Count} cookies",
-            session.AirtableUserId,
-            email ?? existing?.Email,
-            Scopes: [],
-            SecretExpiresAt: session.LatestCookieExpiry,
-            ValidatedAt: session.ValidatedAt,
-            StatusMessage: null,
-            CreatedAt: existing?.CreatedAt ?? now,
-            UpdatedAt: now), cancellationToken);
+        await store.SaveConnectionAsync(new StoredConnection
+        {
+            Id = connectionId,
+            Kind = ConnectionKind.WebSession,
+            Status = ConnectionStatus.Active,
+            ProtectedSecret = protector.Protect(session),
+            SecretHint = $"{session.Cookies.Count} cookies",
+            AirtableUserId = session.AirtableUserId,
+            Email = email ?? existing?.Email,
+            Scopes = [],
+            SecretExpiresAt = session.LatestCookieExpiry,
+            ValidatedAt = session.ValidatedAt,
+            StatusMessage = null,
+            CreatedAt = existing?.CreatedAt ?? now,
+            UpdatedAt = now,
+        }, cancellationToken);
     }
 
     public async Task<StoredConnection?> FindAsync(string connectionId, CancellationToken cancellationToken) =>

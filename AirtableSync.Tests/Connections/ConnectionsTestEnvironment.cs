@@ -138,9 +138,22 @@ public sealed class ConnectionsTestEnvironment : IAsyncDisposable
         var (code, pending) = await AuthorizeCodeAsync(cancellationToken);
         var tokens = await Get<OAuthTokenClient>().ExchangeCodeAsync(code, pending.CodeVerifier, pending.RedirectUri, cancellationToken);
         var now = Time.GetUtcNow();
-        var connection = new StoredConnection("oauth-usrSandboxAdmin01", ConnectionKind.OAuth, ConnectionStatus.Active,
-            Get<ConnectionSecrets>().ProtectTokenSet(tokens), null, "usrSandboxAdmin01", null, tokens.Scopes,
-            tokens.RefreshTokenExpiresAt, now, null, now, now);
+        var connection = new StoredConnection
+        {
+            Id = "oauth-usrSandboxAdmin01",
+            Kind = ConnectionKind.OAuth,
+            Status = ConnectionStatus.Active,
+            ProtectedSecret = Get<ConnectionSecrets>().ProtectTokenSet(tokens),
+            SecretHint = null,
+            AirtableUserId = "usrSandboxAdmin01",
+            Email = null,
+            Scopes = tokens.Scopes,
+            SecretExpiresAt = tokens.RefreshTokenExpiresAt,
+            ValidatedAt = now,
+            StatusMessage = null,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
         await Store.SaveConnectionAsync(connection, cancellationToken);
         return connection;
     }

@@ -45,8 +45,19 @@ public sealed class JobRestartTests : IDisposable
         using (var store = new SqliteSyncStore(_database.Path, NullLogger<SqliteSyncStore>.Instance))
         {
             await store.InitializeAsync(Xunit.TestContext.Current.CancellationToken);
-            await store.SaveJobAsync(new JobEntry("crashed", JobKind.FullSync, JobStatus.Running, "{}",
-                new JobProgress("records", "rec9", 9, 20, null, null), at, at, null, null, []), Xunit.TestContext.Current.CancellationToken);
+            await store.SaveJobAsync(new JobEntry
+            {
+                Id = "crashed",
+                Kind = JobKind.FullSync,
+                Status = JobStatus.Running,
+                ParametersJson = "{}",
+                Progress = new JobProgress("records", "rec9", 9, 20, null, null),
+                CreatedAt = at,
+                StartedAt = at,
+                FinishedAt = null,
+                Error = null,
+                Failures = [],
+            }, Xunit.TestContext.Current.CancellationToken);
         }
 
         await using var host = await JobsTestHost.StartAsync(_database, _probe, Gated);

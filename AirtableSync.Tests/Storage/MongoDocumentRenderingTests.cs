@@ -129,7 +129,20 @@ public sealed class MongoDocumentRenderingTests
     public void UserNamesAndApiKeyHashesAreUniqueIndexesAndDocumentsRoundTrip()
     {
         string Describe(CreateIndexModel<BsonDocument> index) => $"{index.Options.Name} {index.Keys.Render(Args)} unique={index.Options.Unique ?? false}";
-        var user = new AppUser("usr1", "Ada", "ADA", "Ada L.", AppRole.Admin, "AQAAAA-hash", 2, At, false, At, null);
+        var user = new AppUser
+        {
+            Id = "usr1",
+            UserName = "Ada",
+            NormalizedUserName = "ADA",
+            DisplayName = "Ada L.",
+            Role = AppRole.Admin,
+            PasswordHash = "AQAAAA-hash",
+            FailedSignIns = 2,
+            LockedUntil = At,
+            Disabled = false,
+            CreatedAt = At,
+            LastSignInAt = null,
+        };
         var key = new StoredApiKey("key1", "export", "ats_abc123", "0f1e", ApiKeyScope.ReadOnly, "usr1", At, null, At);
 
         Assert.Equal(["""normalizedUserName { "normalizedUserName" : 1 } unique=True"""], MongoIndexes.All[MongoCollections.Users].Select(Describe));
@@ -140,10 +153,82 @@ public sealed class MongoDocumentRenderingTests
     }
 
     [Fact]
+    public void ConnectionDocumentsRoundTripEveryField()
+    {
+        var connection = new StoredConnection
+        {
+            Id = "oauth-usrA",
+            Kind = ConnectionKind.OAuth,
+            Status = ConnectionStatus.NeedsReauthorization,
+            ProtectedSecret = "CfDJ8-protected",
+            SecretHint = "…wxyz",
+            AirtableUserId = "usrA",
+            Email = "ada@example.com",
+            Scopes = ["data.records:read", "schema.bases:read"],
+            SecretExpiresAt = At.AddDays(60),
+            ValidatedAt = At.AddMinutes(1),
+            StatusMessage = "refresh token revoked",
+            CreatedAt = At.AddMinutes(2),
+            UpdatedAt = At.AddMinutes(3),
+        };
+
+        var read = MongoSettingsDocuments.ReadConnection(MongoSettingsDocuments.Connection(connection));
+
+        Assert.Equal(connection with { Scopes = [] }, read with { Scopes = [] });
+        Assert.Equal(connection.Scopes, read.Scopes);
+    }
+
+    [Fact]
+    public void RecordsAreReadFromTheFieldsTheirUpsertsWrite()
+    {
+        var document = new BsonDocument
+        {
+            ["_id"] = "rec1",
+            ["baseId"] = "app1",
+            ["tableId"] = "tbl1",
+            ["createdTime"] = MongoValues.Date(At),
+            ["fieldsJson"] = """{"fld1":1.50}""",
+            ["firstSeenAt"] = MongoValues.Date(At.AddMinutes(1)),
+            ["lastSeenAt"] = MongoValues.Date(At.AddMinutes(2)),
+            ["updatedAt"] = MongoValues.Date(At.AddMinutes(3)),
+            ["deletedAt"] = MongoValues.Date(At.AddMinutes(4)),
+            ["revisionsFetchedAt"] = BsonNull.Value,
+        };
+
+        var record = MongoRecordDocuments.Read(document);
+
+        Assert.Equal(new StoredRecord
+        {
+            BaseId = "app1",
+            TableId = "tbl1",
+            Id = "rec1",
+            CreatedTime = At,
+            FieldsJson = """{"fld1":1.50}""",
+            FirstSeenAt = At.AddMinutes(1),
+            LastSeenAt = At.AddMinutes(2),
+            UpdatedAt = At.AddMinutes(3),
+            DeletedAt = At.AddMinutes(4),
+            RevisionsFetchedAt = null,
+        }, record);
+    }
+
+    [Fact]
     public void JobSavesMergeFailuresWhileAppendsPush()
     {
         var failure = new JobFailure("rec1", "bad", At);
-        var job = new JobEntry("job1", JobKind.RecordSync, JobStatus.Running, "{}", new JobProgress("records", null, 5, 10, 2.5, TimeSpan.FromSeconds(2)), At, At, null, null, [failure]);
+        var job = new JobEntry
+        {
+            Id = "job1",
+            Kind = JobKind.RecordSync,
+            Status = JobStatus.Running,
+            ParametersJson = "{}",
+            Progress = new JobProgress("records", null, 5, 10, 2.5, TimeSpan.FromSeconds(2)),
+            CreatedAt = At,
+            StartedAt = At,
+            FinishedAt = null,
+            Error = null,
+            Failures = [failure],
+        };
 
         var save = Render(MongoJobDocuments.Save(job));
         var push = Render(MongoJobDocuments.PushFailure(failure));

@@ -4,8 +4,20 @@ namespace AirtableSync.Tests.Storage;
 
 public abstract partial class SyncStoreContract
 {
-    private static AppUser User(string id, string name, AppRole role = AppRole.Analyst) => new(
-        id, name, name.ToUpperInvariant(), $"Display {name}", role, $"AQAAAAIAAYagAAAAE-hash-of-{id}", 0, null, false, T0, null);
+    private static AppUser User(string id, string name, AppRole role = AppRole.Analyst) => new()
+    {
+        Id = id,
+        UserName = name,
+        NormalizedUserName = name.ToUpperInvariant(),
+        DisplayName = $"Display {name}",
+        Role = role,
+        PasswordHash = $"AQAAAAIAAYagAAAAE-hash-of-{id}",
+        FailedSignIns = 0,
+        LockedUntil = null,
+        Disabled = false,
+        CreatedAt = T0,
+        LastSignInAt = null,
+    };
 
     private static StoredApiKey Key(string id, string hash, int minute) => new(
         id, $"key {id}", $"ats_{id}", hash, ApiKeyScope.ReadOnly, "usr1", T0.AddMinutes(minute), null, null);

@@ -4,9 +4,19 @@ namespace AirtableSync.Tests.Storage;
 
 public abstract partial class SyncStoreContract
 {
-    private static JobEntry Job(string id, JobStatus status, int createdMinute) => new(
-        id, JobKind.FullSync, status, """{"bases":["appBase"],"mode":"full"}""", JobProgress.NotStarted,
-        T0.AddMinutes(createdMinute), null, null, null, []);
+    private static JobEntry Job(string id, JobStatus status, int createdMinute) => new()
+    {
+        Id = id,
+        Kind = JobKind.FullSync,
+        Status = status,
+        ParametersJson = """{"bases":["appBase"],"mode":"full"}""",
+        Progress = JobProgress.NotStarted,
+        CreatedAt = T0.AddMinutes(createdMinute),
+        StartedAt = null,
+        FinishedAt = null,
+        Error = null,
+        Failures = [],
+    };
 
     [Fact]
     public async Task JobStateRoundTripsWithProgressAndFailures()

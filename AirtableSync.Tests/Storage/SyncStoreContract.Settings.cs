@@ -4,9 +4,22 @@ namespace AirtableSync.Tests.Storage;
 
 public abstract partial class SyncStoreContract
 {
-    private static StoredConnection Connection(string id, int minute) => new(
-        id, ConnectionKind.OAuth, ConnectionStatus.Active, $"CfDJ8-protected-{id}+/=\u00e9", "…wxyz", "usrA", "ada@example.com",
-        ["data.records:read", "schema.bases:read"], T0.AddHours(1), T0.AddMinutes(minute), null, T0.AddMinutes(minute), T0.AddMinutes(minute));
+    private static StoredConnection Connection(string id, int minute) => new()
+    {
+        Id = id,
+        Kind = ConnectionKind.OAuth,
+        Status = ConnectionStatus.Active,
+        ProtectedSecret = $"CfDJ8-protected-{id}+/=\u00e9",
+        SecretHint = "…wxyz",
+        AirtableUserId = "usrA",
+        Email = "ada@example.com",
+        Scopes = ["data.records:read", "schema.bases:read"],
+        SecretExpiresAt = T0.AddHours(1),
+        ValidatedAt = T0.AddMinutes(minute),
+        StatusMessage = null,
+        CreatedAt = T0.AddMinutes(minute),
+        UpdatedAt = T0.AddMinutes(minute),
+    };
 
     [Fact]
     public async Task ConnectionsRoundTripWithTheProtectedSecretUntouched()

@@ -93,7 +93,19 @@ public sealed class SyncSchedulerCatchUpTests : SchedulerWorld
         await ScheduleAsync(SyncSchedule.Suggested);
         await StoppedAtAsync(Stopped);
         Clock.SetUtcNow(Restarted);
-        await Store.SaveJobAsync(new JobEntry("queued01", JobKind.FullSync, JobStatus.Queued, "{}", JobProgress.NotStarted, Stopped, Stopped, null, null, []), Token);
+        await Store.SaveJobAsync(new JobEntry
+        {
+            Id = "queued01",
+            Kind = JobKind.FullSync,
+            Status = JobStatus.Queued,
+            ParametersJson = "{}",
+            Progress = JobProgress.NotStarted,
+            CreatedAt = Stopped,
+            StartedAt = Stopped,
+            FinishedAt = null,
+            Error = null,
+            Failures = [],
+        }, Token);
 
         await RunFirstTickAsync();
 

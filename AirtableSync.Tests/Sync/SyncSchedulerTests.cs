@@ -45,7 +45,19 @@ public sealed class SyncSchedulerTests : SchedulerWorld
     public async Task ScheduledSyncIsSkippedWhileASyncIsRunning()
     {
         await ScheduleAsync(SyncSchedule.Suggested);
-        await Store.SaveJobAsync(new JobEntry("running01", JobKind.FullSync, JobStatus.Running, "{}", JobProgress.NotStarted, Nine, Nine, null, null, []), Token);
+        await Store.SaveJobAsync(new JobEntry
+        {
+            Id = "running01",
+            Kind = JobKind.FullSync,
+            Status = JobStatus.Running,
+            ParametersJson = "{}",
+            Progress = JobProgress.NotStarted,
+            CreatedAt = Nine,
+            StartedAt = Nine,
+            FinishedAt = null,
+            Error = null,
+            Failures = [],
+        }, Token);
 
         Assert.Null(await TriggerAsync(Nine.AddMinutes(14.5), Nine.AddMinutes(15.5)));
         Assert.Single(await Store.ListJobsAsync(10, Token));

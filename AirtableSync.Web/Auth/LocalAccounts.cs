@@ -35,8 +35,20 @@ public sealed class LocalAccounts(IAccountStore store, IPasswordHasher<AppUser> 
             return PasswordRules.Check(password);
         }
         var name = userName.Trim();
-        var user = new AppUser(Guid.NewGuid().ToString("N"), name, Normalize(name),
-            string.IsNullOrWhiteSpace(displayName) ? name : displayName.Trim(), role, "", 0, null, false, clock.GetUtcNow(), null);
+        var user = new AppUser
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            UserName = name,
+            NormalizedUserName = Normalize(name),
+            DisplayName = string.IsNullOrWhiteSpace(displayName) ? name : displayName.Trim(),
+            Role = role,
+            PasswordHash = "",
+            FailedSignIns = 0,
+            LockedUntil = null,
+            Disabled = false,
+            CreatedAt = clock.GetUtcNow(),
+            LastSignInAt = null,
+        };
         user = user with { PasswordHash = hasher.HashPassword(user, password) };
         var created = await store.CreateUserAsync(user, firstAdminOnly, cancellationToken);
         if (created == UserCreation.Created)

@@ -13,7 +13,20 @@ public sealed class PasswordSignIn(IAccountStore store, IPasswordHasher<AppUser>
     public const string Refused = "The user name or password is wrong, or the account is locked or disabled. Try again later or ask an admin.";
 
     // Hashing a password for an unknown user costs the same as for a known one, so timing does not reveal who exists.
-    private static readonly AppUser Nobody = new("", "", "", "", AppRole.Analyst, "", 0, null, false, DateTimeOffset.UnixEpoch, null);
+    private static readonly AppUser Nobody = new()
+    {
+        Id = "",
+        UserName = "",
+        NormalizedUserName = "",
+        DisplayName = "",
+        Role = AppRole.Analyst,
+        PasswordHash = "",
+        FailedSignIns = 0,
+        LockedUntil = null,
+        Disabled = false,
+        CreatedAt = DateTimeOffset.UnixEpoch,
+        LastSignInAt = null,
+    };
     private static readonly Lazy<string> NobodysHash = new(() => new PasswordHasher<AppUser>().HashPassword(Nobody, Guid.NewGuid().ToString()));
 
     public async Task<SignInResult> SignInAsync(string? userName, string? password, CancellationToken cancellationToken)

@@ -20,10 +20,20 @@ internal static class MongoAccountDocuments
         ["lastSignInAt"] = MongoValues.Date(u.LastSignInAt),
     };
 
-    public static AppUser ReadUser(BsonDocument d) => new(
-        d["_id"].AsString, d["userName"].AsString, d["normalizedUserName"].AsString, d["displayName"].AsString,
-        Enum.Parse<AppRole>(d["role"].AsString), d["passwordHash"].AsString, d["failedSignIns"].ToInt32(),
-        d.GetNullableDate("lockedUntil"), d["disabled"].AsBoolean, d.GetDate("createdAt"), d.GetNullableDate("lastSignInAt"));
+    public static AppUser ReadUser(BsonDocument d) => new()
+    {
+        Id = d["_id"].AsString,
+        UserName = d["userName"].AsString,
+        NormalizedUserName = d["normalizedUserName"].AsString,
+        DisplayName = d["displayName"].AsString,
+        Role = Enum.Parse<AppRole>(d["role"].AsString),
+        PasswordHash = d["passwordHash"].AsString,
+        FailedSignIns = d["failedSignIns"].ToInt32(),
+        LockedUntil = d.GetNullableDate("lockedUntil"),
+        Disabled = d["disabled"].AsBoolean,
+        CreatedAt = d.GetDate("createdAt"),
+        LastSignInAt = d.GetNullableDate("lastSignInAt"),
+    };
 
     public static BsonDocument ApiKey(StoredApiKey k) => new()
     {

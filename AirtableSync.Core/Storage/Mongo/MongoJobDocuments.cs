@@ -34,11 +34,19 @@ internal static class MongoJobDocuments
     public static UpdateDefinition<BsonDocument> Interrupt(DateTimeOffset at) =>
         Update.Set("status", nameof(JobStatus.Interrupted)).Set("finishedAt", MongoValues.Date(at));
 
-    public static JobEntry Read(BsonDocument d) => new(
-        d["_id"].AsString, Enum.Parse<JobKind>(d["kind"].AsString), Enum.Parse<JobStatus>(d["status"].AsString), d["parametersJson"].AsString,
-        MongoValues.FromStructured<JobProgress>(d["progress"]), d.GetDate("createdAt"), d.GetNullableDate("startedAt"),
-        d.GetNullableDate("finishedAt"), d.GetNullableString("error"),
-        d.TryGetValue("failures", out var failures)
+    public static JobEntry Read(BsonDocument d) => new()
+    {
+        Id = d["_id"].AsString,
+        Kind = Enum.Parse<JobKind>(d["kind"].AsString),
+        Status = Enum.Parse<JobStatus>(d["status"].AsString),
+        ParametersJson = d["parametersJson"].AsString,
+        Progress = MongoValues.FromStructured<JobProgress>(d["progress"]),
+        CreatedAt = d.GetDate("createdAt"),
+        StartedAt = d.GetNullableDate("startedAt"),
+        FinishedAt = d.GetNullableDate("finishedAt"),
+        Error = d.GetNullableString("error"),
+        Failures = d.TryGetValue("failures", out var failures)
             ? failures.AsBsonArray.Select(f => f.AsBsonDocument).Select(f => new JobFailure(f["item"].AsString, f["message"].AsString, f.GetDate("at"))).ToList()
-            : []);
+            : [],
+    };
 }

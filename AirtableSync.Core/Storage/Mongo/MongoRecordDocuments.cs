@@ -94,9 +94,19 @@ internal static class MongoRecordDocuments
         return escaped.ToString();
     }
 
-    public static StoredRecord Read(BsonDocument d) => new(
-        d["baseId"].AsString, d["tableId"].AsString, d["_id"].AsString, d.GetDate("createdTime"), d["fieldsJson"].AsString,
-        d.GetDate("firstSeenAt"), d.GetDate("lastSeenAt"), d.GetDate("updatedAt"), d.GetNullableDate("deletedAt"), d.GetNullableDate("revisionsFetchedAt"));
+    public static StoredRecord Read(BsonDocument d) => new()
+    {
+        BaseId = d["baseId"].AsString,
+        TableId = d["tableId"].AsString,
+        Id = d["_id"].AsString,
+        CreatedTime = d.GetDate("createdTime"),
+        FieldsJson = d["fieldsJson"].AsString,
+        FirstSeenAt = d.GetDate("firstSeenAt"),
+        LastSeenAt = d.GetDate("lastSeenAt"),
+        UpdatedAt = d.GetDate("updatedAt"),
+        DeletedAt = d.GetNullableDate("deletedAt"),
+        RevisionsFetchedAt = d.GetNullableDate("revisionsFetchedAt"),
+    };
 
     // Everything but the parsed fields copy, which readers never need.
     public static ProjectionDefinition<BsonDocument> WithoutParsedFields { get; } = Builders<BsonDocument>.Projection.Exclude("fields");

@@ -23,11 +23,22 @@ internal static class MongoSettingsDocuments
         ["updatedAt"] = MongoValues.Date(c.UpdatedAt),
     };
 
-    public static StoredConnection ReadConnection(BsonDocument d) => new(
-        d["_id"].AsString, Enum.Parse<ConnectionKind>(d["kind"].AsString), Enum.Parse<ConnectionStatus>(d["status"].AsString),
-        d["protectedSecret"].AsString, d.GetNullableString("secretHint"), d.GetNullableString("airtableUserId"), d.GetNullableString("email"),
-        d["scopes"].AsBsonArray.Select(s => s.AsString).ToList(), d.GetNullableDate("secretExpiresAt"), d.GetNullableDate("validatedAt"),
-        d.GetNullableString("statusMessage"), d.GetDate("createdAt"), d.GetDate("updatedAt"));
+    public static StoredConnection ReadConnection(BsonDocument d) => new()
+    {
+        Id = d["_id"].AsString,
+        Kind = Enum.Parse<ConnectionKind>(d["kind"].AsString),
+        Status = Enum.Parse<ConnectionStatus>(d["status"].AsString),
+        ProtectedSecret = d["protectedSecret"].AsString,
+        SecretHint = d.GetNullableString("secretHint"),
+        AirtableUserId = d.GetNullableString("airtableUserId"),
+        Email = d.GetNullableString("email"),
+        Scopes = d["scopes"].AsBsonArray.Select(s => s.AsString).ToList(),
+        SecretExpiresAt = d.GetNullableDate("secretExpiresAt"),
+        ValidatedAt = d.GetNullableDate("validatedAt"),
+        StatusMessage = d.GetNullableString("statusMessage"),
+        CreatedAt = d.GetDate("createdAt"),
+        UpdatedAt = d.GetDate("updatedAt"),
+    };
 
     public static FilterDefinition<BsonDocument> CheckpointKey(string scope, string key) =>
         Builders<BsonDocument>.Filter.Eq("scope", scope) & Builders<BsonDocument>.Filter.Eq("key", key);

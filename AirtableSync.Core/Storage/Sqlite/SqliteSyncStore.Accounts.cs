@@ -155,9 +155,20 @@ public sealed partial class SqliteSyncStore
         .With("$disabled", user.Disabled ? 1 : 0).With("$created", StoredTime.ToMilliseconds(user.CreatedAt))
         .With("$last", StoredTime.ToMilliseconds(user.LastSignInAt));
 
-    private static AppUser ReadUser(SqliteDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Enum.Parse<AppRole>(r.GetString(4)), r.GetString(5),
-        r.GetInt32(6), r.GetNullableTime(7), r.GetInt64(8) != 0, r.GetTime(9), r.GetNullableTime(10));
+    private static AppUser ReadUser(SqliteDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        UserName = r.GetString(1),
+        NormalizedUserName = r.GetString(2),
+        DisplayName = r.GetString(3),
+        Role = Enum.Parse<AppRole>(r.GetString(4)),
+        PasswordHash = r.GetString(5),
+        FailedSignIns = r.GetInt32(6),
+        LockedUntil = r.GetNullableTime(7),
+        Disabled = r.GetInt64(8) != 0,
+        CreatedAt = r.GetTime(9),
+        LastSignInAt = r.GetNullableTime(10),
+    };
 
     private static StoredApiKey ReadApiKey(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Enum.Parse<ApiKeyScope>(r.GetString(4)), r.GetString(5),

@@ -55,9 +55,20 @@ public sealed partial class SqliteSyncStore
             await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
-    private static StoredConnection ReadConnection(SqliteDataReader r) => new(
-        r.GetString(0), Enum.Parse<ConnectionKind>(r.GetString(1)), Enum.Parse<ConnectionStatus>(r.GetString(2)),
-        r.GetString(3), r.GetNullableString(4), r.GetNullableString(5), r.GetNullableString(6),
-        StorageJson.Deserialize<List<string>>(r.GetString(7)), r.GetNullableTime(8), r.GetNullableTime(9),
-        r.GetNullableString(10), r.GetTime(11), r.GetTime(12));
+    private static StoredConnection ReadConnection(SqliteDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        Kind = Enum.Parse<ConnectionKind>(r.GetString(1)),
+        Status = Enum.Parse<ConnectionStatus>(r.GetString(2)),
+        ProtectedSecret = r.GetString(3),
+        SecretHint = r.GetNullableString(4),
+        AirtableUserId = r.GetNullableString(5),
+        Email = r.GetNullableString(6),
+        Scopes = StorageJson.Deserialize<List<string>>(r.GetString(7)),
+        SecretExpiresAt = r.GetNullableTime(8),
+        ValidatedAt = r.GetNullableTime(9),
+        StatusMessage = r.GetNullableString(10),
+        CreatedAt = r.GetTime(11),
+        UpdatedAt = r.GetTime(12),
+    };
 }

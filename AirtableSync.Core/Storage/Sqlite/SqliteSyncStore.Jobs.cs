@@ -82,7 +82,18 @@ public sealed partial class SqliteSyncStore
             """).With("$ids", StorageJson.Serialize(rows.Select(row => row.Id)));
         var byJob = (await ListAsync(failures, r => (Job: r.GetString(0), Failure: new JobFailure(r.GetString(1), r.GetString(2), r.GetTime(3))), cancellationToken))
             .ToLookup(f => f.Job, f => f.Failure, StringComparer.Ordinal);
-        return rows.Select(row => new JobEntry(row.Id, row.Kind, row.Status, row.Parameters, row.Progress, row.Created, row.Started,
-            row.Finished, row.Error, byJob[row.Id].ToList())).ToList();
+        return rows.Select(row => new JobEntry
+        {
+            Id = row.Id,
+            Kind = row.Kind,
+            Status = row.Status,
+            ParametersJson = row.Parameters,
+            Progress = row.Progress,
+            CreatedAt = row.Created,
+            StartedAt = row.Started,
+            FinishedAt = row.Finished,
+            Error = row.Error,
+            Failures = byJob[row.Id].ToList(),
+        }).ToList();
     }
 }

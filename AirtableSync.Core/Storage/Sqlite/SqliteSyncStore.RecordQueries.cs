@@ -72,7 +72,17 @@ public sealed partial class SqliteSyncStore
         }, cancellationToken);
     }
 
-    private static StoredRecord ReadRecord(SqliteDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetTime(3), r.GetString(4),
-        r.GetTime(5), r.GetTime(6), r.GetTime(7), r.GetNullableTime(8), r.GetNullableTime(9));
+    private static StoredRecord ReadRecord(SqliteDataReader r) => new()
+    {
+        BaseId = r.GetString(0),
+        TableId = r.GetString(1),
+        Id = r.GetString(2),
+        CreatedTime = r.GetTime(3),
+        FieldsJson = r.GetString(4),
+        FirstSeenAt = r.GetTime(5),
+        LastSeenAt = r.GetTime(6),
+        UpdatedAt = r.GetTime(7),
+        DeletedAt = r.GetNullableTime(8),
+        RevisionsFetchedAt = r.GetNullableTime(9),
+    };
 }

@@ -143,7 +143,20 @@ public sealed class ConnectPageTests : AdminTestContext
         Assert.Contains("with OAuth", cut.Find("[data-testid=query-connected]").TextContent, StringComparison.Ordinal);
     }
 
-    private static StoredConnection Connection(ConnectionStatus status, string? message = null) =>
-        new("pat-usrAda", ConnectionKind.PersonalAccessToken, status, "protected", "ab12", "usrAda", "ada@example.com", [],
-            null, Now, message, Now, Now);
+    private static StoredConnection Connection(ConnectionStatus status, string? message = null) => new()
+    {
+        Id = "pat-usrAda",
+        Kind = ConnectionKind.PersonalAccessToken,
+        Status = status,
+        ProtectedSecret = "protected",
+        SecretHint = "ab12",
+        AirtableUserId = "usrAda",
+        Email = "ada@example.com",
+        Scopes = [],
+        SecretExpiresAt = null,
+        ValidatedAt = Now,
+        StatusMessage = message,
+        CreatedAt = Now,
+        UpdatedAt = Now,
+    };
 }

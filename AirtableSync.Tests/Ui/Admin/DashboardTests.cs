@@ -15,8 +15,19 @@ public sealed class DashboardTests : AdminTestContext
             await SampleBase.SeedAsync(s, projectCount: 7, Token);
             for (var i = 0; i < 7; i++)
             {
-                await s.SaveJobAsync(new JobEntry($"job{i:D2}", JobKind.FullSync, i == 6 ? JobStatus.Failed : JobStatus.Succeeded, "{}",
-                    JobProgress.NotStarted, Now.AddMinutes(i), null, null, null, []), Token);
+                await s.SaveJobAsync(new JobEntry
+                {
+                    Id = $"job{i:D2}",
+                    Kind = JobKind.FullSync,
+                    Status = i == 6 ? JobStatus.Failed : JobStatus.Succeeded,
+                    ParametersJson = "{}",
+                    Progress = JobProgress.NotStarted,
+                    CreatedAt = Now.AddMinutes(i),
+                    StartedAt = null,
+                    FinishedAt = null,
+                    Error = null,
+                    Failures = [],
+                }, Token);
             }
         });
         var cut = RenderPage<Home>();
@@ -55,7 +66,19 @@ public sealed class DashboardTests : AdminTestContext
             var kinds = new[] { JobKind.FullSync, JobKind.IncrementalSync, JobKind.RevisionSync };
             for (var i = 0; i < kinds.Length; i++)
             {
-                await s.SaveJobAsync(new JobEntry($"job{i:D2}", kinds[i], JobStatus.Succeeded, "{}", JobProgress.NotStarted, Now.AddMinutes(i), null, null, null, []), Token);
+                await s.SaveJobAsync(new JobEntry
+                {
+                    Id = $"job{i:D2}",
+                    Kind = kinds[i],
+                    Status = JobStatus.Succeeded,
+                    ParametersJson = "{}",
+                    Progress = JobProgress.NotStarted,
+                    CreatedAt = Now.AddMinutes(i),
+                    StartedAt = null,
+                    FinishedAt = null,
+                    Error = null,
+                    Failures = [],
+                }, Token);
             }
         });
         var cut = RenderPage<Home>();
@@ -67,8 +90,22 @@ public sealed class DashboardTests : AdminTestContext
     [Fact]
     public async Task ActiveApiConnectionIsShownAsHealthy()
     {
-        await WireAsync(seed: s => s.SaveConnectionAsync(new StoredConnection("pat-usrAda", ConnectionKind.PersonalAccessToken, ConnectionStatus.Active,
-            "protected", "ab12", "usrAda", "ada@example.com", [], null, Now, null, Now, Now), Token));
+        await WireAsync(seed: s => s.SaveConnectionAsync(new StoredConnection
+        {
+            Id = "pat-usrAda",
+            Kind = ConnectionKind.PersonalAccessToken,
+            Status = ConnectionStatus.Active,
+            ProtectedSecret = "protected",
+            SecretHint = "ab12",
+            AirtableUserId = "usrAda",
+            Email = "ada@example.com",
+            Scopes = [],
+            SecretExpiresAt = null,
+            ValidatedAt = Now,
+            StatusMessage = null,
+            CreatedAt = Now,
+            UpdatedAt = Now,
+        }, Token));
         var cut = RenderPage<Home>();
 
         cut.WaitForAssertion(() => Assert.Contains("Active", cut.Find("[data-testid=api-health]").TextContent, StringComparison.Ordinal));

@@ -21,8 +21,22 @@ public sealed class WebSessionCardTests : AdminTestContext
     [Fact]
     public async Task ExpiredSessionShowsWhyAndWhenItWasLastChecked()
     {
-        await WireAsync(seed: store => store.SaveConnectionAsync(new StoredConnection("airtable-web", ConnectionKind.WebSession, ConnectionStatus.Expired,
-            "protected", null, "usrAda", "ada@example.com", [], null, Now.AddHours(-3), "Airtable redirected the home page to /login.", Now.AddDays(-1), Now.AddHours(-3)), Token));
+        await WireAsync(seed: store => store.SaveConnectionAsync(new StoredConnection
+        {
+            Id = "airtable-web",
+            Kind = ConnectionKind.WebSession,
+            Status = ConnectionStatus.Expired,
+            ProtectedSecret = "protected",
+            SecretHint = null,
+            AirtableUserId = "usrAda",
+            Email = "ada@example.com",
+            Scopes = [],
+            SecretExpiresAt = null,
+            ValidatedAt = Now.AddHours(-3),
+            StatusMessage = "Airtable redirected the home page to /login.",
+            CreatedAt = Now.AddDays(-1),
+            UpdatedAt = Now.AddHours(-3),
+        }, Token));
         var cut = RenderPage<WebSessionCard>();
 
         cut.WaitForAssertion(() => Assert.Equal("Expired", cut.Find("[data-testid=web-session-state]").TextContent.Trim()));
