@@ -1,3 +1,4 @@
+using AirtableSync.Tests.Infrastructure;
 using System.Text.Json.Nodes;
 using AirtableSync.Jobs;
 using AirtableSync.Sandbox.PublicApi;
@@ -80,19 +81,7 @@ public sealed class RecordSyncTests
         fixture.Workspace.DeleteRecord(@base.Id, table.Id, deleted);
         // Before JobKind.IncrementalSync, an incremental sync was a FullSync row whose parameters said "mode": 1.
         var stoppedAt = DateTimeOffset.UtcNow;
-        await host.Store.SaveJobAsync(new JobEntry
-        {
-            Id = "earlier01",
-            Kind = JobKind.FullSync,
-            Status = JobStatus.Interrupted,
-            ParametersJson = """{"baseIds":null,"mode":1,"includeRevisions":false}""",
-            Progress = JobProgress.NotStarted,
-            CreatedAt = stoppedAt,
-            StartedAt = stoppedAt,
-            FinishedAt = null,
-            Error = null,
-            Failures = [],
-        }, Ct);
+        await host.Store.SaveJobAsync(StoredEntries.Job("earlier01", JobKind.FullSync, JobStatus.Interrupted, stoppedAt, startedAt: stoppedAt, parametersJson: """{"baseIds":null,"mode":1,"includeRevisions":false}"""), Ct);
 
         var resumed = await host.Services.GetRequiredService<JobResumption>().ResumeAsync("earlier01", Ct);
         var finished = await host.WaitForAsync(resumed.Id, j => j.IsFinished, "a final state");

@@ -1,3 +1,4 @@
+using AirtableSync.Tests.Infrastructure;
 using AirtableSync.Jobs;
 using AirtableSync.Storage;
 using AirtableSync.Sync;
@@ -93,19 +94,7 @@ public sealed class SyncSchedulerCatchUpTests : SchedulerWorld
         await ScheduleAsync(SyncSchedule.Suggested);
         await StoppedAtAsync(Stopped);
         Clock.SetUtcNow(Restarted);
-        await Store.SaveJobAsync(new JobEntry
-        {
-            Id = "queued01",
-            Kind = JobKind.FullSync,
-            Status = JobStatus.Queued,
-            ParametersJson = "{}",
-            Progress = JobProgress.NotStarted,
-            CreatedAt = Stopped,
-            StartedAt = Stopped,
-            FinishedAt = null,
-            Error = null,
-            Failures = [],
-        }, Token);
+        await Store.SaveJobAsync(StoredEntries.Job("queued01", JobKind.FullSync, JobStatus.Queued, Stopped, startedAt: Stopped), Token);
 
         await RunFirstTickAsync();
 

@@ -1,3 +1,4 @@
+using AirtableSync.Tests.Infrastructure;
 using System.Text.Json;
 using AirtableSync.Jobs;
 using AirtableSync.Sync;
@@ -45,19 +46,7 @@ public sealed class SyncSchedulerTests : SchedulerWorld
     public async Task ScheduledSyncIsSkippedWhileASyncIsRunning()
     {
         await ScheduleAsync(SyncSchedule.Suggested);
-        await Store.SaveJobAsync(new JobEntry
-        {
-            Id = "running01",
-            Kind = JobKind.FullSync,
-            Status = JobStatus.Running,
-            ParametersJson = "{}",
-            Progress = JobProgress.NotStarted,
-            CreatedAt = Nine,
-            StartedAt = Nine,
-            FinishedAt = null,
-            Error = null,
-            Failures = [],
-        }, Token);
+        await Store.SaveJobAsync(StoredEntries.Job("running01", JobKind.FullSync, JobStatus.Running, Nine, startedAt: Nine), Token);
 
         Assert.Null(await TriggerAsync(Nine.AddMinutes(14.5), Nine.AddMinutes(15.5)));
         Assert.Single(await Store.ListJobsAsync(10, Token));

@@ -1,3 +1,4 @@
+using AirtableSync.Tests.Infrastructure;
 using AirtableSync.Sandbox.PublicApi;
 using AirtableSync.Web.Components.Pages.Connect;
 using Bunit;
@@ -143,20 +144,5 @@ public sealed class ConnectPageTests : AdminTestContext
         Assert.Contains("with OAuth", cut.Find("[data-testid=query-connected]").TextContent, StringComparison.Ordinal);
     }
 
-    private static StoredConnection Connection(ConnectionStatus status, string? message = null) => new()
-    {
-        Id = "pat-usrAda",
-        Kind = ConnectionKind.PersonalAccessToken,
-        Status = status,
-        ProtectedSecret = "protected",
-        SecretHint = "ab12",
-        AirtableUserId = "usrAda",
-        Email = "ada@example.com",
-        Scopes = [],
-        SecretExpiresAt = null,
-        ValidatedAt = Now,
-        StatusMessage = message,
-        CreatedAt = Now,
-        UpdatedAt = Now,
-    };
+    private static StoredConnection Connection(ConnectionStatus status, string? message = null) => StoredEntries.AdasToken(status, Now, message);
 }

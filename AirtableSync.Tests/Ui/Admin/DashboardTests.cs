@@ -1,3 +1,4 @@
+using AirtableSync.Tests.Infrastructure;
 using AirtableSync.Jobs;
 using AirtableSync.Storage;
 using AirtableSync.Web.Components.Pages.Dashboard;
@@ -15,19 +16,7 @@ public sealed class DashboardTests : AdminTestContext
             await SampleBase.SeedAsync(s, projectCount: 7, Token);
             for (var i = 0; i < 7; i++)
             {
-                await s.SaveJobAsync(new JobEntry
-                {
-                    Id = $"job{i:D2}",
-                    Kind = JobKind.FullSync,
-                    Status = i == 6 ? JobStatus.Failed : JobStatus.Succeeded,
-                    ParametersJson = "{}",
-                    Progress = JobProgress.NotStarted,
-                    CreatedAt = Now.AddMinutes(i),
-                    StartedAt = null,
-                    FinishedAt = null,
-                    Error = null,
-                    Failures = [],
-                }, Token);
+                await s.SaveJobAsync(StoredEntries.Job($"job{i:D2}", JobKind.FullSync, i == 6 ? JobStatus.Failed : JobStatus.Succeeded, Now.AddMinutes(i)), Token);
             }
         });
         var cut = RenderPage<Home>();
@@ -66,19 +55,7 @@ public sealed class DashboardTests : AdminTestContext
             var kinds = new[] { JobKind.FullSync, JobKind.IncrementalSync, JobKind.RevisionSync };
             for (var i = 0; i < kinds.Length; i++)
             {
-                await s.SaveJobAsync(new JobEntry
-                {
-                    Id = $"job{i:D2}",
-                    Kind = kinds[i],
-                    Status = JobStatus.Succeeded,
-                    ParametersJson = "{}",
-                    Progress = JobProgress.NotStarted,
-                    CreatedAt = Now.AddMinutes(i),
-                    StartedAt = null,
-                    FinishedAt = null,
-                    Error = null,
-                    Failures = [],
-                }, Token);
+                await s.SaveJobAsync(StoredEntries.Job($"job{i:D2}", kinds[i], JobStatus.Succeeded, Now.AddMinutes(i)), Token);
             }
         });
         var cut = RenderPage<Home>();
@@ -90,22 +67,7 @@ public sealed class DashboardTests : AdminTestContext
     [Fact]
     public async Task ActiveApiConnectionIsShownAsHealthy()
     {
-        await WireAsync(seed: s => s.SaveConnectionAsync(new StoredConnection
-        {
-            Id = "pat-usrAda",
-            Kind = ConnectionKind.PersonalAccessToken,
-            Status = ConnectionStatus.Active,
-            ProtectedSecret = "protected",
-            SecretHint = "ab12",
-            AirtableUserId = "usrAda",
-            Email = "ada@example.com",
-            Scopes = [],
-            SecretExpiresAt = null,
-            ValidatedAt = Now,
-            StatusMessage = null,
-            CreatedAt = Now,
-            UpdatedAt = Now,
-        }, Token));
+        await WireAsync(seed: s => s.SaveConnectionAsync(StoredEntries.AdasToken(ConnectionStatus.Active, Now), Token));
         var cut = RenderPage<Home>();
 
         cut.WaitForAssertion(() => Assert.Contains("Active", cut.Find("[data-testid=api-health]").TextContent, StringComparison.Ordinal));
