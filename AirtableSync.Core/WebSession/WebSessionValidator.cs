@@ -60,6 +60,10 @@ public sealed partial class WebSessionValidator(HttpClient http, WebSessionVault
     // Anything else (5xx, throttling) throws: it says nothing about the cookies.
     public async Task<WebSessionProbe> ProbeAsync(AirtableWebSession session, CancellationToken cancellationToken)
     {
+        if (session.HeaderProblem() is { } problem)
+        {
+            return new(false, null, $"The stored session cannot be sent: {problem}.");
+        }
         using (var properties = await SendAsync(session, "/v0.3/getUserProperties", cancellationToken))
         {
             if (properties.StatusCode == HttpStatusCode.Unauthorized)

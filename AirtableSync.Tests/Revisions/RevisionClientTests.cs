@@ -82,6 +82,24 @@ public sealed class RevisionClientTests : IAsyncDisposable
         Assert.Contains("\"msg\":\"SUCCESS\"", await client.ReadPageAsync(session, baseId, recordIds[1], null, Ct).WaitAsync(Patience, Ct), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("crlf")]
+    [InlineData("nul")]
+    [InlineData("accent")]
+    public async Task AStoredSessionWhoseCookiesNoHeaderCanCarryAsksForANewLoginAndSendsNothing(string name)
+    {
+        var (client, session, baseId, recordIds) = await StartAsync(new CapturingLoggerProvider(), maxThrottleRetries: 0).WaitAsync(Patience, Ct);
+        var value = name switch { "crlf" => "abc\r\nX-Injected: yes", "nul" => "abc\0def", _ => "caf\u00e9" };
+        var damaged = session with { Cookies = [.. session.Cookies, new WebSessionCookie("damaged", value, "127.0.0.1", "/", null, true, true)] };
+
+        var error = await Assert.ThrowsAsync<WebSessionReloginRequiredException>(() => client.ReadPageAsync(damaged, baseId, recordIds[0], null, Ct).WaitAsync(Patience, Ct));
+
+        Assert.Contains("cannot be sent: its cookie header contains", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Log in again", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(value, error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _fake!.State.RevisionThrottle.Admitted + _fake.State.RevisionThrottle.Throttled);
+    }
+
     private static bool IsBackoff(LogEntry entry) => entry.Message.Contains("backing off", StringComparison.Ordinal);
 
     private async Task<(AirtableRevisionClient Client, AirtableWebSession Session, string BaseId, IReadOnlyList<string> RecordIds)> StartAsync(

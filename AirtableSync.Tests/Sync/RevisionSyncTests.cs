@@ -111,6 +111,22 @@ public sealed class RevisionSyncTests
     }
 
     [Fact]
+    public async Task AStoredSessionWhoseCookiesNoHeaderCanCarryIsProbedAsInvalidWithoutAnyRequest()
+    {
+        await using var fixture = await StartFixtureAsync(1);
+        await using var host = await fixture.StartHostAsync(FastRevisions, withRevisions: true);
+        var user = fixture.Fake.State.Users.Collaborators[0];
+        var damaged = new AirtableWebSession([new WebSessionCookie("__Host-airtable-session", "abc\r\nX-Injected: yes", "127.0.0.1", "/", null, true, true)],
+            "Mozilla/5.0 Chrome/156.0", user.Id, DateTimeOffset.UnixEpoch, null);
+        using var scope = host.Services.CreateScope();
+
+        var probe = await scope.ServiceProvider.GetRequiredService<WebSessionValidator>().ProbeAsync(damaged, Ct);
+
+        Assert.False(probe.Alive);
+        Assert.Contains("cannot be sent: its cookie header contains a line break", probe.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnIncrementalRunFetchesOnlyChangedRecordsWithOneRequestEach()
     {
         await using var fixture = await StartFixtureAsync(30);
