@@ -43,13 +43,19 @@ builder.Services.AddSecurityHardening();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
+// Development's default would throw on a malformed body, for the developer page to show the request with its
+// credentials; a 400 problem answer is what every environment gives instead.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+
 var app = builder.Build();
 
 app.UseSecurityHardening();
 
+// In every environment an error answer never shows the request: the developer exception page would print its
+// headers, API keys and cookies included. The exception itself is in the log.
+app.UseExceptionHandler("/Error", createScopeForErrors: true);
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
     app.UseHttpsRedirection();
 }

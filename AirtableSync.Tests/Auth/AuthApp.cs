@@ -39,7 +39,7 @@ internal sealed class AuthApp : IAsyncDisposable
 
     private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
 
-    public static async Task<AuthApp> StartAsync(bool bootstrapAdmin = true, IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<AuthApp> StartAsync(bool bootstrapAdmin = true, IReadOnlyDictionary<string, string?>? extra = null, string environment = "Testing")
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
         var settings = new Dictionary<string, string?>
@@ -64,7 +64,7 @@ internal sealed class AuthApp : IAsyncDisposable
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<ILoggerProvider>(logs);
-        });
+        }, environment);
         factory.StartServer();
         var app = new AuthApp(factory, clock, logs);
         if (bootstrapAdmin)

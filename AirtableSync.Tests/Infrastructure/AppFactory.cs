@@ -13,8 +13,11 @@ internal sealed class AppFactory : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    public AppFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    private readonly string _environment;
+
+    public AppFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null, string environment = "Testing")
     {
+        _environment = environment;
         DataDirectory = Directory.CreateTempSubdirectory("airtablesync-app-").FullName;
         _settings = settings;
         _services = services;
@@ -25,7 +28,7 @@ internal sealed class AppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         // Outside Development the framework's and MudBlazor's static web assets (blazor.web.js, _content/…) are
         // only mapped from a published app; a test run serves them from the build output instead.
         builder.UseStaticWebAssets();
