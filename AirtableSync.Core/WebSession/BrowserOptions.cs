@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AirtableSync.WebSession;
 
 /// <summary>
-/// "Browser": { "ExecutablePath": "/usr/bin/chromium", "Headless": true, "ProfileDirectory": "data/browser-profiles",
+/// "Browser": { "ExecutablePath": "/usr/bin/chromium", "Headless": true, "ProfileDirectory": "",
 ///              "StepTimeout": "00:00:30", "MfaTimeout": "00:05:00", "MaxMfaAttempts": 3,
 ///              "MinKeyDelayMs": 40, "MaxKeyDelayMs": 150, "ConnectionId": "airtable-web",
 ///              "VirtualDisplay": "Auto", "XvfbPath": "Xvfb" }
@@ -31,9 +31,12 @@ public sealed class BrowserOptions
     [Required]
     public string XvfbPath { get; set; } = "Xvfb";
 
-    /// <summary>Parent of the persistent profiles, one sub-directory per connection (§6: reused profiles build trust).</summary>
-    [Required]
-    public string ProfileDirectory { get; set; } = Path.Combine("data", "browser-profiles");
+    /// <summary>
+    /// Parent of the persistent profiles, one sub-directory per connection (§6: reused profiles build trust).
+    /// Empty: <c>{Storage:DataDirectory}/browser-profiles</c>. Relative paths are resolved against the content root,
+    /// like the data directory; the resolved absolute path is what the app reads after start-up.
+    /// </summary>
+    public string ProfileDirectory { get; set; } = "";
 
     /// <summary>Limit for each automated step (a page load, a click and its answer).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]

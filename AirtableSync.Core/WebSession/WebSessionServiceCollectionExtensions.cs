@@ -1,7 +1,9 @@
 using System.Net;
 using AirtableSync.Airtable;
+using AirtableSync.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AirtableSync.WebSession;
@@ -10,14 +12,25 @@ public static class WebSessionServiceCollectionExtensions
 {
     /// <summary>
     /// Browser login (Playwright + system Chromium) and the captured cookie session. Reads:
-    /// "Browser": { "ExecutablePath": "/usr/bin/chromium", "Headless": true, "ProfileDirectory": "data/browser-profiles",
+    /// "Browser": { "ExecutablePath": "/usr/bin/chromium", "Headless": true, "ProfileDirectory": "" ({Storage:DataDirectory}/browser-profiles),
     ///              "StepTimeout": "00:00:30", "MfaTimeout": "00:05:00", "MaxMfaAttempts": 3,
     ///              "MinKeyDelayMs": 40, "MaxKeyDelayMs": 150, "ConnectionId": "airtable-web" }
     /// and "Airtable:WebBaseUrl". Needs an IConnectionStore and Data Protection registered by their features.
     /// </summary>
     public static IServiceCollection AddWebSession(this IServiceCollection services)
     {
-        services.AddOptions<BrowserOptions>().BindConfiguration(BrowserOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BrowserOptions>().BindConfiguration(BrowserOptions.SectionName)
+            // Everything the app writes lives under the data directory unless a setting says otherwise, and relative
+            // paths mean the same thing for every file the app keeps (not the shell's working directory).
+            .PostConfigure<IOptions<StorageOptions>, IServiceProvider>((browser, storage, sp) =>
+            {
+                var contentRoot = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+                var profiles = string.IsNullOrWhiteSpace(browser.ProfileDirectory)
+                    ? Path.Combine(storage.Value.DataDirectory, "browser-profiles")
+                    : browser.ProfileDirectory;
+                browser.ProfileDirectory = Path.GetFullPath(profiles, contentRoot);
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AirtableOptions>().BindConfiguration(AirtableOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddDataProtection();
         services.TryAddSingleton(TimeProvider.System);
