@@ -33,6 +33,31 @@ public sealed class DashboardTests : AdminTestContext
     }
 
     [Fact]
+    public async Task AnAnalystSeesTheConnectionStateWithoutALinkToAnAdminPage()
+    {
+        await WireAsync();
+        SignInAs("ana", Web.Auth.AppRoles.Analyst);
+
+        var cut = RenderPage<Home>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Not connected", cut.Find("[data-testid=api-health]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=connect-link]"));
+        Assert.DoesNotContain("href=\"/connect\"", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal("An admin connects Airtable.", cut.Find("[data-testid=ask-an-admin]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task AnAdminGetsTheLinkToConnect()
+    {
+        await WireAsync();
+
+        var cut = RenderPage<Home>();
+
+        cut.WaitForAssertion(() => Assert.Equal("/connect", cut.Find("[data-testid=connect-link]").GetAttribute("href")));
+        Assert.Empty(cut.FindAll("[data-testid=ask-an-admin]"));
+    }
+
+    [Fact]
     public async Task SyncNowQueuesASyncThatAppearsAmongTheRecentJobs()
     {
         var store = await WireAsync();
