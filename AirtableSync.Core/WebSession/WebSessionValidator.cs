@@ -20,7 +20,7 @@ public sealed partial class WebSessionValidator(HttpClient http, WebSessionVault
         var stored = await vault.FindAsync(ConnectionId, cancellationToken);
         return stored is null
             ? new(WebSessionState.None, null, null)
-            : new(stored.Status == Model.ConnectionStatus.Active ? WebSessionState.Valid : WebSessionState.Expired, stored.AirtableUserId, stored.ValidatedAt, stored.StatusMessage);
+            : new(stored.Status == Model.ConnectionStatus.Active ? WebSessionState.Valid : WebSessionState.Expired, stored.AirtableUserId, stored.ValidatedAt, stored.StatusMessage, stored.Email);
     }
 
     public async Task<WebSessionCheck> ValidateAsync(CancellationToken cancellationToken)

@@ -44,4 +44,29 @@ public sealed class WebSessionCardTests : AdminTestContext
         Assert.Contains("redirected the home page to /login", text, StringComparison.Ordinal);
         Assert.Contains("3 hours ago", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AValidSessionNamesTheAccountByItsEmailNotItsUserId()
+    {
+        await WireAsync(seed: store => store.SaveConnectionAsync(new StoredConnection
+        {
+            Id = "airtable-web",
+            Kind = ConnectionKind.WebSession,
+            Status = ConnectionStatus.Active,
+            ProtectedSecret = "protected",
+            SecretHint = null,
+            AirtableUserId = "usrAda",
+            Email = "ada@example.com",
+            Scopes = [],
+            SecretExpiresAt = null,
+            ValidatedAt = Now.AddMinutes(-5),
+            StatusMessage = null,
+            CreatedAt = Now.AddDays(-1),
+            UpdatedAt = Now.AddMinutes(-5),
+        }, Token));
+        var cut = RenderPage<WebSessionCard>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Signed in as ada@example.com.", cut.Find("[data-testid=web-session]").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("usrAda", cut.Find("[data-testid=web-session]").TextContent, StringComparison.Ordinal);
+    }
 }
