@@ -2,6 +2,7 @@ using AirtableSync.Tests.Infrastructure;
 using AirtableSync.Jobs;
 using AirtableSync.Storage;
 using AirtableSync.Web.Components.Pages.Dashboard;
+using AirtableSync.Web.Components.Pages.Jobs;
 using Bunit;
 
 namespace AirtableSync.Tests.Ui.Admin;
@@ -57,10 +58,24 @@ public sealed class DashboardTests : AdminTestContext
         Assert.Empty(cut.FindAll("[data-testid=ask-an-admin]"));
     }
 
+    [Theory]
+    [InlineData(null, SyncReadiness.NotConnected)]
+    [InlineData(ConnectionStatus.Expired, SyncReadiness.ConnectionNotActive)]
+    public async Task WithoutAnActiveConnectionSyncNowIsOffAndSaysWhy(ConnectionStatus? status, string reason)
+    {
+        var store = await WireAsync(seed: s => status is { } st ? s.SaveConnectionAsync(StoredEntries.AdasToken(st, Now), Token) : Task.CompletedTask);
+
+        var cut = RenderPage<Home>();
+
+        cut.WaitForAssertion(() => Assert.StartsWith(reason, cut.Find("[data-testid=sync-blocked]").TextContent.Trim(), StringComparison.Ordinal));
+        Assert.True(cut.Find("[data-testid=sync-now]").HasAttribute("disabled"));
+        Assert.Empty(await store.ListJobsAsync(10, Token));
+    }
+
     [Fact]
     public async Task SyncNowQueuesASyncThatAppearsAmongTheRecentJobs()
     {
-        var store = await WireAsync();
+        var store = await WireAsync(seed: s => s.SaveConnectionAsync(StoredEntries.AdasToken(ConnectionStatus.Active, Now), Token));
         var cut = RenderPage<Home>();
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=no-jobs]")));
 

@@ -1,3 +1,4 @@
+using AirtableSync.Tests.Infrastructure;
 using System.Text.Json;
 using AirtableSync.Storage;
 using AirtableSync.Sync;
@@ -14,7 +15,7 @@ public sealed class JobsPageTests : AdminTestContext
     [InlineData("sync-with-revisions", JobKind.FullSync, true, "Full sync")]
     public async Task EachSyncButtonQueuesTheKindOfSyncItNames(string button, JobKind kind, bool includeRevisions, string label)
     {
-        var store = await WireAsync();
+        var store = await WireAsync(seed: s => s.SaveConnectionAsync(StoredEntries.AdasToken(ConnectionStatus.Active, Now), Token));
         var cut = RenderPage<JobsPage>();
 
         cut.Find($"[data-testid={button}]").Click();
@@ -23,5 +24,17 @@ public sealed class JobsPageTests : AdminTestContext
         var job = Assert.Single(await store.ListJobsAsync(10, Token));
         Assert.Equal(kind, job.Kind);
         Assert.Equal(includeRevisions, JsonSerializer.Deserialize<SyncRequest>(job.ParametersJson, JsonSerializerOptions.Web)?.IncludeRevisions);
+    }
+
+    [Fact]
+    public async Task BeforeAnyConnectionEverySyncButtonIsOffAndThePageSaysWhereToConnect()
+    {
+        await WireAsync();
+
+        var cut = RenderPage<JobsPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains(SyncReadiness.NotConnected, cut.Find("[data-testid=sync-blocked]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("/connect", cut.Find("[data-testid=sync-blocked] a").GetAttribute("href"));
+        Assert.All(new[] { "sync-now", "sync-incremental", "sync-with-revisions" }, id => Assert.True(cut.Find($"[data-testid={id}]").HasAttribute("disabled"), id));
     }
 }
