@@ -49,6 +49,7 @@ public static class SandboxHosting
         options.Port = port;
         var sandbox = new SandboxAirtable(options);
         builder.Services.AddSingleton(sandbox);
+        builder.Services.AddSingleton(new SandboxMfaCodes(() => sandbox.Server.State));
         // First hosted service: the fake is up before anything (the configured-token check, jobs) calls it.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sandbox));
     }

@@ -62,6 +62,8 @@ public abstract class AdminTestContext : UiTestContext
         Services.AddScoped<ApiKeyActions>();
     }
 
+    protected FakeAirtableServer Fake => _fake ?? throw new InvalidOperationException("Call StartFakeAirtableAsync first.");
+
     protected async Task StartFakeAirtableAsync() =>
         _fake = await FakeAirtableServer.StartAsync(new FakeAirtableOptions(), TimeProvider.System, Token);
 

@@ -1,8 +1,11 @@
 using AirtableSync.Sandbox;
+using AirtableSync.Sandbox.WebLogin;
 using AirtableSync.Web.Components.Pages.Connect;
+using AirtableSync.Web.Sandbox;
 using AirtableSync.WebSession;
 using Bunit;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AirtableSync.Tests.Ui.Admin;
 
@@ -40,7 +43,8 @@ public sealed class BrowserLoginWizardTests : AdminTestContext
         Assert.Empty(cut.FindAll("[data-testid=login-credentials]"));
 
         SubmitCode(cut, "123456");
-        cut.WaitForAssertion(() => Assert.Contains("usrAdmin0000001", cut.Find("[data-testid=login-done]").TextContent, StringComparison.Ordinal));
+        // Named as people know the account: by the address they typed, not Airtable's user id.
+        cut.WaitForAssertion(() => Assert.Contains("connected as admin@example.com.", cut.Find("[data-testid=login-done]").TextContent, StringComparison.Ordinal));
         Assert.Equal(["start admin@example.com", $"code {ScriptedLoginDriver.LoginId} 123456"], LoginDriver.Calls);
     }
 
@@ -136,6 +140,45 @@ public sealed class BrowserLoginWizardTests : AdminTestContext
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=sandbox-code-hint]")));
     }
+
+    [Fact]
+    public async Task InTheSandboxTheCodeStepShowsTheSimulatedAirtablesCurrentCodeAndUsesIt()
+    {
+        await StartFakeAirtableAsync();
+        var fake = Fake;
+        Services.AddSingleton(new SandboxMfaCodes(() => fake.State));
+        var cut = await RenderWizardAsync(sandbox: true);
+        LoginDriver.Then(BrowserLoginState.AwaitingMfa, "Enter the code.");
+
+        InputOf(cut, "login-password").Change(FakeUserDirectory.SandboxPassword);
+        cut.Find("[data-testid=login-start]").Click();
+
+        var user = fake.State.Users.FindByEmail(FakeUserDirectory.SandboxEmail)!;
+        cut.WaitForAssertion(() => Assert.Contains(cut.Find("[data-testid=sandbox-code-value]").TextContent.Trim(), ValidCodesFor(user.MfaSecret!)));
+        Assert.Contains("Simulated Airtable", cut.Find("[data-testid=sandbox-code]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=sandbox-code-hint]"));
+
+        await cut.Find("[data-testid=sandbox-code-use]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Equal(cut.Find("[data-testid=sandbox-code-value]").TextContent.Trim(), InputOf(cut, "login-code-input").GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task AgainstRealAirtableTheCodeStepShowsNoCode()
+    {
+        var cut = await RenderWizardAsync();
+        LoginDriver.Then(BrowserLoginState.AwaitingMfa, "Enter the code.");
+
+        LogIn(cut, email: FakeUserDirectory.SandboxEmail);
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=login-code]")));
+        Assert.Empty(cut.FindAll("[data-testid=sandbox-code]"));
+        Assert.Empty(cut.FindAll("[data-testid=sandbox-code-hint]"));
+    }
+
+    // The code of this 30-second step and its neighbours, which the simulated Airtable also accepts.
+    private static string[] ValidCodesFor(string secret) =>
+        [.. new[] { -30, 0, 30 }.Select(s => FakeTotp.Compute(secret, DateTimeOffset.UtcNow.AddSeconds(s)))];
 
     [Fact]
     public async Task CancelOnTheCodeStepCancelsTheLoginAndStartsOver()
