@@ -82,6 +82,13 @@ public sealed class BrowserLoginCoordinator(
 
     public BrowserLoginStatus? GetStatus(string loginId) => Find(loginId)?.Status;
 
+    // The login of this app's web session that has not finished, if any: a wizard opened again (a reload, another
+    // tab) takes it up instead of meeting "still running" with nothing to act on.
+    public BrowserLoginStatus? FindUnfinished() => _logins.Values
+        .Where(l => l.ConnectionId == options.Value.ConnectionId && !l.Status.IsFinished)
+        .Select(l => l.Status)
+        .FirstOrDefault();
+
     /// <exception cref="KeyNotFoundException">No such login.</exception>
     /// <exception cref="InvalidOperationException">The login is not handed over at a challenge.</exception>
     public Task<BrowserScreen> CaptureScreenAsync(string loginId, CancellationToken cancellationToken) =>

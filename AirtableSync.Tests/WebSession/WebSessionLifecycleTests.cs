@@ -60,9 +60,12 @@ public class WebSessionLifecycleTests
         var refused = await Assert.ThrowsAsync<BrowserLoginInProgressException>(
             () => logins.StartAsync(FakeUserDirectory.SandboxEmail, FakeUserDirectory.SandboxPassword, Token));
         Assert.Equal(first.Id, refused.RunningLoginId);
+        // A wizard opened again (a reload, another tab) finds the running login to take it up.
+        Assert.Equal((first.Id, BrowserLoginState.AwaitingMfa), (logins.FindUnfinished()?.Id, logins.FindUnfinished()?.State));
 
         Assert.True(await logins.CancelAsync(first.Id));
         Assert.Equal(BrowserLoginState.Cancelled, logins.GetStatus(first.Id)?.State);
+        Assert.Null(logins.FindUnfinished());
         await ChromiumProcesses.AssertNoneLeftAsync(host.ProfileDirectory);
     }
 

@@ -181,6 +181,52 @@ public sealed class BrowserLoginWizardTests : AdminTestContext
         [.. new[] { -30, 0, 30 }.Select(s => FakeTotp.Compute(secret, DateTimeOffset.UtcNow.AddSeconds(s)))];
 
     [Fact]
+    public async Task OpenedAgainWhileALoginAwaitsItsCodeTheWizardTakesItUpAndCanCancelIt()
+    {
+        // A reload, or another tab: the login started earlier is still waiting for its code.
+        LoginDriver.Current = new BrowserLoginStatus(ScriptedLoginDriver.LoginId, BrowserLoginState.AwaitingMfa, "Enter the code.");
+
+        var cut = await RenderWizardAsync();
+
+        Assert.NotEmpty(cut.FindAll("[data-testid=login-code]"));
+        Assert.Equal(BrowserLoginWizardModel.TakenUpNotice, cut.Find("[data-testid=login-notice]").TextContent.Trim());
+        cut.Find("[data-testid=login-cancel]").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=login-credentials]")));
+        Assert.Contains($"cancel {ScriptedLoginDriver.LoginId}", LoginDriver.Calls);
+    }
+
+    [Fact]
+    public async Task OpenedAgainWhileALoginIsStillSigningInItOffersCheckAgainAndCancel()
+    {
+        LoginDriver.Current = new BrowserLoginStatus(ScriptedLoginDriver.LoginId, BrowserLoginState.Starting, null);
+        var cut = await RenderWizardAsync();
+        Assert.NotEmpty(cut.FindAll("[data-testid=login-progress]"));
+
+        LoginDriver.Current = new BrowserLoginStatus(ScriptedLoginDriver.LoginId, BrowserLoginState.Starting, null);
+        cut.Find("[data-testid=login-refresh]").Click();
+        Assert.NotEmpty(cut.FindAll("[data-testid=login-cancel]"));
+
+        LoginDriver.Current = new BrowserLoginStatus(ScriptedLoginDriver.LoginId, BrowserLoginState.AwaitingMfa, "Enter the code.");
+        cut.Find("[data-testid=login-refresh]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=login-code]")));
+    }
+
+    [Fact]
+    public async Task LogInWhileAnotherLoginRunsTakesThatLoginUpInsteadOfAnError()
+    {
+        var cut = await RenderWizardAsync();
+        LoginDriver.ThenThrow(new BrowserLoginInProgressException("still running") { RunningLoginId = ScriptedLoginDriver.LoginId });
+        // Another tab started a login after this page opened; it waits for its code.
+        LoginDriver.Current = new BrowserLoginStatus(ScriptedLoginDriver.LoginId, BrowserLoginState.AwaitingMfa, "Enter the code.");
+
+        LogIn(cut);
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=login-code]")));
+        Assert.Equal(BrowserLoginWizardModel.TakenUpNotice, cut.Find("[data-testid=login-notice]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task CancelOnTheCodeStepCancelsTheLoginAndStartsOver()
     {
         var cut = await RenderWizardAsync();

@@ -60,6 +60,8 @@ public sealed class ScriptedLoginDriver : IBrowserLoginDriver
 
     public BrowserLoginStatus? GetStatus(string loginId) => Current;
 
+    public BrowserLoginStatus? FindUnfinished() => Current is { IsFinished: false } current ? current : null;
+
     public Task<BrowserScreen> CaptureScreenAsync(string loginId, CancellationToken cancellationToken)
     {
         ScreenCaptures++;

@@ -66,6 +66,34 @@ public sealed partial class BrowserLoginWizardModel(IBrowserLoginDriver driver, 
         Reset();
     }
 
+    public const string TakenUpNotice = "A login started earlier is still running: continue it here, or cancel it to start again.";
+
+    // Opens the wizard on a login already running (after a reload, or from another tab); false when there is none.
+    public bool Reattach() => driver.FindUnfinished() is { } running && TakeUp(running);
+
+    // For a login this wizard did not start, or whose answer it missed: the login's current step, and a way out.
+    public void Refresh()
+    {
+        if (Status is { IsFinished: false } status && driver.GetStatus(status.Id) is { } current)
+        {
+            if (current.IsFinished)
+            {
+                Apply(current);
+            }
+            else
+            {
+                TakeUp(current);
+            }
+        }
+    }
+
+    private bool TakeUp(BrowserLoginStatus running)
+    {
+        Apply(running);
+        Notice = TakenUpNotice;
+        return true;
+    }
+
     public void Reset()
     {
         Step = WizardStep.Credentials;
@@ -137,10 +165,13 @@ public sealed partial class BrowserLoginWizardModel(IBrowserLoginDriver driver, 
         {
             Apply(await step(), codeSubmitted);
         }
-        catch (BrowserLoginInProgressException)
+        catch (BrowserLoginInProgressException e)
         {
-            Step = back;
-            Error = "Another browser login is still running; finish or cancel it first.";
+            if (!(e.RunningLoginId is { } id && driver.GetStatus(id) is { IsFinished: false } running && TakeUp(running)))
+            {
+                Step = back;
+                Error = "Another browser login is still running; finish or cancel it first.";
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -16,6 +16,9 @@ public interface IBrowserLoginDriver
 
     BrowserLoginStatus? GetStatus(string loginId);
 
+    /// <summary>The login still running for this app's web session (started by any circuit), or null.</summary>
+    BrowserLoginStatus? FindUnfinished();
+
     /// <summary>A picture of the page while a challenge is handed over; InvalidOperationException otherwise.</summary>
     Task<BrowserScreen> CaptureScreenAsync(string loginId, CancellationToken cancellationToken);
 
@@ -45,6 +48,8 @@ public sealed class CoordinatorBrowserLoginDriver(BrowserLoginCoordinator coordi
     }
 
     public BrowserLoginStatus? GetStatus(string loginId) => coordinator.GetStatus(loginId);
+
+    public BrowserLoginStatus? FindUnfinished() => coordinator.FindUnfinished();
 
     // The picture shows Airtable's login pages and the pointer acts in them: admins only, like the rest of the login.
     public async Task<BrowserScreen> CaptureScreenAsync(string loginId, CancellationToken cancellationToken)
