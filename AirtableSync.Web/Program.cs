@@ -40,7 +40,15 @@ builder.Services.AddRecordBrowsing();
 builder.Services.AddJobsPage();
 builder.Services.AddAdminPages();
 builder.Services.AddSecurityHardening();
-builder.Services.AddMudServices();
+// Toasts confirm an action and go: bottom left, away from the page's action buttons (top right), gone after 4 s.
+builder.Services.AddMudServices(mud =>
+{
+    mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+    mud.SnackbarConfiguration.VisibleStateDuration = 4000;
+    mud.SnackbarConfiguration.RequireInteraction = false;
+    mud.SnackbarConfiguration.PreventDuplicates = true;
+    mud.SnackbarConfiguration.ShowCloseIcon = true;
+});
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 // Development's default would throw on a malformed body, for the developer page to show the request with its

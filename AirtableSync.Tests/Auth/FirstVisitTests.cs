@@ -62,4 +62,16 @@ public sealed partial class FirstVisitTests
         Assert.Equal(information, logger.IsEnabled(LogLevel.Information));
         Assert.True(logger.IsEnabled(LogLevel.Warning));
     }
+
+    [Fact]
+    public async Task ToastsFadeOnTheirOwnAwayFromThePagesActions()
+    {
+        await using var app = await AuthApp.StartAsync();
+        // What MudBlazor's snackbar service is built with in every circuit.
+        var toasts = app.Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MudBlazor.SnackbarConfiguration>>().Value;
+
+        Assert.Equal(MudBlazor.Defaults.Classes.Position.BottomLeft, toasts.PositionClass);
+        Assert.False(toasts.RequireInteraction);
+        Assert.InRange(toasts.VisibleStateDuration, 1000, 5000);
+    }
 }
