@@ -10,7 +10,7 @@ public sealed class RecordCsvExportTests
 {
     private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
 
-    private static readonly string[] Header = ["Record ID", "Created", "Name", "Status", "Score", "Lead", "Owner", "Notes", "Calc"];
+    private static readonly string[] Header = ["Record ID", "Record created", "Name", "Status", "Score", "Lead", "Owner", "Notes", "Calc"];
 
     private static Task UpsertProjectAsync(ISyncStore store, string id, string fieldsJson, DateTimeOffset seenAt) =>
         store.UpsertRecordsAsync(SampleBase.BaseId, SampleBase.Projects, [new RecordData(id, SampleBase.Created.AddDays(10), fieldsJson)], seenAt, Token);
@@ -84,7 +84,7 @@ public sealed class RecordCsvExportTests
 
         Assert.Equal(Header, live[0]);
         Assert.Equal([SampleBase.ProjectId(1), SampleBase.ProjectId(2)], live.Skip(1).Select(r => r[0]));
-        Assert.Equal([.. Header, "Deleted"], all[0]);
+        Assert.Equal([.. Header, "Record deleted"], all[0]);
         Assert.Equal([SampleBase.ProjectId(1), SampleBase.ProjectId(2), SampleBase.ProjectId(3)], all.Skip(1).Select(r => r[0]));
         Assert.Equal(["", "", "2026-05-10T10:00:00.000Z"], all.Skip(1).Select(r => r[^1]));
     }

@@ -30,6 +30,9 @@ public static class ExportCells
             // seconds nor zone, which the grid's short culture formats would.
             yield return IsDate(field) && value is { ValueKind: JsonValueKind.String } text
                 ? text.GetString() ?? ""
+                // The grid draws a rating as stars; a spreadsheet wants the number (Airtable sends 1..max).
+                : field.Type == "rating" && value is { ValueKind: JsonValueKind.Number } rating
+                ? rating.GetDouble().ToString(Culture)
                 : CellFormatter.Format(field, value, context).Text;
         }
     }

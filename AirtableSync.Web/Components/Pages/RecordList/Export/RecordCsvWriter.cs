@@ -9,6 +9,16 @@ public static class RecordCsvWriter
     // The store's largest page (IRecordStore.QueryRecordsAsync takes 1..1000).
     public const int PageSize = 1000;
 
+    // Our own columns beside the table's fields. A field may carry the same name (sandbox tables have "Created"),
+    // and a spreadsheet addresses columns by header, so ours step aside with a suffix rather than repeat a name.
+    public static IReadOnlyList<string> Header(IReadOnlyList<FieldSchema> columns, bool includeDeleted)
+    {
+        var taken = columns.Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        string Ours(string name) => taken.Contains(name) ? $"{name} (AirtableSync)" : name;
+        IEnumerable<string> header = [Ours("Record ID"), Ours("Record created"), .. columns.Select(f => f.Name)];
+        return [.. includeDeleted ? header.Append(Ours("Record deleted")) : header];
+    }
+
     // All pages of the records the grid shows for view, in the grid's order.
     public static async Task WriteAsync(IRecordStore recordStore, ISchemaStore schemaStore, StoredTable table, RecordBrowse view, Stream output, CancellationToken cancellationToken)
     {
@@ -20,8 +30,7 @@ public static class RecordCsvWriter
 
         // The grid's columns: live fields, primary first, then Airtable's order.
         var columns = RecordCells.Columns(table);
-        IEnumerable<string> header = ["Record ID", "Created", .. columns.Select(f => f.Name)];
-        await writer.WriteAsync(CsvText.Line(includeDeleted ? header.Append("Deleted") : header));
+        await writer.WriteAsync(CsvText.Line(Header(columns, includeDeleted)));
 
         var query = view.Request(0, PageSize).ToQuery(table.BaseId, table.Id);
         while (true)
