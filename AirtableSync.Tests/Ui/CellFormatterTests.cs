@@ -26,6 +26,14 @@ public class CellFormatterTests
     [InlineData("rating", "3", "★★★☆☆")]
     public void PlainValuesReadAsText(string type, string json, string expected) => Assert.Equal(expected, Format(type, json).Text);
 
+    [Theory]
+    [InlineData("multilineText", """ "Hi <airtable:mention id=\"menAbCdEfGhIjKlMn\">@Ada Lovelace</airtable:mention>, please review." """, "Hi @Ada Lovelace, please review.")]
+    [InlineData("richText", """ "**Note** for <airtable:mention id=\"men1\">@Bob</airtable:mention> and <airtable:mention id=\"men2\">@Cy</airtable:mention>" """, "**Note** for @Bob and @Cy")]
+    [InlineData("multilineText", """ "<airtable:mention id=\"men3\"></airtable:mention> left" """, "@someone left")]
+    [InlineData("multilineText", """ "a <b>tag</b> that is not a mention stays" """, "a <b>tag</b> that is not a mention stays")]
+    [InlineData("singleLineText", """ "<airtable:mention id=\"men4\">@Ada</airtable:mention>" """, "<airtable:mention id=\"men4\">@Ada</airtable:mention>")]
+    public void MentionsInLongTextReadAsTheNamesAirtableShows(string type, string json, string expected) => Assert.Equal(expected, Format(type, json.Trim()).Text);
+
     [Fact]
     public void NumbersFollowPrecisionAndCulture()
     {

@@ -26,7 +26,8 @@ public static class CellFormatter
 
     private static CellDisplay? FormatTyped(string? type, FieldOptions options, JsonElement v, CellFormatContext context) => type switch
     {
-        "singleLineText" or "multilineText" or "richText" or "email" or "url" or "phoneNumber" => Text(v),
+        "multilineText" or "richText" => v.ValueKind == JsonValueKind.String ? CellDisplay.OfText(MentionText.Readable(v.GetString() ?? "")) : null,
+        "singleLineText" or "email" or "url" or "phoneNumber" => Text(v),
         "number" or "autoNumber" or "count" => Number(v, n => FormatNumber(n, options.Precision, context.Culture)),
         "currency" => Number(v, n => (options.Symbol ?? "") + n.ToString("N" + (options.Precision ?? 2), context.Culture)),
         "percent" => Number(v, n => (n * 100).ToString("N" + (options.Precision ?? 0), context.Culture) + context.Culture.NumberFormat.PercentSymbol),
