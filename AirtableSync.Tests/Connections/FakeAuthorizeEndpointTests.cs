@@ -40,6 +40,29 @@ public class FakeAuthorizeEndpointTests
     }
 
     [Theory]
+    [InlineData(false, "http://localhost:5299/connections/airtable/oauth/callback", false)]
+    [InlineData(true, "http://localhost:5299/connections/airtable/oauth/callback", true)]
+    [InlineData(true, "http://localhost:8080/connections/airtable/oauth/callback", true)]
+    [InlineData(true, "http://localhost:5299/connections/airtable/oauth/other", false)]
+    [InlineData(true, "http://evil.example:5230/connections/airtable/oauth/callback", false)]
+    [InlineData(true, "http://127.0.0.1:5299/connections/airtable/oauth/callback", true)]
+    [InlineData(true, "https://localhost:5299/connections/airtable/oauth/callback", true)]
+    [InlineData(true, "ftp://localhost:5299/connections/airtable/oauth/callback", false)]
+    [InlineData(true, "http://localhost:5299/connections/airtable/oauth/callback?x=1", false)]
+    public async Task TheSandboxAcceptsItsCallbackOnAnyLoopbackAddressOnlyWhenAskedAndNothingElse(bool anyPort, string redirectUri, bool accepted)
+    {
+        await using var env = await ConnectionsTestEnvironment.StartAsync(configureFake: o => o.OAuth.SandboxRedirectsOnAnyLoopbackPort = anyPort, cancellationToken: Ct);
+        using var browser = new BrowserlessClient();
+        var query = ValidQuery(env);
+        query["client_id"] = AirtableSync.Sandbox.OAuth.FakeOAuthOptions.PublicClientId;
+        query["redirect_uri"] = redirectUri;
+
+        using var response = await AuthorizeAsync(env, browser, query);
+
+        Assert.Equal(accepted ? HttpStatusCode.OK : HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("response_type", "token", "unsupported_response_type")]
     [InlineData("scope", "data.records:read data.records:read", "invalid_scope")]
     [InlineData("scope", "", "invalid_scope")]

@@ -47,6 +47,8 @@ public static class SandboxHosting
         var options = new FakeAirtableOptions();
         builder.Configuration.GetSection("Sandbox").Bind(options);
         options.Port = port;
+        // The app may run on any port (dotnet run --urls, a container); its own callback must still be accepted.
+        options.OAuth.SandboxRedirectsOnAnyLoopbackPort = true;
         var sandbox = new SandboxAirtable(options);
         builder.Services.AddSingleton(sandbox);
         builder.Services.AddSingleton(new SandboxMfaCodes(() => sandbox.Server.State));

@@ -22,7 +22,7 @@ public sealed partial class FakeOAuthAuthority
         // Exact string match against the registration, as Airtable requires (docs/airtable/public-api.md §1.2).
         var rawRedirect = query["redirect_uri"].ToString();
         if (query["redirect_uri"].Count != 1 || !Uri.TryCreate(rawRedirect, UriKind.Absolute, out var redirect)
-            || !client.RedirectUris.Any(r => r.AbsoluteUri == rawRedirect))
+            || !client.RedirectUris.Any(r => r.AbsoluteUri == rawRedirect || SameCallbackOnAnotherLoopbackPort(client, r, redirect)))
         {
             return new(null, null, "redirect_uri does not match a redirect URI registered for this integration.");
         }
@@ -94,4 +94,12 @@ public sealed partial class FakeOAuthAuthority
         new(QueryHelpers.AddQueryString(redirect.AbsoluteUri, parameters.Where(p => p.Value is not null)));
 
     internal static bool IsOAuthCharset(string value) => value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
+
+    private bool SameCallbackOnAnotherLoopbackPort(FakeOAuthClient client, Uri registered, Uri requested) =>
+        Options.SandboxRedirectsOnAnyLoopbackPort
+        && client.ClientId is FakeOAuthOptions.PublicClientId or FakeOAuthOptions.ConfidentialClientId
+        && requested.IsLoopback && registered.IsLoopback
+        && requested.Scheme == registered.Scheme
+        && requested.AbsolutePath == registered.AbsolutePath
+        && requested.Query.Length == 0 && requested.Fragment.Length == 0;
 }

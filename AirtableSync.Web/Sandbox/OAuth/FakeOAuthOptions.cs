@@ -14,6 +14,14 @@ public sealed class FakeOAuthOptions
         new("https://localhost:7139/connections/airtable/oauth/callback"),
     ];
 
+    /// <summary>
+    /// Off (Airtable's rule, and the tests'): a redirect URI must equal a registered one exactly. On, for the product's
+    /// sandbox only: the sandbox clients also accept a registered URI on any loopback host and port (localhost, 127.0.0.1),
+    /// so "Connect with Airtable" works whatever port the app was started on. Never kinder than that: the scheme and the
+    /// path still match, and only loopback addresses qualify.
+    /// </summary>
+    public bool SandboxRedirectsOnAnyLoopbackPort { get; set; }
+
     /// <summary>Scopes every sandbox client may request (docs/airtable/public-api.md §1.4).</summary>
     public List<string> SandboxScopes { get; set; } =
     [
