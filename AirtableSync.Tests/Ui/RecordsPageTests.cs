@@ -21,6 +21,19 @@ public class RecordsPageTests : UiTestContext
         [.. cut.FindAll("tbody tr.mud-table-row").Select(r => r.QuerySelectorAll("td")[0].TextContent.Trim())];
 
     [Fact]
+    public async Task AnAnalystSeesWhenTheTablesBaseWasLastSynced()
+    {
+        SignInAs("ana", Web.Auth.AppRoles.Analyst);
+        await StoreAsync(store => SampleBase.SeedAsync(store, 3, Token));
+
+        var cut = RenderRecords();
+
+        // SampleBase synced at 09:00 on the clock's day; the clock says 12:00.
+        cut.WaitForAssertion(() => Assert.Equal("3 hours ago", cut.Find("[data-testid=table-last-synced] [data-testid=relative-time]").TextContent.Trim()));
+        Assert.StartsWith("Last synced", cut.Find("[data-testid=table-last-synced]").TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FirstPageShowsFiftyRecordsWithThePrimaryFieldFirst()
     {
         await StoreAsync(store => SampleBase.SeedAsync(store, 120, Token));

@@ -48,6 +48,33 @@ public sealed class DashboardTests : AdminTestContext
     }
 
     [Fact]
+    public async Task BeforeAnySyncTheDashboardSaysTheDataWasNeverSynced()
+    {
+        await WireAsync();
+        SignInAs("ana", Web.Auth.AppRoles.Analyst);
+
+        var cut = RenderPage<Home>();
+
+        cut.WaitForAssertion(() => Assert.Equal("Data last synced never", cut.Find("[data-testid=last-synced]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task AnAnalystSeesWhenTheNewestBaseSyncHappened()
+    {
+        await WireAsync(seed: async s =>
+        {
+            await s.ApplyBaseListAsync([new BaseInfo("appFresh00000001", "Fresh", "create"), new BaseInfo("appStale00000001", "Stale", "create")], Now, Token);
+            await s.MarkBaseSyncedAsync("appStale00000001", Now.AddDays(-2), Token);
+            await s.MarkBaseSyncedAsync("appFresh00000001", Now.AddMinutes(-20), Token);
+        });
+        SignInAs("ana", Web.Auth.AppRoles.Analyst);
+
+        var cut = RenderPage<Home>();
+
+        cut.WaitForAssertion(() => Assert.Equal("20 minutes ago", cut.Find("[data-testid=last-synced] [data-testid=relative-time]").TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task AnAdminGetsTheLinkToConnect()
     {
         await WireAsync();
