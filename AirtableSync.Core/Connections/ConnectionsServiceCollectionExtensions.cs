@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -42,8 +41,7 @@ public static class ConnectionsServiceCollectionExtensions
         services.AddOptions<KeyManagementOptions>()
             .Configure<IOptions<StorageOptions>, IServiceProvider, ILoggerFactory>((keys, storage, sp, loggers) =>
             {
-                var contentRoot = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
-                var directory = Path.GetFullPath(Path.Combine(storage.Value.DataDirectory, "keys"), contentRoot);
+                var directory = storage.Value.ResolveDataPath(null, "keys", StorageOptions.ContentRootOf(sp));
                 keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(directory), loggers);
             });
 

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace AirtableSync.Storage;
 
@@ -20,11 +22,19 @@ public sealed class StorageOptions
     public MongoStorageOptions MongoDb { get; set; } = new();
 
     /// <summary>The SQLite file: <c>Storage:Sqlite:Path</c>, else <c>&lt;DataDirectory&gt;/airtablesync.db</c>, made absolute against <paramref name="contentRoot"/>.</summary>
-    public string ResolveSqlitePath(string contentRoot)
-    {
-        var path = string.IsNullOrWhiteSpace(Sqlite.Path) ? System.IO.Path.Combine(DataDirectory, "airtablesync.db") : Sqlite.Path;
-        return System.IO.Path.GetFullPath(path, contentRoot);
-    }
+    public string ResolveSqlitePath(string contentRoot) => ResolveDataPath(Sqlite.Path, "airtablesync.db", contentRoot);
+
+    /// <summary>
+    /// Where one of the app's files lives: <paramref name="configured"/> when a setting names it, else
+    /// <paramref name="nameInDataDirectory"/> under <see cref="DataDirectory"/>; relative paths are made absolute against
+    /// <paramref name="contentRoot"/>, so they mean the same for every file (never the shell's working directory).
+    /// </summary>
+    public string ResolveDataPath(string? configured, string nameInDataDirectory, string contentRoot) =>
+        System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? System.IO.Path.Combine(DataDirectory, nameInDataDirectory) : configured, contentRoot);
+
+    /// <summary>The content root relative data paths are resolved against: the host's, else the working directory.</summary>
+    public static string ContentRootOf(IServiceProvider services) =>
+        services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
 }
 
 public sealed class SqliteStorageOptions

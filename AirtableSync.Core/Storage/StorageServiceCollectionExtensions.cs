@@ -2,7 +2,6 @@ using AirtableSync.Storage.Mongo;
 using AirtableSync.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
@@ -54,7 +53,7 @@ public static class StorageServiceCollectionExtensions
             StorageProvider.MongoDb => new MongoSyncStore(
                 services.GetRequiredService<IMongoClient>(), options.MongoDb.Database, services.GetRequiredService<ILogger<MongoSyncStore>>()),
             _ => new SqliteSyncStore(
-                options.ResolveSqlitePath(services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory()),
+                options.ResolveSqlitePath(StorageOptions.ContentRootOf(services)),
                 services.GetRequiredService<ILogger<SqliteSyncStore>>()),
         };
     }

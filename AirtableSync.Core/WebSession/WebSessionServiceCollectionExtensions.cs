@@ -3,7 +3,6 @@ using AirtableSync.Airtable;
 using AirtableSync.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AirtableSync.WebSession;
@@ -23,13 +22,7 @@ public static class WebSessionServiceCollectionExtensions
             // Everything the app writes lives under the data directory unless a setting says otherwise, and relative
             // paths mean the same thing for every file the app keeps (not the shell's working directory).
             .PostConfigure<IOptions<StorageOptions>, IServiceProvider>((browser, storage, sp) =>
-            {
-                var contentRoot = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
-                var profiles = string.IsNullOrWhiteSpace(browser.ProfileDirectory)
-                    ? Path.Combine(storage.Value.DataDirectory, "browser-profiles")
-                    : browser.ProfileDirectory;
-                browser.ProfileDirectory = Path.GetFullPath(profiles, contentRoot);
-            })
+                browser.ProfileDirectory = storage.Value.ResolveDataPath(browser.ProfileDirectory, "browser-profiles", StorageOptions.ContentRootOf(sp)))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AirtableOptions>().BindConfiguration(AirtableOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddDataProtection();
