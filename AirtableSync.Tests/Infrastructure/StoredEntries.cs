@@ -36,4 +36,22 @@ internal static class StoredEntries
         CreatedAt = at,
         UpdatedAt = at,
     };
+
+    // Ada's captured browser session, as the login wizard stores it; checked last at validatedAt.
+    public static StoredConnection AdasWebSession(ConnectionStatus status, DateTimeOffset validatedAt, string? message = null) => new()
+    {
+        Id = "airtable-web",
+        Kind = ConnectionKind.WebSession,
+        Status = status,
+        ProtectedSecret = "protected",
+        SecretHint = null,
+        AirtableUserId = "usrAda",
+        Email = "ada@example.com",
+        Scopes = [],
+        SecretExpiresAt = null,
+        ValidatedAt = validatedAt,
+        StatusMessage = message,
+        CreatedAt = validatedAt,
+        UpdatedAt = validatedAt,
+    };
 }

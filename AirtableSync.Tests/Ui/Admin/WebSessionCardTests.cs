@@ -1,3 +1,4 @@
+using AirtableSync.Tests.Infrastructure;
 using AirtableSync.Web.Components.Pages.Connect;
 using Bunit;
 
@@ -21,22 +22,7 @@ public sealed class WebSessionCardTests : AdminTestContext
     [Fact]
     public async Task ExpiredSessionShowsWhyAndWhenItWasLastChecked()
     {
-        await WireAsync(seed: store => store.SaveConnectionAsync(new StoredConnection
-        {
-            Id = "airtable-web",
-            Kind = ConnectionKind.WebSession,
-            Status = ConnectionStatus.Expired,
-            ProtectedSecret = "protected",
-            SecretHint = null,
-            AirtableUserId = "usrAda",
-            Email = "ada@example.com",
-            Scopes = [],
-            SecretExpiresAt = null,
-            ValidatedAt = Now.AddHours(-3),
-            StatusMessage = "Airtable redirected the home page to /login.",
-            CreatedAt = Now.AddDays(-1),
-            UpdatedAt = Now.AddHours(-3),
-        }, Token));
+        await WireAsync(seed: store => store.SaveConnectionAsync(StoredEntries.AdasWebSession(ConnectionStatus.Expired, Now.AddHours(-3), "Airtable redirected the home page to /login."), Token));
         var cut = RenderPage<WebSessionCard>();
 
         cut.WaitForAssertion(() => Assert.Equal("Expired", cut.Find("[data-testid=web-session-state]").TextContent.Trim()));
@@ -48,22 +34,7 @@ public sealed class WebSessionCardTests : AdminTestContext
     [Fact]
     public async Task AValidSessionNamesTheAccountByItsEmailNotItsUserId()
     {
-        await WireAsync(seed: store => store.SaveConnectionAsync(new StoredConnection
-        {
-            Id = "airtable-web",
-            Kind = ConnectionKind.WebSession,
-            Status = ConnectionStatus.Active,
-            ProtectedSecret = "protected",
-            SecretHint = null,
-            AirtableUserId = "usrAda",
-            Email = "ada@example.com",
-            Scopes = [],
-            SecretExpiresAt = null,
-            ValidatedAt = Now.AddMinutes(-5),
-            StatusMessage = null,
-            CreatedAt = Now.AddDays(-1),
-            UpdatedAt = Now.AddMinutes(-5),
-        }, Token));
+        await WireAsync(seed: store => store.SaveConnectionAsync(StoredEntries.AdasWebSession(ConnectionStatus.Active, Now.AddMinutes(-5)), Token));
         var cut = RenderPage<WebSessionCard>();
 
         cut.WaitForAssertion(() => Assert.Contains("Signed in as ada@example.com.", cut.Find("[data-testid=web-session]").TextContent, StringComparison.Ordinal));

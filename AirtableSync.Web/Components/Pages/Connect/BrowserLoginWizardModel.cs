@@ -68,8 +68,14 @@ public sealed partial class BrowserLoginWizardModel(IBrowserLoginDriver driver, 
 
     public const string TakenUpNotice = "A login started earlier is still running: continue it here, or cancel it to start again.";
 
-    // Opens the wizard on a login already running (after a reload, or from another tab); false when there is none.
-    public bool Reattach() => driver.FindUnfinished() is { } running && TakeUp(running);
+    // Opens the wizard on a login already running (after a reload, or from another tab), if there is one.
+    public void Reattach()
+    {
+        if (driver.FindUnfinished() is { } running)
+        {
+            TakeUp(running);
+        }
+    }
 
     // For a login this wizard did not start, or whose answer it missed: the login's current step, and a way out.
     public void Refresh()
@@ -87,11 +93,10 @@ public sealed partial class BrowserLoginWizardModel(IBrowserLoginDriver driver, 
         }
     }
 
-    private bool TakeUp(BrowserLoginStatus running)
+    private void TakeUp(BrowserLoginStatus running)
     {
         Apply(running);
         Notice = TakenUpNotice;
-        return true;
     }
 
     public void Reset()
@@ -167,7 +172,11 @@ public sealed partial class BrowserLoginWizardModel(IBrowserLoginDriver driver, 
         }
         catch (BrowserLoginInProgressException e)
         {
-            if (!(e.RunningLoginId is { } id && driver.GetStatus(id) is { IsFinished: false } running && TakeUp(running)))
+            if (e.RunningLoginId is { } id && driver.GetStatus(id) is { IsFinished: false } running)
+            {
+                TakeUp(running);
+            }
+            else
             {
                 Step = back;
                 Error = "Another browser login is still running; finish or cancel it first.";
