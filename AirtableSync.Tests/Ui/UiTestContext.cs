@@ -80,12 +80,26 @@ public abstract class UiTestContext : BunitContext
 
     protected void ViewerZone(TimeZoneInfo zone) => Services.GetRequiredService<ViewerTimeZone>().Set(zone);
 
+    // xUnit disposes a test class through DisposeAsync when it has one, and bUnit's DisposeAsync then calls
+    // Dispose(false): the store must be released on both paths or every test leaves its directory behind.
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing)
         {
-            _store?.Dispose();
+            ReleaseStore();
         }
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        ReleaseStore();
+    }
+
+    private void ReleaseStore()
+    {
+        _store?.Dispose();
+        _store = null;
     }
 }

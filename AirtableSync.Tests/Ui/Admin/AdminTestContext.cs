@@ -69,20 +69,36 @@ public abstract class AdminTestContext : UiTestContext
 
     protected T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    // Both dispose paths release the fake and the directory (see UiTestContext.DisposeAsyncCore).
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing)
         {
-            _fake?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            try
-            {
-                Directory.Delete(_directory, recursive: true);
-            }
-            catch (DirectoryNotFoundException)
-            {
-                // The test never wrote a key.
-            }
+            ReleaseAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        await ReleaseAsync();
+    }
+
+    private async ValueTask ReleaseAsync()
+    {
+        if (_fake is not null)
+        {
+            await _fake.DisposeAsync();
+            _fake = null;
+        }
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // The test never wrote a key.
         }
     }
 }
