@@ -55,6 +55,12 @@ public sealed class JobContext
     public Task ReportProgressAsync(string phase, string? currentItem, long completed, long? total, CancellationToken cancellationToken = default) =>
         _tracker.ReportProgressAsync(phase, currentItem, completed, total, cancellationToken);
 
+    /// <summary>Adds to the job's counts for one table (the values are increments); saved with the next progress report.</summary>
+    public void CountTable(JobTableCounts delta) => _tracker.CountTable(delta);
+
+    /// <summary>Adds a short line to the job's log of steps, for people ("Base Marketing: schema, 3 tables"); saved at once.</summary>
+    public Task LogAsync(string text, CancellationToken cancellationToken = default) => _tracker.LogAsync(text, cancellationToken);
+
     /// <summary>Records a per-item failure and lets the job go on; the job ends PartiallySucceeded.</summary>
     public Task RecordFailureAsync(string item, string message, CancellationToken cancellationToken = default) =>
         _tracker.RecordFailureAsync(item, message, cancellationToken);

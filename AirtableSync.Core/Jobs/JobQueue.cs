@@ -19,10 +19,15 @@ public sealed class JobQueue(IOptions<JobsOptions> options, IJobStore store, Job
     // fires while waiting, the stored job is marked Cancelled and the cancellation is rethrown.
     // parameters: Any object that serializes to a JSON object; handlers read it back with JobContext.GetParameters<T>.
     public Task<JobEntry> EnqueueAsync(JobKind kind, object parameters, CancellationToken cancellationToken = default) =>
-        EnqueueJsonAsync(kind, JobParameters.Serialize(parameters), cancellationToken);
+        EnqueueJsonAsync(kind, JobParameters.Serialize(parameters), JobOrigin.Unknown, cancellationToken);
 
-    internal async Task<JobEntry> EnqueueJsonAsync(JobKind kind, string parametersJson, CancellationToken cancellationToken)
+    // origin: Who asked (a user, an API key, the schedule), shown on the job.
+    public Task<JobEntry> EnqueueAsync(JobKind kind, object parameters, JobOrigin origin, CancellationToken cancellationToken = default) =>
+        EnqueueJsonAsync(kind, JobParameters.Serialize(parameters), origin, cancellationToken);
+
+    internal async Task<JobEntry> EnqueueJsonAsync(JobKind kind, string parametersJson, JobOrigin origin, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(origin);
         var now = time.GetUtcNow();
         var job = new JobEntry
         {
@@ -36,6 +41,8 @@ public sealed class JobQueue(IOptions<JobsOptions> options, IJobStore store, Job
             FinishedAt = null,
             Error = null,
             Failures = [],
+            Trigger = origin.Trigger,
+            RequestedBy = origin.RequestedBy,
         };
         await store.SaveJobAsync(job, cancellationToken);
         await notifier.PublishAsync(job);

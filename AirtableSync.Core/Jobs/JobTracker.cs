@@ -9,6 +9,7 @@ internal sealed class JobTracker(JobEntry initial, IJobStore store, JobProgressN
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ProgressRateMeter _rate = new(options.ProgressRateWindow);
+    private readonly JobReport _report = new(initial);
     private ImmutableList<JobFailure> _failures = [.. initial.Failures];
     private JobEntry _current = initial;
     private DateTimeOffset? _progressPersistedAt;
@@ -25,7 +26,7 @@ internal sealed class JobTracker(JobEntry initial, IJobStore store, JobProgressN
         await _gate.WaitAsync(CancellationToken.None);
         try
         {
-            var next = change(_current) with { Failures = _failures };
+            var next = _report.ApplyTo(change(_current) with { Failures = _failures });
             await store.SaveJobAsync(WithoutFailures(next), CancellationToken.None);
             _progressPersistedAt = time.GetUtcNow();
             await PublishAsync(next);
@@ -43,7 +44,7 @@ internal sealed class JobTracker(JobEntry initial, IJobStore store, JobProgressN
         {
             var now = time.GetUtcNow();
             var (rate, remaining) = _rate.Measure(phase, completed, total, now);
-            var next = _current with { Progress = new JobProgress(phase, currentItem, completed, total, rate, remaining) };
+            var next = _report.ApplyTo(_current with { Progress = new JobProgress(phase, currentItem, completed, total, rate, remaining) });
             if (_progressPersistedAt is not { } persistedAt || now - persistedAt >= options.ProgressPersistInterval)
             {
                 await store.SaveJobAsync(WithoutFailures(next), cancellationToken);
@@ -65,7 +66,29 @@ internal sealed class JobTracker(JobEntry initial, IJobStore store, JobProgressN
         {
             await store.AddJobFailureAsync(_current.Id, failure, cancellationToken);
             Volatile.Write(ref _failures, _failures.Add(failure));
-            await PublishAsync(_current with { Failures = _failures });
+            _report.Log(new JobLogLine(failure.At, $"Failed: {item}: {message}"));
+            await PublishAsync(_report.ApplyTo(_current with { Failures = _failures }));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    // Counts are published and saved with the next progress or state change; the scans report progress after every write.
+    public void CountTable(JobTableCounts delta) => _report.Count(delta);
+
+    // A step is saved at once (steps are few: one per base and table), so a restart still shows how far the job got.
+    public async Task LogAsync(string text, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            _report.Log(new JobLogLine(time.GetUtcNow(), text));
+            var next = _report.ApplyTo(_current);
+            await store.SaveJobAsync(WithoutFailures(next), cancellationToken);
+            _progressPersistedAt = time.GetUtcNow();
+            await PublishAsync(next);
         }
         finally
         {

@@ -39,6 +39,39 @@ public sealed record JobProgress(
 
 public sealed record JobFailure(string Item, string Message, DateTimeOffset At);
 
+/// <summary>Who or what started a job. Stored by name; rows from before it existed load as <see cref="Unknown"/>.</summary>
+public enum JobTrigger
+{
+    Unknown,
+
+    /// <summary>A signed-in user in the app.</summary>
+    Manual,
+
+    /// <summary>A REST API call, by an API key.</summary>
+    Api,
+
+    /// <summary>The sync schedule.</summary>
+    Schedule,
+
+    /// <summary>A resume of an earlier job (its id is the parameters' <c>resumeOf</c>).</summary>
+    Resume,
+}
+
+/// <summary>What one job did to one table: records seen in Airtable, and what that changed in the store.</summary>
+public sealed record JobTableCounts(
+    string BaseId,
+    string? BaseName,
+    string TableId,
+    string TableName,
+    long Seen,
+    long Added,
+    long Changed,
+    long Deleted,
+    long RevisionEvents);
+
+/// <summary>One step of a job, as a short line for people ("Campaigns: 462 records seen, 4 added, 1 changed, 0 deleted").</summary>
+public sealed record JobLogLine(DateTimeOffset At, string Text);
+
 public sealed record JobEntry
 {
     public required string Id { get; init; }
@@ -54,6 +87,17 @@ public sealed record JobEntry
     public required DateTimeOffset? FinishedAt { get; init; }
     public required string? Error { get; init; }
     public required IReadOnlyList<JobFailure> Failures { get; init; }
+
+    public JobTrigger Trigger { get; init; }
+
+    /// <summary>The user's name (manual), the API key's name (API), or null (schedule, or a row from before this was kept).</summary>
+    public string? RequestedBy { get; init; }
+
+    /// <summary>Per base and table, in the order the job first touched them; replaced as a whole on every save.</summary>
+    public IReadOnlyList<JobTableCounts> Tables { get; init; } = [];
+
+    /// <summary>The job's steps, oldest first; replaced as a whole on every save.</summary>
+    public IReadOnlyList<JobLogLine> Log { get; init; } = [];
 
     public bool IsFinished => Status is JobStatus.Succeeded or JobStatus.PartiallySucceeded or JobStatus.Failed or JobStatus.Cancelled;
 }

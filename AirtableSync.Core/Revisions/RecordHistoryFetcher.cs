@@ -14,20 +14,20 @@ public sealed class RecordHistoryFetcher(
     TimeProvider time,
     IOptions<RevisionOptions> options)
 {
-    // Returns how many requests were made.
-    public async Task<int> FetchAsync(AirtableWebSession session, StoredRecord record, RevisionFieldRoles roles, RevisionSchema schema, CancellationToken cancellationToken)
+    public async Task<HistoryFetchOutcome> FetchAsync(AirtableWebSession session, StoredRecord record, RevisionFieldRoles roles, RevisionSchema schema, CancellationToken cancellationToken)
     {
         var known = await revisionStore.GetKnownActivityIdsAsync(record.Id, cancellationToken);
         var context = new RevisionPageContext(record.BaseId, record.TableId, record.Id, roles, schema);
         string? cursor = null;
         var requests = 0;
+        var stored = 0;
         var seenCursors = new HashSet<string>(StringComparer.Ordinal);
         while (requests < options.Value.MaxPagesPerRecord)
         {
             var json = await client.ReadPageAsync(session, record.BaseId, record.Id, cursor, cancellationToken);
             requests++;
             var page = normalizer.Normalize(json, context);
-            await revisionStore.UpsertRevisionEventsAsync(page.Events, cancellationToken);
+            stored += await revisionStore.UpsertRevisionEventsAsync(page.Events, cancellationToken);
             await revisionStore.UpsertRecordCommentsAsync(page.Comments, cancellationToken);
 
             var reachedKnown = page.Events.Any(e => known.Contains(e.ActivityId)) || page.SkippedActivityIds.Any(known.Contains);
@@ -38,6 +38,9 @@ public sealed class RecordHistoryFetcher(
             cursor = next;
         }
         await recordStore.MarkRevisionsFetchedAsync(record.Id, time.GetUtcNow(), cancellationToken);
-        return requests;
+        return new HistoryFetchOutcome(requests, stored);
     }
 }
+
+// NewEvents: revision events stored that were not stored before.
+public sealed record HistoryFetchOutcome(int Requests, int NewEvents);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AirtableSync.Jobs;
 using AirtableSync.Storage;
 using AirtableSync.WebSession;
@@ -38,6 +39,7 @@ public sealed class RevisionSynchronizer(
         var session = await RequireLiveSessionAsync(cancellationToken);
 
         var work = new List<(StoredTable Table, RevisionFieldRoles Roles, RevisionSchema Schema, IReadOnlyList<StoredRecord> Records)>();
+        var baseNames = (await schemaStore.ListBasesAsync(cancellationToken)).ToDictionary(b => b.Id, b => b.Name, StringComparer.Ordinal);
         foreach (var baseId in baseIds)
         {
             foreach (var table in (await schemaStore.ListTablesAsync(baseId, cancellationToken)).Where(t => !t.IsRemoved))
@@ -55,14 +57,27 @@ public sealed class RevisionSynchronizer(
         var sinceValidation = 0;
         var gate = new SemaphoreSlim(1, 1);
         await job.ReportProgressAsync("revisions", null, 0, total, cancellationToken);
+        if (work.Count == 0)
+        {
+            await job.LogAsync("Revision history: no record changed since its history was last fetched", cancellationToken);
+        }
         foreach (var (table, roles, schema, records) in work)
         {
+            var events = 0L;
+            var fetched = 0;
             foreach (var batch in records.Chunk(BatchSize))
             {
                 await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Value.ConcurrentRecords, CancellationToken = cancellationToken },
                     async (record, ct) =>
                     {
-                        await job.RunItemAsync($"history of {record.Id} ({table.Name})", c => fetcher.FetchAsync(session, record, roles, schema, c), ct);
+                        await job.RunItemAsync($"history of {record.Id} ({table.Name})", async c =>
+                        {
+                            var outcome = await fetcher.FetchAsync(session, record, roles, schema, c);
+                            Interlocked.Add(ref events, outcome.NewEvents);
+                            Interlocked.Increment(ref fetched);
+                            job.CountTable(new JobTableCounts(table.BaseId, baseNames.GetValueOrDefault(table.BaseId), table.Id, table.Name,
+                                Seen: 0, Added: 0, Changed: 0, Deleted: 0, RevisionEvents: outcome.NewEvents));
+                        }, ct);
                         await gate.WaitAsync(ct);
                         try
                         {
@@ -81,6 +96,8 @@ public sealed class RevisionSynchronizer(
                         }
                     });
             }
+            await job.LogAsync(string.Format(CultureInfo.InvariantCulture, "{0}: {1:N0} revision events from {2:N0} of {3:N0} records",
+                table.Name, Interlocked.Read(ref events), Volatile.Read(ref fetched), records.Count), cancellationToken);
         }
     }
 

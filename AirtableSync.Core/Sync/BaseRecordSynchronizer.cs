@@ -12,8 +12,9 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ICheckpointStor
 {
     private const int PageSize = 100;
 
-    public async Task SyncBaseAsync(JobContext job, string baseId, IReadOnlyList<StoredTable> tables, SyncMode mode, SyncProgress progress, Func<CancellationToken, Task> reportAsync, CancellationToken cancellationToken)
+    public async Task SyncBaseAsync(JobContext job, StoredBase @base, IReadOnlyList<StoredTable> tables, SyncMode mode, SyncProgress progress, Func<CancellationToken, Task> reportAsync, CancellationToken cancellationToken)
     {
+        var baseId = @base.Id;
         using var streams = new SemaphoreSlim(options.Value.StreamsPerBase);
         var unfinishedTables = tables.Count;
         await Task.WhenAll(tables.Select(async table =>
@@ -21,7 +22,7 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ICheckpointStor
             try
             {
                 await job.RunItemAsync($"{baseId}/{table.Id} ({table.Name})",
-                    ct => SyncTableAsync(new TableSyncRequest(job, baseId, table, mode, progress, reportAsync, streams, () => Volatile.Read(ref unfinishedTables)), ct),
+                    ct => SyncTableAsync(new TableSyncRequest(job, @base, table, mode, progress, reportAsync, streams, () => Volatile.Read(ref unfinishedTables)), ct),
                     cancellationToken);
             }
             finally
@@ -35,7 +36,7 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ICheckpointStor
     // still scanning) is read when deciding whether a large table is worth slicing.
     private sealed record TableSyncRequest(
         JobContext Job,
-        string BaseId,
+        StoredBase Base,
         StoredTable Table,
         SyncMode Mode,
         SyncProgress Progress,
@@ -45,18 +46,23 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ICheckpointStor
 
     private async Task SyncTableAsync(TableSyncRequest request, CancellationToken cancellationToken)
     {
-        var (job, baseId, table, mode, progress, reportAsync, streams, unfinishedTables) = request;
+        var (job, @base, table, mode, progress, reportAsync, streams, unfinishedTables) = request;
+        var baseId = @base.Id;
         var checkpoint = await TableScanCheckpoint.LoadAsync(store, job.CheckpointScope, baseId, table.Id, cancellationToken);
         if (checkpoint is { Done: true })
         {
+            await job.LogAsync($"{table.Name}: already synced by the job this one resumes", cancellationToken);
             return; // finished before the job was interrupted
         }
+        var tally = new TableTally(job, @base, table);
+        tally.Count(new UpsertOutcome(0, 0, 0)); // listed even when it holds no records
 
         var state = await TableSyncState.LoadAsync(store, baseId, table.Id, cancellationToken);
         var now = time.GetUtcNow();
-        async Task OnPageAsync(int count)
+        async Task OnPageAsync(UpsertOutcome outcome)
         {
-            progress.AddRecords(count);
+            tally.Count(outcome);
+            progress.AddRecords(outcome.Total);
             progress.CurrentTable = table.Name;
             await reportAsync(cancellationToken);
         }
@@ -78,6 +84,7 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ICheckpointStor
             }
             await (state with { LastSyncStartedAt = now }).SaveAsync(store, baseId, table.Id, time.GetUtcNow(), cancellationToken);
             await new TableScanCheckpoint(true, now).SaveAsync(store, job.CheckpointScope, baseId, table.Id, time.GetUtcNow(), cancellationToken);
+            await job.LogAsync(tally.Describe(deleted: null), cancellationToken);
             return;
         }
 
@@ -90,12 +97,14 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ICheckpointStor
 
         // The scan is complete here (a failed page throws past this point), and deletions are only knowable
         // after a complete full scan (docs/airtable/public-api.md §3.6 item 3).
-        await recordStore.TombstoneRecordsNotSeenSinceAsync(baseId, table.Id, scanStartedAt, time.GetUtcNow(), cancellationToken);
+        var deleted = await recordStore.TombstoneRecordsNotSeenSinceAsync(baseId, table.Id, scanStartedAt, time.GetUtcNow(), cancellationToken);
+        job.CountTable(tally.Deleted(deleted));
         await new TableSyncState(scanStartedAt, scanStartedAt).SaveAsync(store, baseId, table.Id, time.GetUtcNow(), cancellationToken);
         await new TableScanCheckpoint(true, scanStartedAt).SaveAsync(store, job.CheckpointScope, baseId, table.Id, time.GetUtcNow(), cancellationToken);
+        await job.LogAsync(tally.Describe(deleted), cancellationToken);
     }
 
-    private async Task FullScanAsync(string baseId, string tableId, SemaphoreSlim streams, Func<int> unfinishedTables, Func<int, Task> onPage, CancellationToken cancellationToken)
+    private async Task FullScanAsync(string baseId, string tableId, SemaphoreSlim streams, Func<int> unfinishedTables, Func<UpsertOutcome, Task> onPage, CancellationToken cancellationToken)
     {
         int SlicesWanted() => Math.Clamp(
             (int)Math.Ceiling(options.Value.StreamsPerBase / (double)Math.Max(1, unfinishedTables())), 1, options.Value.MaxSlicesPerTable);
@@ -105,7 +114,7 @@ public sealed class BaseRecordSynchronizer(TableScanner scanner, ICheckpointStor
         try
         {
             // The first page decides: a short page means a small table (done in one request); a full page while
-            // streams would stay idle means a large table worth slicing. Its records are kept either way.
+            // streams would stay idle means a large table worth slicing, and is dropped, since the slices read it again.
             finishedUnsliced = await scanner.ScanAsync(baseId, tableId, null, onPage,
                 page => page.Records.Count >= PageSize && SlicesWanted() > 1, cancellationToken);
         }

@@ -52,6 +52,6 @@ public sealed class ScheduledSyncTrigger(SyncScheduleStore schedules, IJobStore 
         {
             logger.LogInformation("Queuing the scheduled {Mode} sync", run.Mode);
         }
-        return await queue.EnqueueAsync(SyncJobKinds.For(run.Mode), new SyncRequest(), cancellationToken);
+        return await queue.EnqueueAsync(SyncJobKinds.For(run.Mode), new SyncRequest(), JobOrigin.Schedule, cancellationToken);
     }
 }

@@ -13,9 +13,11 @@ public sealed class SchemaSynchronizer(AirtableApiClient client, ISchemaStore st
         return bases;
     }
 
-    public async Task SyncBaseSchemaAsync(string baseId, CancellationToken cancellationToken)
+    // Returns the base's tables as Airtable lists them now.
+    public async Task<IReadOnlyList<TableSchema>> SyncBaseSchemaAsync(string baseId, CancellationToken cancellationToken)
     {
         var tables = await client.GetBaseSchemaAsync(baseId, cancellationToken);
         await store.ApplyBaseSchemaAsync(baseId, tables, time.GetUtcNow(), cancellationToken);
+        return tables;
     }
 }

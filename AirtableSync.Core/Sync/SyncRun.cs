@@ -1,3 +1,4 @@
+using System.Globalization;
 using AirtableSync.Jobs;
 using AirtableSync.Storage;
 using Microsoft.Extensions.Options;
@@ -25,12 +26,18 @@ public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer re
     private async Task<IReadOnlyList<string>> SyncSchemaAsync(JobContext job, SyncRequest request, CancellationToken cancellationToken)
     {
         await job.ReportProgressAsync("schema", null, 0, null, cancellationToken);
-        var visible = (await schema.SyncBaseListAsync(cancellationToken)).Select(b => b.Id).ToList();
-        var baseIds = await SyncBaseSelection.SelectVisibleAsync(job, request, visible, cancellationToken);
+        var list = await schema.SyncBaseListAsync(cancellationToken);
+        var names = list.ToDictionary(b => b.Id, b => b.Name, StringComparer.Ordinal);
+        var baseIds = await SyncBaseSelection.SelectVisibleAsync(job, request, [.. list.Select(b => b.Id)], cancellationToken);
         var done = 0;
         foreach (var baseId in baseIds)
         {
-            await job.RunItemAsync($"schema of {baseId}", ct => schema.SyncBaseSchemaAsync(baseId, ct), cancellationToken);
+            await job.RunItemAsync($"schema of {baseId}", async ct =>
+            {
+                var tables = await schema.SyncBaseSchemaAsync(baseId, ct);
+                await job.LogAsync(string.Format(CultureInfo.InvariantCulture, "Base {0}: schema, {1:N0} {2}",
+                    names.GetValueOrDefault(baseId, baseId), tables.Count, tables.Count == 1 ? "table" : "tables"), ct);
+            }, cancellationToken);
             await job.ReportProgressAsync("schema", baseId, ++done, baseIds.Count, cancellationToken);
         }
         return baseIds;
@@ -40,6 +47,7 @@ public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer re
     {
         var progress = new SyncProgress();
         var tablesByBase = new Dictionary<string, IReadOnlyList<StoredTable>>();
+        var stored = (await store.ListBasesAsync(cancellationToken)).ToDictionary(b => b.Id, StringComparer.Ordinal);
         foreach (var baseId in baseIds)
         {
             var tables = (await store.ListTablesAsync(baseId, cancellationToken)).Where(t => !t.IsRemoved).ToList();
@@ -70,7 +78,8 @@ public sealed class SyncRun(SchemaSynchronizer schema, BaseRecordSynchronizer re
             async (baseId, ct) =>
             {
                 var failuresBefore = job.FailureCount;
-                await records.SyncBaseAsync(job, baseId, tablesByBase[baseId], mode, progress, ReportAsync, ct);
+                var @base = stored.GetValueOrDefault(baseId) ?? new StoredBase(baseId, baseId, "", false, default, default, null);
+                await records.SyncBaseAsync(job, @base, tablesByBase[baseId], mode, progress, ReportAsync, ct);
                 if (job.FailureCount == failuresBefore)
                 {
                     await store.MarkBaseSyncedAsync(baseId, time.GetUtcNow(), ct);

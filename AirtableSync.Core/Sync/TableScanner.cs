@@ -9,14 +9,15 @@ namespace AirtableSync.Sync;
 // spends most of its time committing, while a batch is bounded, so memory stays flat whatever the table's size.
 public sealed class TableScanner(AirtableApiClient client, IRecordStore store, TimeProvider time, IOptions<SyncOptions> options)
 {
-    // Scans until the end, or until stopAfterFirstPage says to stop after the first page
-    // (the caller then rescans in slices). Returns false when it stopped early. onRecordsStored
-    // hears of every write with the number of records it stored.
+    // Scans until the end, or until stopAfterFirstPage says to stop after the first page (the caller then
+    // rescans in slices, which read that page's records again). Returns false when it stopped early, having
+    // stored nothing: storing the page too would see its records twice, and a sync must report each record once.
+    // onRecordsStored hears of every write with what it did (added, changed, unchanged).
     public async Task<bool> ScanAsync(
         string baseId,
         string tableId,
         string? filterByFormula,
-        Func<int, Task> onRecordsStored,
+        Func<UpsertOutcome, Task> onRecordsStored,
         Func<AirtableRecordPage, bool>? stopAfterFirstPage,
         CancellationToken cancellationToken)
     {
@@ -32,15 +33,18 @@ public sealed class TableScanner(AirtableApiClient client, IRecordStore store, T
             }
             // seenAt is taken at the write, after the scan started, so a finished full scan can tombstone
             // exactly the records it did not see (lastSeen < scan start).
-            await store.UpsertRecordsAsync(baseId, tableId, pending, time.GetUtcNow(), cancellationToken);
-            var stored = pending.Count;
+            var outcome = await store.UpsertRecordsAsync(baseId, tableId, pending, time.GetUtcNow(), cancellationToken);
             pending.Clear();
-            await onRecordsStored(stored);
+            await onRecordsStored(outcome);
         }
 
         var request = new ListRecordsRequest { FilterByFormula = filterByFormula, PageSize = 100 };
         await foreach (var page in client.ListRecordsAsync(baseId, tableId, request, cancellationToken))
         {
+            if (page.PageIndex == 0 && stopAfterFirstPage?.Invoke(page) == true)
+            {
+                return false;
+            }
             if (pending.Count == 0)
             {
                 oldestPendingAt = time.GetTimestamp();
@@ -50,11 +54,6 @@ public sealed class TableScanner(AirtableApiClient client, IRecordStore store, T
             if (pending.Count >= settings.WriteBatchRecords || time.GetElapsedTime(oldestPendingAt) >= settings.WriteBatchMaxDelay)
             {
                 await FlushAsync();
-            }
-            if (page.PageIndex == 0 && stopAfterFirstPage?.Invoke(page) == true)
-            {
-                await FlushAsync();
-                return false;
             }
         }
         await FlushAsync();

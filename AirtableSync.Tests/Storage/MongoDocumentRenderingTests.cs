@@ -242,6 +242,54 @@ public sealed class MongoDocumentRenderingTests
     }
 
     [Fact]
+    public void AJobsOriginCountsAndStepsAreSavedAndReadBack()
+    {
+        var job = new JobEntry
+        {
+            Id = "job1",
+            Kind = JobKind.FullSync,
+            Status = JobStatus.Succeeded,
+            ParametersJson = "{}",
+            Progress = JobProgress.NotStarted,
+            CreatedAt = At,
+            StartedAt = At,
+            FinishedAt = At.AddMinutes(1),
+            Error = null,
+            Failures = [],
+            Trigger = JobTrigger.Api,
+            RequestedBy = "nightly export",
+            Tables = [new JobTableCounts("appBase", "Marketing", "tblCampaigns", "Campaigns", 462, 4, 1, 0, 1_204)],
+            Log = [new JobLogLine(At, "Base Marketing: schema, 1 table")],
+        };
+
+        var set = Render(MongoJobDocuments.Save(job))["$set"].AsBsonDocument;
+        var read = MongoJobDocuments.Read(new BsonDocument("_id", "job1").AddRange(set));
+
+        Assert.Equal("Api", set["trigger"].AsString);
+        Assert.Equal("Campaigns", set["tables"][0]["tableName"].AsString);
+        Assert.Equal((job.Trigger, job.RequestedBy), (read.Trigger, read.RequestedBy));
+        Assert.Equal(job.Tables, read.Tables);
+        Assert.Equal(job.Log, read.Log);
+    }
+
+    [Fact]
+    public void AJobDocumentFromBeforeJobsKeptTheirOriginReadsAsUnknownWithNoCountsOrSteps()
+    {
+        var document = new BsonDocument
+        {
+            ["_id"] = "job1", ["kind"] = "FullSync", ["status"] = "Succeeded", ["parametersJson"] = "{}",
+            ["progress"] = new BsonDocument { ["phase"] = "records", ["completed"] = 462L, ["total"] = 462L },
+            ["createdAt"] = AtBson, ["startedAt"] = AtBson, ["finishedAt"] = AtBson, ["error"] = BsonNull.Value,
+        };
+
+        var job = MongoJobDocuments.Read(document);
+
+        Assert.Equal((JobTrigger.Unknown, null), (job.Trigger, job.RequestedBy));
+        Assert.Empty(job.Tables);
+        Assert.Empty(job.Log);
+    }
+
+    [Fact]
     public void RevisionEventsAreUpsertedByTheirKey()
     {
         var model = MongoHistoryDocuments.Event(new RevisionEvent

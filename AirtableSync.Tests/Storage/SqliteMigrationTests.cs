@@ -49,6 +49,29 @@ public sealed class SqliteMigrationTests(TemporaryDirectory directory) : IClassF
     }
 
     [Fact]
+    public async Task AJobStoredBeforeJobsKeptTheirOriginLoadsAsUnknownWithNoCountsOrSteps()
+    {
+        await using (var old = await OpenAsync())
+        {
+            await SqliteMigrator.MigrateAsync(old, targetVersion: 3, NullLogger.Instance, Token);
+            await ScalarAsync(old, """
+                INSERT INTO jobs (id, kind, status, parameters_json, progress_json, created_at, started_at, finished_at, error)
+                VALUES ('job1', 'FullSync', 'Succeeded', '{}', '{"phase":"records","currentItem":"Campaigns","completed":462,"total":462}', 0, 0, 1000, NULL)
+                """);
+        }
+
+        using var store = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance);
+        await store.InitializeAsync(Token);
+        var job = await store.GetJobAsync("job1", Token);
+
+        Assert.NotNull(job);
+        Assert.Equal((JobTrigger.Unknown, null), (job.Trigger, job.RequestedBy));
+        Assert.Empty(job.Tables);
+        Assert.Empty(job.Log);
+        Assert.Equal(462, job.Progress.Completed);
+    }
+
+    [Fact]
     public async Task RerunningMigrationsOnACurrentDatabaseIsANoOp()
     {
         using var store = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance);

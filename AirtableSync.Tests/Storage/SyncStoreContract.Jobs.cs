@@ -34,9 +34,50 @@ public abstract partial class SyncStoreContract
         var stored = await Store.GetJobAsync("job1", Token);
 
         Assert.NotNull(stored);
-        Assert.Equal(job with { Failures = [] }, stored with { Failures = [] });
+        Assert.Equal(job with { Failures = [], Tables = [], Log = [] }, stored with { Failures = [], Tables = [], Log = [] });
         Assert.Equal(job.Failures, stored.Failures);
         Assert.Null(await Store.GetJobAsync("jobMissing", Token));
+    }
+
+    [Fact]
+    public async Task AJobKeepsWhoStartedItItsPerTableCountsAndItsSteps()
+    {
+        var job = Job("job1", JobStatus.Succeeded, 0) with
+        {
+            Trigger = JobTrigger.Resume,
+            RequestedBy = "Ada Lovelace",
+            Tables =
+            [
+                new JobTableCounts("appBase", "Marketing", "tblCampaigns", "Campaigns", 462, 4, 1, 0, 1_204),
+                new JobTableCounts("appBase", null, "tblEmpty", "Empty", 0, 0, 0, 0, 0),
+            ],
+            Log = [new JobLogLine(T0.AddSeconds(1), "Base Marketing: schema, 2 tables"), new JobLogLine(T0.AddSeconds(9), "Campaigns: 462 records seen, 4 added, 1 changed, 0 deleted")],
+        };
+
+        await Store.SaveJobAsync(job, Token);
+        var first = await Store.GetJobAsync("job1", Token);
+        // Counts and steps are replaced as a whole by the next save, as the running job grows them.
+        await Store.SaveJobAsync(job with { Tables = job.Tables.Take(1).ToList(), Log = [.. job.Log, new JobLogLine(T0.AddSeconds(10), "done")] }, Token);
+        var second = (await Store.ListJobsAsync(1, Token)).Single();
+
+        Assert.Equal((JobTrigger.Resume, "Ada Lovelace"), (first?.Trigger, first?.RequestedBy));
+        Assert.Equal(job.Tables, first?.Tables);
+        Assert.Equal(job.Log, first?.Log);
+        Assert.Equal(job.Tables.Take(1), second.Tables);
+        Assert.Equal(["Base Marketing: schema, 2 tables", "Campaigns: 462 records seen, 4 added, 1 changed, 0 deleted", "done"], second.Log.Select(l => l.Text));
+    }
+
+    [Fact]
+    public async Task AJobSavedWithoutAnOriginLoadsAsUnknownWithNoCountsOrSteps()
+    {
+        await Store.SaveJobAsync(Job("job1", JobStatus.Queued, 0), Token);
+
+        var stored = await Store.GetJobAsync("job1", Token);
+
+        Assert.Equal(JobTrigger.Unknown, stored?.Trigger);
+        Assert.Null(stored?.RequestedBy);
+        Assert.Empty(stored?.Tables ?? [null!]);
+        Assert.Empty(stored?.Log ?? [null!]);
     }
 
     [Fact]

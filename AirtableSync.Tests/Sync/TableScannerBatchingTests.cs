@@ -36,7 +36,7 @@ public sealed class TableScannerBatchingTests
         var sizes = new List<int>();
 
         var finished = await scope.ServiceProvider.GetRequiredService<TableScanner>().ScanAsync(@base.Id, table.Id, null,
-            count => { sizes.Add(count); return Task.CompletedTask; }, null, Ct);
+            outcome => { sizes.Add(outcome.Total); return Task.CompletedTask; }, null, Ct);
 
         Assert.True(finished);
         var stored = await host.Store.QueryRecordsAsync(new RecordQuery(@base.Id, table.Id, Take: 1), Ct);

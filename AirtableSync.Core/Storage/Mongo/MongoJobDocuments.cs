@@ -24,6 +24,8 @@ internal static class MongoJobDocuments
         .Set("parametersJson", job.ParametersJson).Set("progress", MongoValues.Structured(job.Progress))
         .Set("createdAt", MongoValues.Date(job.CreatedAt)).Set("startedAt", MongoValues.Date(job.StartedAt))
         .Set("finishedAt", MongoValues.Date(job.FinishedAt)).Set("error", MongoValues.Text(job.Error))
+        .Set("trigger", job.Trigger.ToString()).Set("requestedBy", MongoValues.Text(job.RequestedBy))
+        .Set("tables", MongoValues.Structured(job.Tables)).Set("log", MongoValues.Structured(job.Log))
         .AddToSetEach("failures", job.Failures.Select(Failure));
 
     public static UpdateDefinition<BsonDocument> PushFailure(JobFailure failure) => Update.Push("failures", Failure(failure));
@@ -48,5 +50,10 @@ internal static class MongoJobDocuments
         Failures = d.TryGetValue("failures", out var failures)
             ? failures.AsBsonArray.Select(f => f.AsBsonDocument).Select(f => new JobFailure(f["item"].AsString, f["message"].AsString, f.GetDate("at"))).ToList()
             : [],
+        // Documents from before these fields existed: unknown trigger, no counts, no log.
+        Trigger = d.GetNullableString("trigger") is { } trigger ? Enum.Parse<JobTrigger>(trigger) : JobTrigger.Unknown,
+        RequestedBy = d.GetNullableString("requestedBy"),
+        Tables = d.TryGetValue("tables", out var tables) && tables.IsBsonArray ? MongoValues.FromStructured<List<JobTableCounts>>(tables) : [],
+        Log = d.TryGetValue("log", out var log) && log.IsBsonArray ? MongoValues.FromStructured<List<JobLogLine>>(log) : [],
     };
 }

@@ -66,5 +66,12 @@ internal static class SqliteMigrations
             scope TEXT NOT NULL, created_by TEXT NOT NULL, created_at INTEGER NOT NULL,
             last_used_at INTEGER, revoked_at INTEGER);
         """,
+        // 4: who started a job, and what it did per table and step (NULL in rows from before: unknown, none).
+        """
+        ALTER TABLE jobs ADD COLUMN trigger TEXT;
+        ALTER TABLE jobs ADD COLUMN requested_by TEXT;
+        ALTER TABLE jobs ADD COLUMN tables_json TEXT;
+        ALTER TABLE jobs ADD COLUMN log_json TEXT;
+        """,
     ];
 }

@@ -4,7 +4,7 @@ namespace AirtableSync.Storage.Sqlite;
 
 public sealed partial class SqliteSyncStore
 {
-    private const string JobColumns = "id, kind, status, parameters_json, progress_json, created_at, started_at, finished_at, error";
+    private const string JobColumns = "id, kind, status, parameters_json, progress_json, created_at, started_at, finished_at, error, trigger, requested_by, tables_json, log_json";
 
     public Task SaveJobAsync(JobEntry job, CancellationToken cancellationToken = default)
     {
@@ -12,15 +12,18 @@ public sealed partial class SqliteSyncStore
         return WriteAsync(async db =>
         {
             await using var upsert = db.Command($"""
-                INSERT INTO jobs ({JobColumns}) VALUES ($id, $kind, $status, $parameters, $progress, $created, $started, $finished, $error)
+                INSERT INTO jobs ({JobColumns}) VALUES ($id, $kind, $status, $parameters, $progress, $created, $started, $finished, $error, $trigger, $requestedBy, $tables, $log)
                 ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, status = excluded.status, parameters_json = excluded.parameters_json,
                     progress_json = excluded.progress_json, created_at = excluded.created_at, started_at = excluded.started_at,
-                    finished_at = excluded.finished_at, error = excluded.error
+                    finished_at = excluded.finished_at, error = excluded.error, trigger = excluded.trigger,
+                    requested_by = excluded.requested_by, tables_json = excluded.tables_json, log_json = excluded.log_json
                 """)
                 .With("$id", job.Id).With("$kind", job.Kind.ToString()).With("$status", job.Status.ToString())
                 .With("$parameters", job.ParametersJson).With("$progress", StorageJson.Serialize(job.Progress))
                 .With("$created", StoredTime.ToMilliseconds(job.CreatedAt)).With("$started", StoredTime.ToMilliseconds(job.StartedAt))
-                .With("$finished", StoredTime.ToMilliseconds(job.FinishedAt)).With("$error", job.Error);
+                .With("$finished", StoredTime.ToMilliseconds(job.FinishedAt)).With("$error", job.Error)
+                .With("$trigger", job.Trigger.ToString()).With("$requestedBy", job.RequestedBy)
+                .With("$tables", StorageJson.Serialize(job.Tables)).With("$log", StorageJson.Serialize(job.Log));
             await upsert.ExecuteNonQueryAsync(cancellationToken);
             // Failures are merged, never replaced: a save carrying a stale list must not drop failures that
             // AddJobFailureAsync appended concurrently.
@@ -76,7 +79,10 @@ public sealed partial class SqliteSyncStore
         var rows = await ListAsync(jobs, r => (
             Id: r.GetString(0), Kind: Enum.Parse<JobKind>(r.GetString(1)), Status: Enum.Parse<JobStatus>(r.GetString(2)),
             Parameters: r.GetString(3), Progress: StorageJson.Deserialize<JobProgress>(r.GetString(4)),
-            Created: r.GetTime(5), Started: r.GetNullableTime(6), Finished: r.GetNullableTime(7), Error: r.GetNullableString(8)), cancellationToken);
+            Created: r.GetTime(5), Started: r.GetNullableTime(6), Finished: r.GetNullableTime(7), Error: r.GetNullableString(8),
+            Trigger: r.GetNullableString(9) is { } trigger ? Enum.Parse<JobTrigger>(trigger) : JobTrigger.Unknown, RequestedBy: r.GetNullableString(10),
+            Tables: r.GetNullableString(11) is { } tables ? StorageJson.Deserialize<List<JobTableCounts>>(tables) : [],
+            Log: r.GetNullableString(12) is { } log ? StorageJson.Deserialize<List<JobLogLine>>(log) : []), cancellationToken);
         await using var failures = db.Command("""
             SELECT job_id, item, message, at FROM job_failures WHERE job_id IN (SELECT value FROM json_each($ids)) ORDER BY seq
             """).With("$ids", StorageJson.Serialize(rows.Select(row => row.Id)));
@@ -94,6 +100,10 @@ public sealed partial class SqliteSyncStore
             FinishedAt = row.Finished,
             Error = row.Error,
             Failures = byJob[row.Id].ToList(),
+            Trigger = row.Trigger,
+            RequestedBy = row.RequestedBy,
+            Tables = row.Tables,
+            Log = row.Log,
         }).ToList();
     }
 }

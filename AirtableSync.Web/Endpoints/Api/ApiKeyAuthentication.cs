@@ -28,6 +28,11 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
+    // The key's name as its creator gave it, so that jobs can say which automation started them.
+    public const string KeyNameClaim = "airtablesync:api_key_name";
+
+    public const string ConfiguredKeyName = "configured API key";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -40,19 +45,19 @@ public sealed class ApiKeyAuthenticationHandler(
         var presented = Encoding.UTF8.GetBytes(key);
         if (apiOptions.CurrentValue.Keys.Any(configured => CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(configured))))
         {
-            return Success("api-key", AppRoles.Admin);
+            return Success("api-key", ConfiguredKeyName, AppRoles.Admin);
         }
         if (await storedKeys.AuthenticateAsync(key, Context.RequestAborted) is { } stored)
         {
-            return Success($"api-key:{stored.Prefix}", stored.Scope == ApiKeyScope.Admin ? AppRoles.Admin : AppRoles.Analyst);
+            return Success($"api-key:{stored.Prefix}", stored.Name, stored.Scope == ApiKeyScope.Admin ? AppRoles.Admin : AppRoles.Analyst);
         }
         // Never echo the presented key: it may be a real secret sent to the wrong place.
         return AuthenticateResult.Fail("Invalid API key.");
     }
 
-    private static AuthenticateResult Success(string name, string role)
+    private static AuthenticateResult Success(string name, string keyName, string role)
     {
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], SchemeName);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(KeyNameClaim, keyName), new Claim(ClaimTypes.Role, role)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

@@ -1,3 +1,6 @@
+using AirtableSync.Jobs;
+using AirtableSync.Sync;
+
 namespace AirtableSync.Web.Endpoints.Api;
 
 /// <param name="Mode">"full" (default) or "incremental".</param>
@@ -9,6 +12,17 @@ public sealed record JobProgressResponse(string Phase, string? CurrentItem, long
 
 public sealed record JobFailureResponse(string Item, string Message, DateTimeOffset At);
 
+public sealed record JobTableResponse(string BaseId, string? BaseName, string TableId, string TableName,
+    long Seen, long Added, long Changed, long Deleted, long RevisionEvents);
+
+public sealed record JobLogLineResponse(DateTimeOffset At, string Text);
+
+/// <param name="Kind">The job kind's enum name (fullSync, incrementalSync, …), as before <paramref name="KindName"/> existed.</param>
+/// <param name="KindName">What ran: full, incremental, schemaOnly, recordsOnly or revisionsOnly (see <paramref name="WithRevisions"/>).</param>
+/// <param name="KindLabel">The same in words, as the app shows it ("Full sync with revision history").</param>
+/// <param name="Trigger">manual, api, schedule, resume, or unknown for jobs from before this was kept.</param>
+/// <param name="RequestedBy">The user's or API key's name; "schedule" for scheduled jobs.</param>
+/// <param name="ResumeOf">The id of the job this one resumes, or null.</param>
 public sealed record JobResponse(
     string Id,
     JobKind Kind,
@@ -18,9 +32,19 @@ public sealed record JobResponse(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     string? Error,
-    IReadOnlyList<JobFailureResponse> Failures)
+    IReadOnlyList<JobFailureResponse> Failures,
+    string KindName,
+    string KindLabel,
+    bool WithRevisions,
+    JobTrigger Trigger,
+    string? RequestedBy,
+    string? ResumeOf,
+    IReadOnlyList<JobTableResponse> Tables,
+    IReadOnlyList<JobLogLineResponse> Log)
 {
-    public static JobResponse From(JobEntry job) => new(
+    public static JobResponse From(JobEntry job) => From(job, JobKindDescription.Of(job));
+
+    private static JobResponse From(JobEntry job, JobKindDescription kind) => new(
         job.Id,
         job.Kind,
         job.Status,
@@ -30,5 +54,13 @@ public sealed record JobResponse(
         job.StartedAt,
         job.FinishedAt,
         job.Error,
-        [.. job.Failures.Select(f => new JobFailureResponse(f.Item, f.Message, f.At))]);
+        [.. job.Failures.Select(f => new JobFailureResponse(f.Item, f.Message, f.At))],
+        kind.Name,
+        kind.Label,
+        kind.WithRevisions,
+        job.Trigger,
+        job.RequestedBy,
+        JobLineage.ResumeOf(job),
+        [.. job.Tables.Select(t => new JobTableResponse(t.BaseId, t.BaseName, t.TableId, t.TableName, t.Seen, t.Added, t.Changed, t.Deleted, t.RevisionEvents))],
+        [.. job.Log.Select(l => new JobLogLineResponse(l.At, l.Text))]);
 }

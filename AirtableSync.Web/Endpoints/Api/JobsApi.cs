@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AirtableSync.Airtable;
 using AirtableSync.Jobs;
 using AirtableSync.Storage;
@@ -21,7 +22,7 @@ public static class JobsApi
     }
 
     private static async Task<Results<Accepted<StartSyncResponse>, ValidationProblem>> StartSyncAsync(
-        StartSyncRequest? request, JobQueue queue, CancellationToken cancellationToken)
+        StartSyncRequest? request, JobQueue queue, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         SyncMode mode = SyncMode.Full;
@@ -39,7 +40,7 @@ public static class JobsApi
         }
 
         var job = await queue.EnqueueAsync(SyncJobKinds.For(mode),
-            new SyncRequest(request?.BaseIds, request?.IncludeRevisions ?? false), cancellationToken);
+            new SyncRequest(request?.BaseIds, request?.IncludeRevisions ?? false), JobOrigin.Api(RequesterName(user)), cancellationToken);
         return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", new StartSyncResponse(job.Id));
     }
 
@@ -68,12 +69,12 @@ public static class JobsApi
     }
 
     private static async Task<Results<Accepted<StartSyncResponse>, ProblemHttpResult>> ResumeJobAsync(
-        string jobId, JobResumption resumption, CancellationToken cancellationToken)
+        string jobId, JobResumption resumption, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         // JobResumption owns the rule for which jobs can be resumed; its refusals become 404 and 409.
         try
         {
-            var resumed = await resumption.ResumeAsync(jobId, cancellationToken);
+            var resumed = await resumption.ResumeAsync(jobId, RequesterName(user), cancellationToken);
             return TypedResults.Accepted($"/api/v1/jobs/{resumed.Id}", new StartSyncResponse(resumed.Id));
         }
         catch (KeyNotFoundException)
@@ -85,6 +86,10 @@ public static class JobsApi
             return TypedResults.Problem(new ProblemDetails { Status = 409, Title = "Job cannot be resumed", Detail = e.Message });
         }
     }
+
+    // The API key's name; a browser session calling the API is named by its user.
+    private static string? RequesterName(ClaimsPrincipal user) =>
+        user.FindFirstValue(ApiKeyAuthenticationHandler.KeyNameClaim) ?? user.Identity?.Name;
 
     private static ProblemDetails JobNotFound(string jobId) =>
         new() { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = $"No job with id '{jobId}'." };

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using AirtableSync.Jobs;
 using AirtableSync.Sync;
@@ -11,7 +12,7 @@ public sealed class JobActions(JobQueue queue, JobCancellation cancellation, Job
 {
     public Task<string?> StartSyncAsync(SyncMode mode, SyncRequest request) => GuardAsync("start the sync", async () =>
     {
-        await queue.EnqueueAsync(SyncJobKinds.For(mode), request);
+        await queue.EnqueueAsync(SyncJobKinds.For(mode), request, JobOrigin.Manual(await UserNameAsync()));
         snackbar.Add("Sync queued", MudBlazor.Severity.Info);
     });
 
@@ -24,7 +25,7 @@ public sealed class JobActions(JobQueue queue, JobCancellation cancellation, Job
         }
     });
 
-    public Task<string?> ResumeAsync(JobEntry job) => GuardAsync("resume the job", () => resumption.ResumeAsync(job.Id));
+    public Task<string?> ResumeAsync(JobEntry job) => GuardAsync("resume the job", async () => await resumption.ResumeAsync(job.Id, await UserNameAsync()));
 
     // A fresh job with the same request, ignoring what the earlier one achieved.
     public Task<string?> RunAgainAsync(JobEntry job) => GuardAsync("run the job again", async () =>
@@ -33,8 +34,15 @@ public sealed class JobActions(JobQueue queue, JobCancellation cancellation, Job
         var fresh = parameters.RootElement.EnumerateObject()
             .Where(p => p.Name is not ("resumeOf" or "checkpointScope"))
             .ToDictionary(p => p.Name, p => p.Value.Clone());
-        await queue.EnqueueAsync(job.Kind, fresh);
+        await queue.EnqueueAsync(job.Kind, fresh, JobOrigin.Manual(await UserNameAsync()));
     });
+
+    // The name people know the signed-in user by: a local account's display name, or the sign-in provider's name.
+    private async Task<string?> UserNameAsync()
+    {
+        var principal = await currentUser.GetPrincipalAsync();
+        return principal.FindFirstValue(AppRoles.DisplayNameClaim) ?? principal.Identity?.Name;
+    }
 
     private Task<string?> GuardAsync(string action, Func<Task> work) => currentUser.RunAdminActionAsync(action, work, logger);
 }

@@ -1,17 +1,9 @@
-using AirtableSync.Storage;
+using AirtableSync.Sync;
 
 namespace AirtableSync.Web.Components.Pages.Jobs;
 
-// The same words on the Jobs page and the dashboard.
+// The same words on the Jobs page and the dashboard; they depend on the job's request (with revision history or not).
 public static class JobKindLabel
 {
-    public static string Of(JobKind kind) => kind switch
-    {
-        JobKind.FullSync => "Full sync",
-        JobKind.IncrementalSync => "Incremental sync",
-        JobKind.RecordSync => "Record sync",
-        JobKind.SchemaSync => "Schema sync",
-        JobKind.RevisionSync => "Revision history sync",
-        _ => kind.ToString(),
-    };
+    public static string Of(JobEntry job) => JobKindDescription.Of(job).Label;
 }
