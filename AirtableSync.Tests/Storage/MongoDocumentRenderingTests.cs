@@ -72,12 +72,77 @@ public sealed class MongoDocumentRenderingTests
     }
 
     [Fact]
-    public void PageOrderSortsByTheCellThenCreatedTimeThenId()
+    public void PageOrderWithoutASortFieldIsCreatedTimeThenId()
     {
-        var byField = new RecordQuery("appBase", "tblTable", SortFieldId: "fldName", SortDirection: AirtableSync.Model.SortDirection.Descending);
+        var descending = new RecordQuery("appBase", "tblTable", SortDirection: AirtableSync.Model.SortDirection.Descending);
 
-        Assert.Equal(new BsonDocument { ["fields.fldName"] = -1, ["createdTime"] = -1, ["_id"] = -1 }, Render(MongoRecordDocuments.Order(byField)));
+        Assert.Equal(new BsonDocument { ["createdTime"] = -1, ["_id"] = -1 }, Render(MongoRecordDocuments.Order(descending)));
         Assert.Equal(new BsonDocument { ["createdTime"] = 1, ["_id"] = 1 }, Render(MongoRecordDocuments.Order(new RecordQuery("appBase", "tblTable"))));
+    }
+
+    private static BsonDocument[] RenderSortedPage(RecordSort sort) =>
+        [.. MongoRecordDocuments.SortedPage(MongoRecordDocuments.Page(new RecordQuery("appBase", "tblTable"), null), sort, 10, 5).Render(Args).Documents];
+
+    private static BsonDocument BlankFlag(string cell) => BsonDocument.Parse($$"""
+        { "$cond" : [{ "$or" : [{ "$eq" : [{ "$ifNull" : ["{{cell}}", null] }, null] }, { "$eq" : ["{{cell}}", ""] }, { "$eq" : ["{{cell}}", { "$literal" : [] }] }] }, 1, 0] }
+        """);
+
+    [Fact]
+    public void SortingByACellPutsBlanksFirstInTheKeysThenTheCellThenCreatedTimeThenId()
+    {
+        var stages = RenderSortedPage(new RecordSort("fldName", Descending: true, RecordSortKind.Value, []));
+
+        Assert.Equal(new BsonDocument("$match", new BsonDocument { ["baseId"] = "appBase", ["tableId"] = "tblTable", ["deleted"] = false }), stages[0]);
+        Assert.Equal(new BsonDocument("$addFields", new BsonDocument("_sortBlank", BlankFlag("$fields.fldName"))), stages[1]);
+        // The blank flag ascends whatever the direction: blanks stay last.
+        Assert.Equal(new BsonDocument("$sort", new BsonDocument { ["_sortBlank"] = 1, ["fields.fldName"] = -1, ["createdTime"] = -1, ["_id"] = -1 }), stages[2]);
+        Assert.Equal(new BsonDocument("$skip", 10), stages[3]);
+        Assert.Equal(new BsonDocument("$limit", 5), stages[4]);
+        Assert.Equal(new BsonDocument("$project", new BsonDocument { ["fields"] = 0, ["_sortBlank"] = 0 }), stages[5]);
+    }
+
+    [Fact]
+    public void SortingByASelectUsesTheFirstChosenOptionsPositionAmongLiteralChoices()
+    {
+        var stages = RenderSortedPage(new RecordSort("fldTags", Descending: false, RecordSortKind.ChoiceOrder, ["Todo", "$Done"]));
+
+        var first = BsonDocument.Parse("""{ "$cond" : [{ "$isArray" : "$fields.fldTags" }, { "$arrayElemAt" : ["$fields.fldTags", 0] }, "$fields.fldTags"] }""");
+        var rank = BsonDocument.Parse("""
+            { "$let" : { "vars" : { "position" : { "$indexOfArray" : [{ "$literal" : ["Todo", "$Done"] }, "FIRST"] } },
+                         "in" : { "$cond" : [{ "$lt" : ["$$position", 0] }, 2, "$$position"] } } }
+            """);
+        rank["$let"]["vars"]["position"]["$indexOfArray"][1] = first;
+        Assert.Equal(new BsonDocument("$addFields", new BsonDocument { ["_sortBlank"] = BlankFlag("$fields.fldTags"), ["_sortRank"] = rank, ["_sortValue"] = first }), stages[1]);
+        Assert.Equal(new BsonDocument("$sort", new BsonDocument { ["_sortBlank"] = 1, ["_sortRank"] = 1, ["_sortValue"] = 1, ["createdTime"] = 1, ["_id"] = 1 }), stages[2]);
+        Assert.Equal(new BsonDocument("$project", new BsonDocument { ["fields"] = 0, ["_sortBlank"] = 0, ["_sortRank"] = 0, ["_sortValue"] = 0 }), stages[5]);
+    }
+
+    [Fact]
+    public void SortingByACheckboxTreatsAbsentAsUnchecked()
+    {
+        var stages = RenderSortedPage(new RecordSort("fldDone", Descending: true, RecordSortKind.Checkbox, []));
+
+        Assert.Equal(BsonDocument.Parse("""{ "$addFields" : { "_sortValue" : { "$ifNull" : ["$fields.fldDone", false] } } }"""), stages[1]);
+        Assert.Equal(new BsonDocument("$sort", new BsonDocument { ["_sortValue"] = -1, ["createdTime"] = -1, ["_id"] = -1 }), stages[2]);
+    }
+
+    [Fact]
+    public void TheSortComesFromTheSchemaFieldsTypeAndChoices()
+    {
+        FieldSchema[] fields =
+        [
+            new("fldStatus", "Status", "singleSelect", null, """{"choices":[{"id":"sel1","name":"B"},{"id":"sel2","name":"A"}]}"""),
+            new("fldDone", "Done", "checkbox", null, null),
+            new("fldOld", "Old", "singleSelect", null, """{"choices":[{"name":"X"}]}""", IsRemoved: true),
+        ];
+        RecordSort? For(string field) => RecordSort.For(new RecordQuery("appBase", "tblTable", SortFieldId: field), fields);
+
+        Assert.Equal(RecordSortKind.ChoiceOrder, For("fldStatus")?.Kind);
+        Assert.Equal(["B", "A"], For("fldStatus")?.Choices);
+        Assert.Equal(RecordSortKind.Checkbox, For("fldDone")?.Kind);
+        Assert.Equal(RecordSortKind.Value, For("fldOld")?.Kind);
+        Assert.Equal(RecordSortKind.Value, For("fldUnknown")?.Kind);
+        Assert.Null(RecordSort.For(new RecordQuery("appBase", "tblTable"), fields));
     }
 
     [Fact]

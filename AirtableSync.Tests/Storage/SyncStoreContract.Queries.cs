@@ -32,10 +32,114 @@ public abstract partial class SyncStoreContract
             Rec("recN", 3, """{"fldOther":"no name"}"""),
             Rec("recB", 4, """{"fldName":"Banana","fldQty":2}"""));
 
-        Assert.Equal(["recN", "recA", "recB", "recC"], Ids(await QueryAsync(sortFieldId: "fldName")));
+        // Blank cells (recN has neither field) come last in both directions.
+        Assert.Equal(["recA", "recB", "recC", "recN"], Ids(await QueryAsync(sortFieldId: "fldName")));
         Assert.Equal(["recC", "recB", "recA", "recN"], Ids(await QueryAsync(sortFieldId: "fldName", direction: SortDirection.Descending)));
-        Assert.Equal(["recN", "recB", "recC", "recA"], Ids(await QueryAsync(sortFieldId: "fldQty")));
-        Assert.Equal(["recB", "recC"], Ids(await QueryAsync(skip: 1, take: 2, sortFieldId: "fldQty")));
+        Assert.Equal(["recB", "recC", "recA", "recN"], Ids(await QueryAsync(sortFieldId: "fldQty")));
+        Assert.Equal(["recC", "recA"], Ids(await QueryAsync(skip: 1, take: 2, sortFieldId: "fldQty")));
+    }
+
+    [Fact]
+    public async Task QueryPutsBlankCellsLastInBothDirectionsForEveryKindOfValue()
+    {
+        // Airtable omits empty cells, but a null, "" or [] kept from elsewhere is blank too.
+        await UpsertAsync(T0,
+            Rec("recAbsent", 1, "{}"),
+            Rec("recTwo", 2, """{"fldText":"b","fldNumber":2,"fldLinks":["recY"]}"""),
+            Rec("recNull", 3, """{"fldText":null,"fldNumber":null,"fldLinks":null}"""),
+            Rec("recOne", 4, """{"fldText":"a","fldNumber":-1,"fldLinks":["recX"]}"""),
+            Rec("recEmpty", 5, """{"fldText":"","fldLinks":[]}"""));
+        string[] blanks = ["recAbsent", "recNull", "recEmpty"];
+
+        foreach (var field in new[] { "fldText", "fldNumber", "fldLinks" })
+        {
+            var ascending = Ids(await QueryAsync(sortFieldId: field));
+            var descending = Ids(await QueryAsync(sortFieldId: field, direction: SortDirection.Descending));
+            Assert.Equal(["recOne", "recTwo", .. blanks], ascending);
+            // Descending reverses the values and the tie-break (created time), but blanks stay at the end.
+            Assert.Equal(["recTwo", "recOne", .. blanks.Reverse()], descending);
+        }
+    }
+
+    [Fact]
+    public async Task QuerySortsASingleSelectByItsOptionOrderWithBlanksLast()
+    {
+        // Option order Todo, In progress, Done is not alphabetical ("Done" < "In progress" < "Todo").
+        await ApplySelectSchemaAsync();
+        await UpsertAsync(T0,
+            Rec("recDone", 1, """{"fldStatus":"Done"}"""),
+            Rec("recBlank", 2, "{}"),
+            Rec("recTodo", 3, """{"fldStatus":"Todo"}"""),
+            Rec("recGone", 4, """{"fldStatus":"Archived"}"""), // no longer a choice: after the last one
+            Rec("recDoing", 5, """{"fldStatus":"In progress"}"""));
+
+        Assert.Equal(["recTodo", "recDoing", "recDone", "recGone", "recBlank"], Ids(await QueryAsync(sortFieldId: "fldStatus")));
+        Assert.Equal(["recGone", "recDone", "recDoing", "recTodo", "recBlank"],
+            Ids(await QueryAsync(sortFieldId: "fldStatus", direction: SortDirection.Descending)));
+    }
+
+    [Fact]
+    public async Task QuerySortsAMultipleSelectByItsFirstChosenOption()
+    {
+        await ApplySelectSchemaAsync();
+        await UpsertAsync(T0,
+            Rec("recDoneTodo", 1, """{"fldTags":["Done","Todo"]}"""),
+            Rec("recNone", 2, """{"fldTags":[]}"""),
+            Rec("recTodoDone", 3, """{"fldTags":["Todo","Done"]}"""),
+            Rec("recAbsent", 4, "{}"),
+            Rec("recDoing", 5, """{"fldTags":["In progress"]}"""));
+
+        Assert.Equal(["recTodoDone", "recDoing", "recDoneTodo", "recNone", "recAbsent"], Ids(await QueryAsync(sortFieldId: "fldTags")));
+        Assert.Equal(["recDoneTodo", "recDoing", "recTodoDone", "recAbsent", "recNone"],
+            Ids(await QueryAsync(sortFieldId: "fldTags", direction: SortDirection.Descending)));
+    }
+
+    [Fact]
+    public async Task QuerySortsACheckboxUncheckedBeforeChecked()
+    {
+        // Absent is how Airtable sends an unchecked box: a value, not a blank.
+        await ApplySelectSchemaAsync();
+        await UpsertAsync(T0, Rec("recOn", 1, """{"fldDone":true}"""), Rec("recOff", 2, "{}"), Rec("recOn2", 3, """{"fldDone":true}"""));
+
+        Assert.Equal(["recOff", "recOn", "recOn2"], Ids(await QueryAsync(sortFieldId: "fldDone")));
+        Assert.Equal(["recOn2", "recOn", "recOff"], Ids(await QueryAsync(sortFieldId: "fldDone", direction: SortDirection.Descending)));
+    }
+
+    [Fact]
+    public async Task PagesSortedByASelectNeverOverlapOrSkipRecordsWithTheSameOption()
+    {
+        // Thirty records share four created times and two options: created time, then id, break the ties.
+        await ApplySelectSchemaAsync();
+        var records = Enumerable.Range(0, 30)
+            .Select(i => Rec($"rec{(i * 7) % 30:00}", i % 4, i % 3 == 0 ? "{}" : $$"""{"fldStatus":"{{(i % 2 == 0 ? "Done" : "Todo")}}"}"""))
+            .ToArray();
+        await UpsertAsync(T0, records);
+
+        foreach (var direction in new[] { SortDirection.Ascending, SortDirection.Descending })
+        {
+            var whole = Ids(await QueryAsync(take: 30, sortFieldId: "fldStatus", direction: direction));
+            var paged = new List<string>();
+            for (var skip = 0; skip < 30; skip += 7)
+            {
+                paged.AddRange(Ids(await QueryAsync(skip: skip, take: 7, sortFieldId: "fldStatus", direction: direction)));
+            }
+            Assert.Equal(whole, paged);
+            Assert.Equal(30, paged.Distinct().Count());
+        }
+    }
+
+    private Task ApplySelectSchemaAsync()
+    {
+        const string choices = """{"choices":[{"id":"selT","name":"Todo"},{"id":"selP","name":"In progress"},{"id":"selD","name":"Done"}]}""";
+        var table = new TableSchema("tblTable", "Tasks", "fldName", null,
+            [
+                new FieldSchema("fldName", "Name", "singleLineText", null, null),
+                new FieldSchema("fldStatus", "Status", "singleSelect", null, choices),
+                new FieldSchema("fldTags", "Tags", "multipleSelects", null, choices),
+                new FieldSchema("fldDone", "Done", "checkbox", null, """{"icon":"check","color":"greenBright"}"""),
+            ],
+            []);
+        return Store.ApplyBaseSchemaAsync("appBase", [table], T0, Token);
     }
 
     [Fact]

@@ -59,20 +59,83 @@ internal static class MongoRecordDocuments
         return filter;
     }
 
+    // Without a sort field: created time, then id, so pages never overlap (and the page index serves it).
     public static SortDefinition<BsonDocument> Order(RecordQuery query)
     {
         var sort = Builders<BsonDocument>.Sort;
-        var descending = query.SortDirection == Model.SortDirection.Descending;
-        SortDefinition<BsonDocument> By(string field) => descending ? sort.Descending(field) : sort.Ascending(field);
-        var keys = new List<SortDefinition<BsonDocument>>();
-        if (query.SortFieldId is { } fieldId)
-        {
-            keys.Add(By($"fields.{fieldId}"));
-        }
-        keys.Add(By("createdTime"));
-        keys.Add(By("_id"));
-        return sort.Combine(keys);
+        return query.SortDirection == Model.SortDirection.Descending
+            ? sort.Descending("createdTime").Descending("_id")
+            : sort.Ascending("createdTime").Ascending("_id");
     }
+
+    // Sorted by a cell, with RecordSort's rules (the same keys as SqliteSyncStore.Order): a find cannot sort by a
+    // computed value (blank flag, option position), so the page is an aggregation with the keys added, sorted on,
+    // then dropped again with the parsed cells.
+    public static PipelineDefinition<BsonDocument, BsonDocument> SortedPage(FilterDefinition<BsonDocument> filter, RecordSort sort, int skip, int take)
+    {
+        var direction = sort.Descending ? -1 : 1;
+        var cell = $"$fields.{sort.FieldId}";
+        var computed = new BsonDocument();
+        var keys = new BsonDocument();
+        switch (sort.Kind)
+        {
+            case RecordSortKind.Checkbox:
+                computed[SortValue] = new BsonDocument("$ifNull", new BsonArray { cell, false });
+                keys[SortValue] = direction;
+                break;
+            case RecordSortKind.ChoiceOrder:
+                var first = new BsonDocument("$cond", new BsonArray { new BsonDocument("$isArray", cell), new BsonDocument("$arrayElemAt", new BsonArray { cell, 0 }), cell });
+                // $literal: a choice named "$x" must stay a name, not become a field path.
+                var position = new BsonDocument("$indexOfArray", new BsonArray { new BsonDocument("$literal", new BsonArray(sort.Choices)), first });
+                computed[SortBlank] = Blank(cell);
+                computed[SortRank] = new BsonDocument("$let", new BsonDocument
+                {
+                    ["vars"] = new BsonDocument("position", position),
+                    ["in"] = new BsonDocument("$cond", new BsonArray { new BsonDocument("$lt", new BsonArray { "$$position", 0 }), sort.Choices.Count, "$$position" }),
+                });
+                computed[SortValue] = first;
+                keys[SortBlank] = 1;
+                keys[SortRank] = direction;
+                keys[SortValue] = direction;
+                break;
+            default:
+                computed[SortBlank] = Blank(cell);
+                keys[SortBlank] = 1;
+                keys[$"fields.{sort.FieldId}"] = direction;
+                break;
+        }
+        keys["createdTime"] = direction;
+        keys["_id"] = direction;
+        var withoutKeys = new BsonDocument { ["fields"] = 0 };
+        foreach (var name in computed.Names)
+        {
+            withoutKeys[name] = 0;
+        }
+        return new EmptyPipelineDefinition<BsonDocument>()
+            .Match(filter)
+            .AppendStage<BsonDocument, BsonDocument, BsonDocument>(new BsonDocument("$addFields", computed))
+            .AppendStage<BsonDocument, BsonDocument, BsonDocument>(new BsonDocument("$sort", keys))
+            .Skip(skip)
+            .Limit(take)
+            .AppendStage<BsonDocument, BsonDocument, BsonDocument>(new BsonDocument("$project", withoutKeys));
+    }
+
+    private const string SortBlank = "_sortBlank";
+    private const string SortRank = "_sortRank";
+    private const string SortValue = "_sortValue";
+
+    // Absent, null, "" and [] are blank: 1 sorts them after every value in both directions.
+    private static BsonDocument Blank(string cell) => new("$cond", new BsonArray
+    {
+        new BsonDocument("$or", new BsonArray
+        {
+            new BsonDocument("$eq", new BsonArray { new BsonDocument("$ifNull", new BsonArray { cell, BsonNull.Value }), BsonNull.Value }),
+            new BsonDocument("$eq", new BsonArray { cell, "" }),
+            new BsonDocument("$eq", new BsonArray { cell, new BsonDocument("$literal", new BsonArray()) }),
+        }),
+        1,
+        0,
+    });
 
     public static FilterDefinition<BsonDocument> NeedingRevisions(string baseId, string tableId) =>
         Filter.Eq("baseId", baseId) & Filter.Eq("tableId", tableId) & Filter.Eq("deleted", false)

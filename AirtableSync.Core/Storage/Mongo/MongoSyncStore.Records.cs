@@ -61,8 +61,13 @@ public sealed partial class MongoSyncStore
     {
         RecordQueryRules.Validate(query);
         var filter = MongoRecordDocuments.Page(query, RecordQueryRules.SearchTerm(query));
-        var items = await Records.Find(filter).Sort(MongoRecordDocuments.Order(query)).Skip(query.Skip).Limit(query.Take)
-            .Project(MongoRecordDocuments.WithoutParsedFields).ToListAsync(cancellationToken);
+        var sort = query.SortFieldId is null ? null : RecordSort.For(query, (await GetTableAsync(query.BaseId, query.TableId, cancellationToken))?.Fields);
+        var items = sort is null
+            ? await Records.Find(filter).Sort(MongoRecordDocuments.Order(query)).Skip(query.Skip).Limit(query.Take)
+                .Project(MongoRecordDocuments.WithoutParsedFields).ToListAsync(cancellationToken)
+            // A sort on a computed key has no index to use: let a big table spill to disk rather than fail.
+            : await Records.Aggregate(MongoRecordDocuments.SortedPage(filter, sort, query.Skip, query.Take), new AggregateOptions { AllowDiskUse = true }, cancellationToken)
+                .ToListAsync(cancellationToken);
         var total = await Records.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
         return new RecordPage(items.Select(MongoRecordDocuments.Read).ToList(), (int)total);
     }

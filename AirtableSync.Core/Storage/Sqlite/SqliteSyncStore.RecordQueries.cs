@@ -16,24 +16,59 @@ public sealed partial class SqliteSyncStore
         var where = "base_id = $base AND table_id = $table"
             + (query.IncludeDeleted ? "" : " AND deleted = 0")
             + (search is null ? "" : " AND instr(search_text, $search) > 0");
-        var direction = query.SortDirection == SortDirection.Descending ? "DESC" : "ASC";
-        var order = query.SortFieldId is null
-            ? $"created_time {direction}, id {direction}"
-            : $"json_extract(fields_json, $sortPath) {direction}, created_time {direction}, id {direction}";
         return ReadAsync(async db =>
         {
-            await using var transaction = db.BeginTransaction(deferred: true); // one snapshot for page and count
-            await using var page = db.Command($"SELECT {RecordColumns} FROM records WHERE {where} ORDER BY {order} LIMIT $take OFFSET $skip");
+            await using var transaction = db.BeginTransaction(deferred: true); // one snapshot for schema, page and count
+            var sort = query.SortFieldId is null ? null : RecordSort.For(query, await ReadFieldsAsync(db, query, cancellationToken));
+            await using var page = db.Command($"SELECT {RecordColumns} FROM records WHERE {where} ORDER BY {Order(sort, query.SortDirection)} LIMIT $take OFFSET $skip");
             Bind(page, query, search).With("$take", query.Take).With("$skip", query.Skip);
-            if (query.SortFieldId is not null)
+            if (sort is not null)
             {
-                page.With("$sortPath", $"$.\"{query.SortFieldId}\"");
+                page.With("$sortPath", $"$.\"{sort.FieldId}\"").With("$firstPath", $"$.\"{sort.FieldId}\"[0]")
+                    .With("$choices", StorageJson.Serialize(sort.Choices)).With("$choiceCount", sort.Choices.Count);
             }
             var items = await ListAsync(page, ReadRecord, cancellationToken);
             await using var count = Bind(db.Command($"SELECT count(*) FROM records WHERE {where}"), query, search);
             var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             return new RecordPage(items, total);
         }, cancellationToken);
+    }
+
+    // The rules are RecordSort's; MongoRecordDocuments.Order builds the same keys for MongoDB.
+    private static string Order(RecordSort? sort, SortDirection sortDirection)
+    {
+        var direction = sortDirection == SortDirection.Descending ? "DESC" : "ASC";
+        if (sort is null)
+        {
+            return $"created_time {direction}, id {direction}";
+        }
+        const string cell = "json_extract(fields_json, $sortPath)";
+        // Absent, null, "" and [] are blank, whatever the direction.
+        const string blank = $"""
+            CASE coalesce(json_type(fields_json, $sortPath), 'null') WHEN 'null' THEN 1
+                WHEN 'text' THEN {cell} = '' WHEN 'array' THEN json_array_length(fields_json, $sortPath) = 0 ELSE 0 END
+            """;
+        var keys = sort.Kind switch
+        {
+            RecordSortKind.Checkbox => $"coalesce({cell}, 0) {direction}",
+            RecordSortKind.ChoiceOrder => ChoiceKeys(direction),
+            _ => $"{blank} ASC, {cell} {direction}",
+        };
+        return $"{keys}, created_time {direction}, id {direction}";
+
+        static string ChoiceKeys(string direction)
+        {
+            const string first = $"CASE json_type(fields_json, $sortPath) WHEN 'array' THEN json_extract(fields_json, $firstPath) ELSE {cell} END";
+            const string rank = $"coalesce((SELECT choice.key FROM json_each($choices) AS choice WHERE choice.value = {first}), $choiceCount)";
+            return $"{blank} ASC, {rank} {direction}, {first} {direction}";
+        }
+    }
+
+    private static async Task<IReadOnlyList<FieldSchema>?> ReadFieldsAsync(SqliteConnection db, RecordQuery query, CancellationToken cancellationToken)
+    {
+        await using var command = db.Command("SELECT fields_json FROM tables WHERE base_id = $base AND id = $table")
+            .With("$base", query.BaseId).With("$table", query.TableId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? StorageJson.Deserialize<List<FieldSchema>>(json) : null;
     }
 
     private static SqliteCommand Bind(SqliteCommand command, RecordQuery query, string? search)
