@@ -40,6 +40,15 @@ public sealed class StorageOptions
 public sealed class SqliteStorageOptions
 {
     public string? Path { get; set; }
+
+    /// <summary>
+    /// How often the write-ahead log is checkpointed and truncated to zero bytes when something was written since the last time
+    /// (besides once after every job). Between 10 seconds and 1 day.
+    /// </summary>
+    public TimeSpan IdleCheckpointInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>SQLite's journal_size_limit: the size the log is trimmed back to after a background checkpoint. 1 to 1024.</summary>
+    public int JournalSizeLimitMegabytes { get; set; } = 64;
 }
 
 public sealed class MongoStorageOptions

@@ -13,7 +13,8 @@ public static class StorageServiceCollectionExtensions
     // "Storage": {
     //   "Provider": "Sqlite",                    // or "MongoDb"
     //   "DataDirectory": "data",                 // relative to the content root
-    //   "Sqlite": { "Path": null },              // default <DataDirectory>/airtablesync.db
+    //   "Sqlite": { "Path": null,                // default <DataDirectory>/airtablesync.db
+    //               "IdleCheckpointInterval": "00:05:00", "JournalSizeLimitMegabytes": 64 },
     //   "MongoDb": { "ConnectionString": "mongodb://localhost:27017", "Database": "airtablesync" }
     // }
     public static IServiceCollection AddSyncStorage(this IServiceCollection services)
@@ -26,6 +27,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISyncStore>(CreateStore);
         services.AddSyncStoreRoles();
         services.AddHostedService<StorageInitializer>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<SqliteIdleCheckpoint>();
         return services;
     }
 
@@ -54,7 +57,9 @@ public static class StorageServiceCollectionExtensions
                 services.GetRequiredService<IMongoClient>(), options.MongoDb.Database, services.GetRequiredService<ILogger<MongoSyncStore>>()),
             _ => new SqliteSyncStore(
                 options.ResolveSqlitePath(StorageOptions.ContentRootOf(services)),
-                services.GetRequiredService<ILogger<SqliteSyncStore>>()),
+                services.GetRequiredService<ILogger<SqliteSyncStore>>(),
+                SqliteSyncStore.DefaultCheckpointAfterBytes,
+                options.Sqlite.JournalSizeLimitMegabytes * 1024L * 1024),
         };
     }
 }

@@ -1,5 +1,6 @@
 using AirtableSync.Airtable;
 using AirtableSync.Connections;
+using AirtableSync.Web.Components.Pages.Connect;
 
 namespace AirtableSync.Tests.Connections;
 
@@ -75,8 +76,7 @@ public class OAuthFlowTests
 
         var landing = await env.ConnectWithOAuthAsync(browser, approve: false, cancellationToken: Ct);
 
-        Assert.Equal("/connect", landing.AbsolutePath);
-        Assert.Contains("was not granted", ConnectionsTestEnvironment.QueryValue(landing, "error"), StringComparison.Ordinal);
+        Assert.Contains("was not granted", ProblemShownAt(landing), StringComparison.Ordinal);
         Assert.Empty(await env.Store.ListConnectionsAsync(Ct));
         Assert.Empty(env.OAuth.TokenRequests);
     }
@@ -91,7 +91,7 @@ public class OAuthFlowTests
 
         var landing = BrowserlessClient.RedirectOf(await browser.GetAsync(callback, Ct));
 
-        Assert.Contains("longer than 10 minutes", ConnectionsTestEnvironment.QueryValue(landing, "error"), StringComparison.Ordinal);
+        Assert.Contains("longer than 10 minutes", ProblemShownAt(landing), StringComparison.Ordinal);
         Assert.Empty(env.OAuth.TokenRequests);
         Assert.Empty(await env.Store.ListConnectionsAsync(Ct));
     }
@@ -105,7 +105,7 @@ public class OAuthFlowTests
         var landing = BrowserlessClient.RedirectOf(await browser.GetAsync(
             new Uri(env.CallbackUri, "?code=someone-elses-code&state=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), Ct));
 
-        Assert.Contains("unknown or was already used", ConnectionsTestEnvironment.QueryValue(landing, "error"), StringComparison.Ordinal);
+        Assert.Contains("unknown or was already used", ProblemShownAt(landing), StringComparison.Ordinal);
         Assert.Empty(env.OAuth.TokenRequests);
     }
 
@@ -120,7 +120,7 @@ public class OAuthFlowTests
         var replay = BrowserlessClient.RedirectOf(await browser.GetAsync(callback, Ct));
 
         Assert.Equal("oauth", ConnectionsTestEnvironment.QueryValue(first, "connected"));
-        Assert.NotNull(ConnectionsTestEnvironment.QueryValue(replay, "error"));
+        Assert.Contains("unknown or was already used", ProblemShownAt(replay), StringComparison.Ordinal);
         Assert.Single(env.OAuth.TokenRequests);
     }
 
@@ -134,7 +134,7 @@ public class OAuthFlowTests
 
         var landing = BrowserlessClient.RedirectOf(await victim.GetAsync(callback, Ct));
 
-        Assert.Contains("another browser", ConnectionsTestEnvironment.QueryValue(landing, "error"), StringComparison.Ordinal);
+        Assert.Contains("another browser", ProblemShownAt(landing), StringComparison.Ordinal);
         Assert.Empty(await env.Store.ListConnectionsAsync(Ct));
     }
 
@@ -150,7 +150,9 @@ public class OAuthFlowTests
         var landing = BrowserlessClient.RedirectOf(await browser.GetAsync(callback, Ct));
 
         Assert.Equal("invalid_scope", ConnectionsTestEnvironment.QueryValue(callback, "error"));
-        Assert.Contains("invalid_scope", ConnectionsTestEnvironment.QueryValue(landing, "error"), StringComparison.Ordinal);
+        Assert.Equal("invalid_scope", ConnectionsTestEnvironment.QueryValue(landing, "reason"));
+        Assert.Equal("invalid_scope", ConnectionsTestEnvironment.QueryValue(landing, "airtable"));
+        Assert.Contains("scopes", ProblemShownAt(landing), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -161,7 +163,14 @@ public class OAuthFlowTests
 
         var landing = BrowserlessClient.RedirectOf(await browser.GetAsync(new Uri(env.BaseUrl, "/connections/airtable/oauth/start"), Ct));
 
-        Assert.Equal("/connect", landing.AbsolutePath);
-        Assert.Contains("OAuth is not configured", ConnectionsTestEnvironment.QueryValue(landing, "error"), StringComparison.Ordinal);
+        Assert.Contains("OAuth is not configured", ProblemShownAt(landing), StringComparison.Ordinal);
+    }
+
+    /// <summary>The callback ended on the app's OAuth problem page: the words that page shows for the reason it was given.</summary>
+    private static string ProblemShownAt(Uri landing)
+    {
+        Assert.Equal(OAuthProblem.PagePath, landing.AbsolutePath);
+        var problem = OAuthProblem.For(ConnectionsTestEnvironment.QueryValue(landing, "reason"));
+        return $"{problem.Title} {problem.WhatHappened} {problem.WhatToDo}";
     }
 }

@@ -1,5 +1,6 @@
 using AirtableSync.Airtable;
 using AirtableSync.Connections;
+using AirtableSync.Web.Components.Pages.Connect;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -29,9 +30,9 @@ public static class OAuthEndpoints
         var settings = oauth.Value;
         if (settings.ClientId is not { Length: > 0 } clientId)
         {
-            return ToConnectPage("error", "OAuth is not configured: set Airtable:OAuth:ClientId, or connect with a personal access token.");
+            return ToProblemPage(OAuthProblem.NotConfigured);
         }
-        var redirectUri = settings.RedirectUri ?? new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{CallbackPath}");
+        var redirectUri = OAuthCallbackUrl.For(settings, context.Request);
         var pending = states.Issue(AdminKey(context), redirectUri);
         context.Response.Cookies.Append(BrowserBindingCookie, pending.State, new CookieOptions
         {
@@ -54,50 +55,67 @@ public static class OAuthEndpoints
         context.Response.Cookies.Delete(BrowserBindingCookie, new CookieOptions { Path = "/connections/airtable/oauth" });
         var (check, pending) = states.Consume(state, AdminKey(context));
 
+        var log = loggers.CreateLogger(typeof(OAuthEndpoints));
+        // Airtable sends error/error_description back for every authorize failure except a wrong client_id or
+        // redirect_uri, which end on Airtable's own page (docs/airtable/public-api.md §1.2). The description is logged,
+        // not shown: a crafted link could carry any text, and the page's own words say what to do.
         if (query["error"].ToString() is { Length: > 0 } error)
         {
-            return ToConnectPage("error", error == "access_denied"
-                ? "Airtable access was not granted: the request was cancelled, or your Airtable account (or its enterprise) does not allow this integration."
-                : $"Airtable refused the authorization ({error}): {query["error_description"]}");
+            log.LogWarning("Airtable ended the authorization with {Error}: {Description}",
+                Shorten(error, 40), Shorten(query["error_description"].ToString(), 300));
+            return ToProblemPage(OAuthProblem.ReasonForAirtableError(error), error);
         }
         if (check != StateCheck.Valid || pending is null || boundState != state)
         {
-            return ToConnectPage("error", check switch
+            return ToProblemPage(check switch
             {
-                StateCheck.Expired => "The Airtable authorization took longer than 10 minutes. Please start again.",
-                StateCheck.WrongAdmin => "This Airtable authorization was started by another user. Please start again.",
-                StateCheck.Valid => "This Airtable authorization was started in another browser. Please start again.",
-                _ => "This Airtable authorization is unknown or was already used. Please start again.",
+                StateCheck.Expired => OAuthProblem.Expired,
+                StateCheck.WrongAdmin => OAuthProblem.StartedByAnotherUser,
+                StateCheck.Valid => OAuthProblem.StartedInAnotherBrowser,
+                _ => OAuthProblem.UnknownState,
             });
         }
         if (query["code"].ToString() is not { Length: > 0 } code)
         {
-            return ToConnectPage("error", "Airtable's answer carried no authorization code. Please start again.");
+            return ToProblemPage(OAuthProblem.NoCode);
         }
         try
         {
             await connector.CompleteOAuthAsync(code, pending, cancellationToken);
-            return ToConnectPage("connected", "oauth");
+            return TypedResults.Redirect(QueryHelpers.AddQueryString("/connect", "connected", "oauth"));
         }
         catch (OAuthTokenEndpointException ex)
         {
-            loggers.CreateLogger(typeof(OAuthEndpoints)).LogWarning("Airtable code exchange failed: {Status} {Error}", (int)ex.Status, ex.Error);
-            return ToConnectPage("error", $"Airtable did not accept the authorization ({ex.Error}{(ex.Description is null ? "" : ": " + ex.Description)}). Please start again.");
+            log.LogWarning("Airtable code exchange failed: {Status} {Error}", (int)ex.Status, ex.Error);
+            return ToProblemPage(OAuthProblem.ExchangeRefused, ex.Error);
         }
-        catch (AirtableAuthenticationException ex)
+        catch (AirtableAuthenticationException)
         {
-            return ToConnectPage("error", ex.Message);
+            return ToProblemPage(OAuthProblem.TokenRefused);
         }
         catch (HttpRequestException ex)
         {
-            loggers.CreateLogger(typeof(OAuthEndpoints)).LogWarning("Airtable could not be reached while completing OAuth: {Status}", ex.StatusCode);
-            return ToConnectPage("error", "Airtable could not be reached to complete the connection. Please start again in a moment.");
+            log.LogWarning("Airtable could not be reached while completing OAuth: {Status}", ex.StatusCode);
+            return ToProblemPage(OAuthProblem.Unreachable);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever else failed (storage, key ring), the admin gets a page that says so, not the error handler's.
+            log.LogError(ex, "Completing the Airtable OAuth connection failed");
+            return ToProblemPage(OAuthProblem.Failed);
         }
     }
 
     // The admin who started the flow must be the one who finishes it (the browser cookie binds it too).
     private static string AdminKey(HttpContext context) => context.User.Identity?.Name is { Length: > 0 } name ? name : "anonymous";
 
-    private static RedirectHttpResult ToConnectPage(string key, string value) =>
-        TypedResults.Redirect(QueryHelpers.AddQueryString("/connect", key, value));
+    private static RedirectHttpResult ToProblemPage(string reason, string? airtableError = null) =>
+        TypedResults.Redirect(OAuthProblem.PathFor(reason, airtableError));
+
+    // Log values from the query stay one short line whatever a crafted link carries.
+    private static string Shorten(string value, int length)
+    {
+        var line = new string([.. value.Take(length).Select(c => char.IsControl(c) ? ' ' : c)]);
+        return value.Length > length ? line + "…" : line;
+    }
 }

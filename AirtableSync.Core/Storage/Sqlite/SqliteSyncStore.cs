@@ -13,23 +13,30 @@ public sealed partial class SqliteSyncStore : ISyncStore, IDisposable
     private readonly string _connectionString;
     private readonly ILogger<SqliteSyncStore> _logger;
     private readonly SqliteWalCheckpointer _checkpointer;
+    private readonly long _journalSizeLimitBytes;
     private SqliteConnection? _writer;
     private int _writerPageSize;
+    // Whether the log may hold frames since the last truncation; true at start, a previous run may have left a large log.
+    private volatile bool _writtenSinceTruncation = true;
 
     // The log is copied into the file every 64 MB: the size SQLite trims it back to (journal_size_limit), large
     // enough that the hot pages of the record-id index are rewritten many times in the log before one copy.
     public const long DefaultCheckpointAfterBytes = 64L * 1024 * 1024;
+
+    // A truncating checkpoint waits at most this long for readers to leave old frames; then the next one retries.
+    private const int TruncationBusyTimeoutMilliseconds = 1000;
 
     public SqliteSyncStore(string databasePath, ILogger<SqliteSyncStore> logger)
         : this(databasePath, logger, DefaultCheckpointAfterBytes)
     {
     }
 
-    internal SqliteSyncStore(string databasePath, ILogger<SqliteSyncStore> logger, long checkpointAfterBytes)
+    internal SqliteSyncStore(string databasePath, ILogger<SqliteSyncStore> logger, long checkpointAfterBytes, long journalSizeLimitBytes = DefaultCheckpointAfterBytes)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
         DatabasePath = Path.GetFullPath(databasePath);
         _logger = logger;
+        _journalSizeLimitBytes = journalSizeLimitBytes;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -81,10 +88,12 @@ public sealed partial class SqliteSyncStore : ISyncStore, IDisposable
         // synchronous=NORMAL is durable in WAL mode except for the last commits on power loss, which a re-sync repairs.
         // A 16 MB page cache keeps the record-id index hot (Airtable ids are random, so inserts land all over it);
         // memory-mapped reads make the count/search scans of a large table cheaper than read() calls.
-        // journal_size_limit trims the log back to 64 MB after a checkpoint (SqliteWalCheckpointer).
-        await using var pragmas = connection.Command("""
+        // journal_size_limit trims the log back (64 MB by default) when a write restarts it after a background checkpoint
+        // (SqliteWalCheckpointer); TruncateLogAsync empties it. Pooled connections stay open, so SQLite never deletes
+        // the -wal on the last close while the app runs: without these the file keeps its high-water size.
+        await using var pragmas = connection.Command($"""
             PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -16000;
-            PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = 67108864;
+            PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = {_journalSizeLimitBytes};
             """);
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
@@ -100,6 +109,7 @@ public sealed partial class SqliteSyncStore : ISyncStore, IDisposable
             await using var transaction = _writer.BeginTransaction(deferred: false);
             var result = await work(_writer);
             await transaction.CommitAsync(cancellationToken);
+            _writtenSinceTruncation = true;
             _checkpointer.Committed(_writer, _writerPageSize);
             return result;
         }
@@ -131,6 +141,44 @@ public sealed partial class SqliteSyncStore : ISyncStore, IDisposable
             await autoCheckpoint.ExecuteNonQueryAsync(cancellationToken);
         }
         return writer;
+    }
+
+    public bool WrittenSinceTruncation => _writtenSinceTruncation;
+
+    /// <summary>
+    /// Copies the whole write-ahead log into the database file and truncates the log to zero bytes (TRUNCATE checkpoint).
+    /// Never waits for the app's writer (a write in progress answers <see cref="LogTruncation.WriterBusy"/>) and waits
+    /// at most a second for readers still on old frames (<see cref="LogTruncation.ReadersBusy"/>): the caller retries later.
+    /// </summary>
+    public async Task<LogTruncation> TruncateLogAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await _writeLock.WaitAsync(0, cancellationToken))
+        {
+            return LogTruncation.WriterBusy;
+        }
+        try
+        {
+            // Holding the write lock, no new background checkpoint starts; one still copying would make this one busy.
+            await _checkpointer.WhenIdleAsync();
+            await using var connection = await OpenAsync(cancellationToken);
+            await using (var timeout = connection.Command($"PRAGMA busy_timeout = {TruncationBusyTimeoutMilliseconds};"))
+            {
+                await timeout.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await using var command = connection.Command("PRAGMA wal_checkpoint(TRUNCATE);");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            // One row: busy (1 when readers or another checkpoint were in the way), log frames, frames copied.
+            if (await reader.ReadAsync(cancellationToken) && reader.GetInt64(0) != 0)
+            {
+                return LogTruncation.ReadersBusy;
+            }
+            _writtenSinceTruncation = false;
+            return LogTruncation.Truncated;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     private async Task WriteAsync(Func<SqliteConnection, Task> work, CancellationToken cancellationToken) =>

@@ -125,13 +125,88 @@ public sealed class ConnectPageTests : AdminTestContext
     }
 
     [Fact]
-    public async Task CallbackMessagesFromTheQueryAreShown()
+    public async Task TextInTheAddressIsNeverShownAsAMessage()
     {
+        // OAuth failures have their own page with a closed list of reasons; a crafted link must not make this page talk.
         await WireAsync();
-        Services.GetRequiredService<NavigationManager>().NavigateTo("/connect?error=Airtable%20access%20was%20not%20granted.");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/connect?error=Call%20support%20at%20evil.example");
         var cut = RenderPage<ConnectPage>();
 
-        Assert.Contains("Airtable access was not granted.", cut.Find("[data-testid=query-error]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AfterConnectingTheSandboxTheFirstSyncIsOfferedAndQueuedInOneClick()
+    {
+        await StartFakeAirtableAsync();
+        var store = await WireAsync(sandbox: true);
+        var cut = RenderPage<ConnectPage>();
+        Assert.Empty(cut.FindAll("[data-testid=first-sync-offer]"));
+
+        cut.Find("[data-testid=try-sandbox]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=first-sync-offer]"), TimeSpan.FromSeconds(20));
+        cut.Find("[data-testid=first-sync-start]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("/jobs", cut.Find("[data-testid=first-sync-running] a").GetAttribute("href")));
+        Assert.Empty(cut.FindAll("[data-testid=first-sync-offer]"));
+        var job = Assert.Single(await store.ListJobsAsync(10, Token));
+        Assert.Equal(JobKind.FullSync, job.Kind);
+        Assert.Equal(JobTrigger.Manual, job.Trigger);
+        Assert.False(System.Text.Json.JsonSerializer.Deserialize<AirtableSync.Sync.SyncRequest>(job.ParametersJson, System.Text.Json.JsonSerializerOptions.Web)!.IncludeRevisions);
+    }
+
+    [Fact]
+    public async Task NoFirstSyncIsOfferedOnceABaseHasBeenSynced()
+    {
+        await WireAsync(seed: async store =>
+        {
+            await store.SaveConnectionAsync(Connection(ConnectionStatus.Active), Token);
+            await SampleBase.SeedAsync(store, 1, Token);
+        });
+        var cut = RenderPage<ConnectPage>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=connection]")));
+        Assert.Empty(cut.FindAll("[data-testid=first-sync-offer]"));
+        Assert.Empty(cut.FindAll("[data-testid=first-sync-running]"));
+    }
+
+    [Fact]
+    public async Task TheCallbackUrlShownIsTheOneTheStartEndpointSends()
+    {
+        await WireAsync(oauthClientId: "ocl000000000001");
+        var cut = RenderPage<ConnectPage>();
+
+        var expected = new Uri(new Uri(Services.GetRequiredService<NavigationManager>().BaseUri), AirtableSync.Web.Endpoints.OAuthEndpoints.CallbackPath.TrimStart('/')).AbsoluteUri;
+        Assert.Equal(expected, cut.Find("[data-testid=oauth-callback-url]").TextContent.Trim());
+        Assert.Contains("exactly as shown", cut.Find("[data-testid=oauth-callback-rule]").TextContent, StringComparison.Ordinal);
+        Assert.NotNull(cut.Find("[data-testid=copy-callback-url]"));
+    }
+
+    [Fact]
+    public async Task AnOAuthProblemIsExplainedWithWhatToDoAndAWayBack()
+    {
+        await WireAsync(oauthClientId: "ocl000000000001");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/connect/oauth-problem?reason=exchange_refused");
+        var cut = RenderPage<OAuthProblemPage>();
+
+        Assert.Equal("Airtable did not accept the authorization", cut.Find("[data-testid=oauth-problem-title]").TextContent.Trim());
+        Assert.Contains("client secret", cut.Find("[data-testid=oauth-problem-todo]").TextContent, StringComparison.Ordinal);
+        // The code exchange fails on a callback URL that differs from the registered one: show it right there.
+        Assert.EndsWith(AirtableSync.Web.Endpoints.OAuthEndpoints.CallbackPath, cut.Find("[data-testid=oauth-callback-url]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("/connect", cut.Find("[data-testid=back-to-connect]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task ACraftedOAuthProblemLinkSaysNothingItWasNotBuiltToSay()
+    {
+        await WireAsync();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/connect/oauth-problem?reason=%3Cb%3Ecall%20us%3C%2Fb%3E&airtable=Call%20evil.example");
+        var cut = RenderPage<OAuthProblemPage>();
+
+        Assert.Equal(OAuthProblem.For(OAuthProblem.UnknownState).Title, cut.Find("[data-testid=oauth-problem-title]").TextContent.Trim());
+        Assert.DoesNotContain("evil.example", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("call us", cut.Markup, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=oauth-problem-code]"));
     }
 
     [Fact]

@@ -48,6 +48,43 @@ public sealed class DashboardTests : AdminTestContext
     }
 
     [Fact]
+    public async Task AConnectedAdminWhoNeverSyncedIsOfferedTheFirstSync()
+    {
+        await WireAsync(seed: s => s.SaveConnectionAsync(StoredEntries.AdasToken(ConnectionStatus.Active, Now), Token));
+
+        var cut = RenderPage<Home>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Run the first sync", cut.Find("[data-testid=first-sync-offer]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=sync-blocked]"));
+    }
+
+    [Fact]
+    public async Task BeforeConnectingTheDashboardOffersNoSyncButSaysWhereToConnect()
+    {
+        await WireAsync();
+
+        var cut = RenderPage<Home>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=sync-blocked]"));
+        Assert.Empty(cut.FindAll("[data-testid=first-sync-offer]"));
+    }
+
+    [Fact]
+    public async Task WhileTheFirstSyncIsQueuedTheDashboardPointsToItInsteadOfOfferingAnother()
+    {
+        await WireAsync(seed: async s =>
+        {
+            await s.SaveConnectionAsync(StoredEntries.AdasToken(ConnectionStatus.Active, Now), Token);
+            await s.SaveJobAsync(StoredEntries.Job("first01", JobKind.FullSync, JobStatus.Queued, Now), Token);
+        });
+
+        var cut = RenderPage<Home>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=first-sync-running]"));
+        Assert.Empty(cut.FindAll("[data-testid=first-sync-offer]"));
+    }
+
+    [Fact]
     public async Task BeforeAnySyncTheDashboardSaysTheDataWasNeverSynced()
     {
         await WireAsync();
