@@ -88,7 +88,36 @@ public class RecordDetailsPageTests : UiTestContext
         var notes = cut.FindAll("[data-testid=revision]")[4];
         Assert.Equal(["quick"], notes.QuerySelectorAll("del[data-testid=diff-removed]").Select(d => d.TextContent));
         Assert.Equal(["slow"], notes.QuerySelectorAll("ins[data-testid=diff-added]").Select(d => d.TextContent));
-        Assert.Equal("the quickslow fox", notes.QuerySelector("[data-testid=text-diff]")?.TextContent.Trim());
+        Assert.Equal("the quick slow fox", notes.QuerySelector("[data-testid=text-diff]")?.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ARewrittenTextReadsAsTheOldWordsThenTheNewWithTheirSpaces()
+    {
+        var cut = await RenderRecordAsync(events:
+        [
+            Events.Change("actX", Now.AddHours(-1), "fldNotes", "Earlier notes", "Edited 2025-10-27 01:56:00Z", columnType: "multilineText"),
+        ]);
+
+        Assert.Equal(["Earlier notes"], cut.FindAll("del[data-testid=diff-removed]").Select(d => d.TextContent));
+        Assert.Equal(["Edited 2025-10-27 01:56:00Z"], cut.FindAll("ins[data-testid=diff-added]").Select(d => d.TextContent));
+        Assert.Equal("Earlier notes Edited 2025-10-27 01:56:00Z", cut.Find("[data-testid=text-diff]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=toggle-full-text]"));
+    }
+
+    [Fact]
+    public async Task ALongTextChangeCanBeReadOldAndNewInFull()
+    {
+        var before = string.Join(' ', Enumerable.Repeat("The customer asked for an export of last quarter.", 5));
+        var after = before.Replace("last quarter", "this year", StringComparison.Ordinal);
+        var cut = await RenderRecordAsync(events: [Events.Change("actX", Now.AddHours(-1), "fldNotes", before, after, columnType: "multilineText")]);
+        Assert.Empty(cut.FindAll("[data-testid=full-text]"));
+
+        cut.Find("[data-testid=toggle-full-text]").Click();
+
+        Assert.Equal(before, cut.Find("[data-testid=full-old]").TextContent);
+        Assert.Equal(after, cut.Find("[data-testid=full-new]").TextContent);
+        Assert.Contains("export of last quarter. this year. The customer", cut.Find("[data-testid=text-diff]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using AirtableSync.Web.Components.Shared;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AirtableSync.Tests.Ui;
 
@@ -15,6 +16,33 @@ public class ViewerTimeZoneTests : UiTestContext
         var cut = Render<TimeStamp>(p => p.Add(x => x.Value, At));
         cut.WaitForAssertion(() => Assert.Contains("UTC+09:00", cut.Find("[data-testid=exact-time]").TextContent, StringComparison.Ordinal));
         Assert.Equal("3 hours ago", cut.Find("[data-testid=relative-time]").TextContent);
+    }
+
+    [Fact]
+    public void TimesReadInTheBrowsersLocaleWithUtcOnHover()
+    {
+        var module = JSInterop.SetupModule("./js/viewer-time-zone.js");
+        module.Setup<string?>("timeZone").SetResult("Europe/Berlin");
+        module.Setup<string?>("locale").SetResult("de-DE");
+
+        var cut = Render<TimeStamp>(p => p.Add(x => x.Value, At));
+
+        cut.WaitForAssertion(() => Assert.Equal("(10.05.2026 11:00 UTC+02:00)", cut.Find("[data-testid=exact-time]").TextContent.Trim()));
+        Assert.Equal("2026-05-10 09:00:00 UTC", cut.Find("[data-testid=timestamp]").GetAttribute("title"));
+    }
+
+    [Fact]
+    public void AnUnknownBrowserLocaleKeepsTheServersCulture()
+    {
+        var module = JSInterop.SetupModule("./js/viewer-time-zone.js");
+        module.Setup<string?>("timeZone").SetResult("Europe/Berlin");
+        module.Setup<string?>("locale").SetResult("xx-Nowhere-0");
+        var zone = Services.GetRequiredService<ViewerTimeZone>();
+
+        var cut = Render<TimeStamp>(p => p.Add(x => x.Value, At));
+
+        cut.WaitForAssertion(() => Assert.Contains("UTC+02:00", cut.Find("[data-testid=exact-time]").TextContent, StringComparison.Ordinal));
+        Assert.Same(System.Globalization.CultureInfo.CurrentCulture, zone.Culture);
     }
 
     [Theory]

@@ -3,170 +3,166 @@ using AirtableSync.Storage;
 
 namespace AirtableSync.Sandbox.Revisions;
 
-// The evolving cell values of one generated record; each step returns the changes it made.
-internal sealed class FakeRecordHistory(FakeRevisionTable table, IReadOnlyList<FakeUser> users, Random random, int renameBefore)
+// The evolving cell values of one generated record; each step returns the changes it made. Values are display strings
+// (an empty list is an empty cell). A field's last scheduled change lands on the record's current value when one is
+// given (FakeHistoryValues), so a history never contradicts the cells beside it; a change that would then be a no-op
+// is left out.
+internal sealed class FakeRecordHistory
 {
-    private string _status = table.Status.Choices[0];
-    private string? _assignee;
-    private List<string> _tags = [];
-    private string _notes = "";
-    private string? _estimate;
-    private string? _due;
-    private bool _done;
-    private int _priority;
-    private List<string> _related = [];
-    private List<string> _files = [];
+    private readonly FakeRevisionTable _table;
+    private readonly IReadOnlyList<FakeUser> _users;
+    private readonly Random _random;
+    private readonly int _renameBefore;
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _current;
+    private readonly Dictionary<string, int> _lastChange = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _values = new(StringComparer.Ordinal);
 
-    public List<FakeFieldChange> Create(int index)
+    public FakeRecordHistory(FakeRevisionTable table, IReadOnlyList<FakeUser> users, Random random, int renameBefore, int changeCount,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? current = null)
     {
-        _assignee = users[random.Next(users.Count)].Name;
-        _tags = [table.Tags.Choices[random.Next(table.Tags.Choices.Count)]];
-        _notes = string.Join(" ", table.Notes.Choices.Take(3));
-        return
-        [
-            Field(table.Status, index, ChangeKind.NullToValue, null, [_status]),
-            Field(table.Assignee, index, ChangeKind.NullToValue, null, [_assignee]),
-            Field(table.Tags, index, ChangeKind.NullToValue, null, _tags),
-            Field(table.Notes, index, ChangeKind.NullToValue, null, [_notes]),
-        ];
-    }
-
-    public List<FakeFieldChange> Change(int index) => (index % 9) switch
-    {
-        1 => [Status(index)],
-        2 => [Assignee(index)],
-        3 => [Tags(index), Estimate(index)],
-        5 => [Notes(index)],
-        6 => [Due(index), Done(index)],
-        7 => [Related(index), Files(index)],
-        _ => [Priority(index), Status(index), Assignee(index)],
-    };
-
-    public string CommentText(int index) => $"Checked again at step {index}; {_status.ToLowerInvariant()} looks right.";
-
-    private FakeFieldChange Status(int index)
-    {
-        var choices = table.Status.Choices;
-        var next = choices[(IndexOf(choices, _status) + 1 + random.Next(choices.Count - 1)) % choices.Count];
-        var change = Field(table.Status, index, ChangeKind.Diff, [_status], [next]);
-        _status = next;
-        return change;
-    }
-
-    private FakeFieldChange Assignee(int index)
-    {
-        var others = users.Select(u => u.Name).Where(n => n != _assignee).ToList();
-        var next = others.Count == 0 || (_assignee is not null && random.Next(5) == 0) ? null : others[random.Next(others.Count)];
-        var change = Field(table.Assignee, index, Kind(_assignee, next), Maybe(_assignee), Maybe(next));
-        _assignee = next;
-        return change;
-    }
-
-    private FakeFieldChange Tags(int index)
-    {
-        var unused = table.Tags.Choices.Except(_tags).ToList();
-        List<string> next = [.. _tags.Skip(_tags.Count > 1 ? 1 : 0), .. unused.Take(1 + random.Next(Math.Min(2, unused.Count)))];
-        var change = Field(table.Tags, index, _tags.Count == 0 ? ChangeKind.NullToValue : ChangeKind.Diff, _tags.Count == 0 ? null : _tags, next);
-        _tags = next;
-        return change;
-    }
-
-    private FakeFieldChange Estimate(int index)
-    {
-        string next;
-        do
+        (_table, _users, _random, _renameBefore) = (table, users, random, renameBefore);
+        _current = current ?? new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var field in new[] { table.Status, table.Assignee, table.Tags, table.Notes })
         {
-            next = (random.Next(1, 40) / 2.0).ToString("0.#", CultureInfo.InvariantCulture);
+            _lastChange[field.Id] = 0;
         }
-        while (next == _estimate);
-
-        var change = Field(table.Estimate, index, Kind(_estimate, next), Maybe(_estimate), [next]);
-        _estimate = next;
-        return change;
-    }
-
-    private FakeFieldChange Notes(int index)
-    {
-        var words = table.Notes.Choices;
-        var next = $"{_notes} {words[random.Next(words.Count)]}".Replace(words[0], words[random.Next(words.Count)], StringComparison.Ordinal);
-        next = next == _notes ? next + " again" : next;
-        var change = Field(table.Notes, index, ChangeKind.Diff, [_notes], [next]);
-        _notes = next;
-        return change;
-    }
-
-    private FakeFieldChange Due(int index)
-    {
-        string next;
-        do
+        for (var i = 1; i <= changeCount; i++)
         {
-            next = new DateOnly(2026, 1 + random.Next(12), 1 + random.Next(28)).ToString("M/d/yyyy", CultureInfo.InvariantCulture);
-        }
-        while (next == _due);
-
-        var change = Field(table.Due, index, Kind(_due, next), Maybe(_due), [next]);
-        _due = next;
-        return change;
-    }
-
-    private FakeFieldChange Done(int index)
-    {
-        _done = !_done;
-        return Field(table.Done, index, _done ? ChangeKind.NullToValue : ChangeKind.ValueToNull, _done ? null : ["checked"], _done ? ["checked"] : null);
-    }
-
-    private FakeFieldChange Related(int index)
-    {
-        var unused = table.Related.Choices.Except(_related).ToList();
-        List<string> next = unused.Count == 0 ? [.. _related.Skip(1)] : [.. _related.Skip(_related.Count > 2 ? 1 : 0), unused[random.Next(unused.Count)]];
-        var change = Field(table.Related, index, Kind(_related, next), NullIfEmpty(_related), NullIfEmpty(next));
-        _related = next;
-        return change;
-    }
-
-    private FakeFieldChange Files(int index)
-    {
-        var unused = table.Files.Choices.Except(_files).ToList();
-        List<string> next = unused.Count == 0 ? [] : [.. _files, unused[0]];
-        var change = Field(table.Files, index, Kind(_files, next), NullIfEmpty(_files), NullIfEmpty(next));
-        _files = next;
-        return change;
-    }
-
-    private FakeFieldChange Priority(int index)
-    {
-        // Move 1..4 steps round the 1..5 scale, so the rating always changes.
-        var next = _priority == 0 ? 1 + random.Next(5) : 1 + ((_priority - 1 + random.Next(1, 5)) % 5);
-        var text = next.ToString(CultureInfo.InvariantCulture);
-        var change = Field(table.Priority, index, _priority == 0 ? ChangeKind.NullToValue : ChangeKind.Diff,
-            _priority == 0 ? null : [_priority.ToString(CultureInfo.InvariantCulture)], [text]);
-        _priority = next;
-        return change;
-    }
-
-    private FakeFieldChange Field(FakeRevisionField field, int index, ChangeKind kind, IReadOnlyList<string>? old, IReadOnlyList<string>? @new) =>
-        new(field.Id, index < renameBefore && field.FormerName is { } former ? former : field.Name, field.ColumnType, kind, old, @new);
-
-    private static ChangeKind Kind(string? old, string? @new) =>
-        old is null ? ChangeKind.NullToValue : @new is null ? ChangeKind.ValueToNull : ChangeKind.Diff;
-
-    private static ChangeKind Kind(List<string> old, List<string> @new) =>
-        Kind(old.Count == 0 ? null : "", @new.Count == 0 ? null : "");
-
-    private static List<string>? NullIfEmpty(List<string> values) => values.Count == 0 ? null : values;
-
-    private static List<string>? Maybe(string? value) => value is null ? null : [value];
-
-    private static int IndexOf(IReadOnlyList<string> list, string value)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] == value)
+            if (!IsSkipped(i))
             {
-                return i;
+                foreach (var field in Scheduled(i))
+                {
+                    _lastChange[field.Id] = i;
+                }
             }
         }
+    }
 
-        return 0;
+    // Comments and diff-less activities take these places in the history (RevisionHistoryBuilder).
+    public static bool IsSkipped(int index) => index > 0 && index % 9 is 0 or 4;
+
+    public List<FakeFieldChange> Create(int index) =>
+    [
+        .. Step(_table.Status, index, _ => [_table.Status.Choices[0]]),
+        .. Step(_table.Assignee, index, _ => [_users[_random.Next(_users.Count)].Name]),
+        .. Step(_table.Tags, index, _ => [_table.Tags.Choices[_random.Next(_table.Tags.Choices.Count)]]),
+        .. Step(_table.Notes, index, _ => [string.Join(" ", _table.Notes.Choices.Take(3))]),
+    ];
+
+    public List<FakeFieldChange> Change(int index) => [.. Scheduled(index).SelectMany(field => Step(field, index, NextOf(field)))];
+
+    public string CommentText(int index) =>
+        $"Checked again at step {index}; {(ValueOf(_table.Status) is [var status, ..] ? status.ToLowerInvariant() : "no status")} looks right.";
+
+    private IReadOnlyList<FakeRevisionField> Scheduled(int index) => (index % 9) switch
+    {
+        1 => [_table.Status],
+        2 => [_table.Assignee],
+        3 => [_table.Tags, _table.Estimate],
+        5 => [_table.Notes],
+        6 => [_table.Due, _table.Done],
+        7 => [_table.Related, _table.Files],
+        _ => [_table.Priority, _table.Status, _table.Assignee],
+    };
+
+    private Func<IReadOnlyList<string>, IReadOnlyList<string>> NextOf(FakeRevisionField field) =>
+        field == _table.Status ? NextStatus
+        : field == _table.Assignee ? NextAssignee
+        : field == _table.Tags ? NextTags
+        : field == _table.Estimate ? NextEstimate
+        : field == _table.Notes ? NextNotes
+        : field == _table.Due ? NextDue
+        : field == _table.Done ? present => present.Count == 0 ? ["checked"] : []
+        : field == _table.Related ? NextRelated
+        : field == _table.Files ? NextFiles
+        : NextPriority;
+
+    private IEnumerable<FakeFieldChange> Step(FakeRevisionField field, int index, Func<IReadOnlyList<string>, IReadOnlyList<string>> next)
+    {
+        var present = ValueOf(field);
+        var value = next(present);
+        if (_lastChange.GetValueOrDefault(field.Id, -1) == index && _current.TryGetValue(field.Id, out var current))
+        {
+            value = current;
+        }
+        if (value.SequenceEqual(present, StringComparer.Ordinal))
+        {
+            yield break;
+        }
+        _values[field.Id] = value;
+        var kind = present.Count == 0 ? ChangeKind.NullToValue : value.Count == 0 ? ChangeKind.ValueToNull : ChangeKind.Diff;
+        var name = index < _renameBefore && field.FormerName is { } former ? former : field.Name;
+        yield return new(field.Id, name, field.ColumnType, kind, present.Count == 0 ? null : present, value.Count == 0 ? null : value);
+    }
+
+    private IReadOnlyList<string> ValueOf(FakeRevisionField field) => _values.GetValueOrDefault(field.Id) ?? [];
+
+    private IReadOnlyList<string> NextStatus(IReadOnlyList<string> present)
+    {
+        var choices = _table.Status.Choices;
+        var at = present is [var status, ..] ? Math.Max(0, choices.ToList().IndexOf(status)) : 0;
+        return [choices[(at + 1 + _random.Next(choices.Count - 1)) % choices.Count]];
+    }
+
+    private IReadOnlyList<string> NextAssignee(IReadOnlyList<string> present)
+    {
+        var others = _users.Select(u => u.Name).Where(n => !present.Contains(n)).ToList();
+        return others.Count == 0 || (present.Count > 0 && _random.Next(5) == 0) ? [] : [others[_random.Next(others.Count)]];
+    }
+
+    private IReadOnlyList<string> NextTags(IReadOnlyList<string> present)
+    {
+        var unused = _table.Tags.Choices.Except(present).ToList();
+        return [.. present.Skip(present.Count > 1 ? 1 : 0), .. unused.Take(1 + _random.Next(Math.Min(2, unused.Count)))];
+    }
+
+    private IReadOnlyList<string> NextEstimate(IReadOnlyList<string> present)
+    {
+        string next;
+        do
+        {
+            next = (_random.Next(1, 40) / 2.0).ToString("0.#", CultureInfo.InvariantCulture);
+        }
+        while (present.Contains(next));
+        return [next];
+    }
+
+    private IReadOnlyList<string> NextNotes(IReadOnlyList<string> present)
+    {
+        var words = _table.Notes.Choices;
+        var notes = present is [var text, ..] ? text : "";
+        var next = $"{notes} {words[_random.Next(words.Count)]}".Replace(words[0], words[_random.Next(words.Count)], StringComparison.Ordinal);
+        return [next == notes ? next + " again" : next];
+    }
+
+    private IReadOnlyList<string> NextDue(IReadOnlyList<string> present)
+    {
+        string next;
+        do
+        {
+            next = new DateOnly(2026, 1 + _random.Next(12), 1 + _random.Next(28)).ToString("M/d/yyyy", CultureInfo.InvariantCulture);
+        }
+        while (present.Contains(next));
+        return [next];
+    }
+
+    private IReadOnlyList<string> NextRelated(IReadOnlyList<string> present)
+    {
+        var unused = _table.Related.Choices.Except(present).ToList();
+        return unused.Count == 0 ? [.. present.Skip(1)] : [.. present.Skip(present.Count > 2 ? 1 : 0), unused[_random.Next(unused.Count)]];
+    }
+
+    private IReadOnlyList<string> NextFiles(IReadOnlyList<string> present)
+    {
+        var unused = _table.Files.Choices.Except(present).ToList();
+        return unused.Count == 0 ? [] : [.. present, unused[0]];
+    }
+
+    // Move 1..4 steps round the 1..5 scale, so the rating always changes.
+    private IReadOnlyList<string> NextPriority(IReadOnlyList<string> present)
+    {
+        var priority = present is [var text, ..] ? int.Parse(text, CultureInfo.InvariantCulture) : 0;
+        var next = priority == 0 ? 1 + _random.Next(5) : 1 + ((priority - 1 + _random.Next(1, 5)) % 5);
+        return [next.ToString(CultureInfo.InvariantCulture)];
     }
 }

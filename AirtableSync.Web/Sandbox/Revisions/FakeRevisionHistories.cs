@@ -31,27 +31,52 @@ public sealed class FakeRevisionHistories(FakeAirtableState state)
 
     public RevisionHistoryBuilder BuilderFor(FakeTable table) => new(state.Users.Collaborators, RevisionTableFor(table));
 
+    // The generated past ends in the record's current cells, so the history never contradicts the grid beside it.
     private List<FakeActivity> Build(FakeTable table, FakeRecord record)
     {
         var revisionTable = RevisionTableFor(table);
-        var activities = new RevisionHistoryBuilder(state.Users.Collaborators, revisionTable)
-            .Build(record.Id, record.CreatedTime, state.Options.RevisionChangesPerRecord).ToList();
-        var newest = activities.Max(a => a.CreatedTime);
-        if (record.LastModifiedTime is { } modified && modified > newest)
+        var builder = new RevisionHistoryBuilder(state.Users.Collaborators, revisionTable);
+        var count = state.Options.RevisionChangesPerRecord;
+        var current = FakeHistoryValues.Current(revisionTable, table, record, LinkedTitle);
+        var past = builder.Build(record.Id, record.CreatedTime, count, current).ToList();
+        if (record.LastModifiedTime is not { } modified || modified <= past.Max(a => a.CreatedTime))
         {
-            // An edit made through the workspace after the generated past: one more activity on top.
-            var notes = revisionTable.Notes;
-            var change = new FakeFieldChange(notes.Id, notes.Name, notes.ColumnType, ChangeKind.Diff,
-                ["Earlier notes"], [$"Edited {modified.ToString("u", CultureInfo.InvariantCulture)}"]);
-            var actor = state.Users.Collaborators[0];
-            activities.Add(new FakeRowActivity($"act{record.Id[3..]}m{modified.ToUnixTimeMilliseconds()}", modified, actor.Id, "edit",
-                [change], new DiffRowHtmlBuilder().Build([change])));
+            return past;
         }
-        return activities;
+        // An edit made through the workspace after the generated past: one more activity on top, changing Notes from the
+        // past's last value to the cell's (or to an "Edited …" note when the table has no long text field of its own).
+        var notes = revisionTable.Notes;
+        current.Remove(notes.Id, out var currentNotes);
+        past = [.. builder.Build(record.Id, record.CreatedTime, count, current)];
+        var before = past.OfType<FakeRowActivity>().SelectMany(a => a.Changes).LastOrDefault(c => c.FieldId == notes.Id)?.NewValues;
+        IReadOnlyList<string> after = currentNotes ?? [$"Edited {modified.ToString("u", CultureInfo.InvariantCulture)}"];
+        if ((before ?? []).SequenceEqual(after, StringComparer.Ordinal))
+        {
+            return past;
+        }
+        var kind = before is null ? ChangeKind.NullToValue : after.Count == 0 ? ChangeKind.ValueToNull : ChangeKind.Diff;
+        var change = new FakeFieldChange(notes.Id, notes.Name, notes.ColumnType, kind, before, after.Count == 0 ? null : after);
+        var actor = state.Users.Collaborators[0];
+        past.Add(new FakeRowActivity($"act{record.Id[3..]}m{modified.ToUnixTimeMilliseconds()}", modified, actor.Id, "edit",
+            [change], new DiffRowHtmlBuilder().Build([change])));
+        return past;
+    }
+
+    private string? LinkedTitle(string linkedTableId, string recordId)
+    {
+        foreach (var @base in state.Workspace.GetBases())
+        {
+            if (state.Workspace.FindTable(@base.Id, linkedTableId) is { } linked)
+            {
+                return state.Workspace.FindRecord(@base.Id, linked.Id, recordId)?.Cells.GetValueOrDefault(linked.PrimaryFieldId) is { } title
+                    && title.GetValueKind() == System.Text.Json.JsonValueKind.String ? title.GetValue<string>() : null;
+            }
+        }
+        return null;
     }
 
     // The table's own fields, so events carry real field ids; the sample's for types it lacks.
-    private static FakeRevisionTable RevisionTableFor(FakeTable table)
+    internal static FakeRevisionTable RevisionTableFor(FakeTable table)
     {
         var sample = FakeRevisionTable.Sample;
         FakeRevisionField Pick(FakeRevisionField fallback, string columnType, params string[] publicTypes)

@@ -23,11 +23,16 @@ public sealed class RevisionHistoryBuilder
         _table = table ?? FakeRevisionTable.Sample;
     }
 
-    public IReadOnlyList<FakeActivity> Build(string recordId, DateTimeOffset createdAt, int changeCount = 12)
+    /// <param name="current">The record's current display values by field id (an empty list for an empty cell): each field's
+    /// history ends in it. Fields left out get generated values only.</param>
+    public IReadOnlyList<FakeActivity> Build(string recordId, DateTimeOffset createdAt, int changeCount = 12,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? current = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(changeCount);
         var random = new Random(StableSeed(recordId));
-        var state = new FakeRecordHistory(_table, _users, random, renameBefore: (changeCount / 2) + 1);
+        // Times have their own stream: the same record gets the same timeline whatever current values its history ends in.
+        var clock = new Random(StableSeed(recordId) ^ 0x2545F491);
+        var state = new FakeRecordHistory(_table, _users, random, renameBefore: (changeCount / 2) + 1, changeCount, current);
         var activities = new List<FakeActivity>();
         var time = createdAt.ToUniversalTime();
         for (var i = 0; i <= changeCount; i++)
@@ -38,18 +43,25 @@ public sealed class RevisionHistoryBuilder
             {
                 activities.Add(new FakeComment($"com{id}", time, actor.Id, state.CommentText(i)));
             }
-            else if (i > 0 && i % 9 == 0)
+            else if (FakeRecordHistory.IsSkipped(i))
             {
                 activities.Add(new FakeRowActivity($"act{id}", time, actor.Id, "columnConfig", [], DiffRowHtml: null));
             }
             else
             {
                 var changes = i == 0 ? state.Create(i) : state.Change(i);
+                if (changes.Count == 0)
+                {
+                    // Every change of this step would repeat the current value: an activity without a diff keeps the history's length.
+                    activities.Add(new FakeRowActivity($"act{id}", time, actor.Id, "columnConfig", [], DiffRowHtml: null));
+                    time = time.AddMinutes(clock.Next(20, 60 * 36));
+                    continue;
+                }
                 var html = new DiffRowHtmlBuilder(StyleFor(i)).Build(changes);
                 activities.Add(new FakeRowActivity($"act{id}", time, actor.Id, i == 0 ? "rowCreate" : "edit", changes, html));
             }
 
-            time = time.AddMinutes(random.Next(20, 60 * 36));
+            time = time.AddMinutes(clock.Next(20, 60 * 36));
         }
 
         return activities;

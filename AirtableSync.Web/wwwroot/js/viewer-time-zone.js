@@ -2,3 +2,8 @@
 export function timeZone() {
   return Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
 }
+
+// The browser's formatting locale (e.g. "de-DE"), so dates read the way the viewer writes them.
+export function locale() {
+  return Intl.DateTimeFormat().resolvedOptions().locale ?? navigator.language ?? null;
+}

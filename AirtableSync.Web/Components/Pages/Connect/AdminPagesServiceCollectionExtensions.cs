@@ -1,4 +1,5 @@
 using AirtableSync.Web.Components.Pages.Settings;
+using AirtableSync.Web.Components.Shared;
 
 namespace AirtableSync.Web.Components.Pages.Connect;
 
@@ -10,6 +11,7 @@ public static class AdminPagesServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAdminPages(this IServiceCollection services)
     {
+        services.AddSingleton<ConnectionChanges>();
         services.AddScoped<ConnectActions>();
         services.AddScoped<IBrowserLoginDriver, CoordinatorBrowserLoginDriver>();
         services.AddScoped<SettingsActions>();

@@ -2,6 +2,7 @@ using AirtableSync.Airtable;
 using AirtableSync.Connections;
 using AirtableSync.Sandbox.PublicApi;
 using AirtableSync.Web.Auth;
+using AirtableSync.Web.Components.Shared;
 
 namespace AirtableSync.Web.Components.Pages.Connect;
 
@@ -9,7 +10,7 @@ namespace AirtableSync.Web.Components.Pages.Connect;
 public sealed record ConnectOutcome(ConnectionSummary? Connection, string? Error, string? TokenError = null);
 
 // Exceptions become readable sentences and are logged, never shown raw. Admins only, checked on every call.
-public sealed class ConnectActions(AirtableConnector connector, CurrentUser currentUser, ILogger<ConnectActions> logger)
+public sealed class ConnectActions(AirtableConnector connector, CurrentUser currentUser, ConnectionChanges changes, ILogger<ConnectActions> logger)
 {
     public async Task<IReadOnlyList<ConnectionSummary>> ListAsync(CancellationToken cancellationToken)
     {
@@ -33,7 +34,9 @@ public sealed class ConnectActions(AirtableConnector connector, CurrentUser curr
         }
         try
         {
-            return new(await connector.ConnectPersonalAccessTokenAsync(token, cancellationToken), null);
+            var connection = await connector.ConnectPersonalAccessTokenAsync(token, cancellationToken);
+            await changes.PublishAsync();
+            return new(connection, null);
         }
         catch (AirtableAuthenticationException)
         {
@@ -59,6 +62,7 @@ public sealed class ConnectActions(AirtableConnector connector, CurrentUser curr
         try
         {
             await connector.DisconnectAsync(connectionId, cancellationToken);
+            await changes.PublishAsync();
             return null;
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -7,6 +7,8 @@ public enum DiffOperation { Unchanged, Removed, Added }
 public sealed record DiffSegment(DiffOperation Operation, string Text);
 
 // Longest common subsequence over words and the whitespace between them, so a change reads like Airtable's own history.
+// Changed words separated only by an unchanged space form one change: its old words become one removed phrase and
+// its new words one added phrase, each with its own spaces, instead of "EarlierEdited notes2025…" interleaving.
 // Long texts fall back to "all removed, all added" to keep the quadratic table small.
 public static partial class WordDiff
 {
@@ -48,7 +50,49 @@ public static partial class WordDiff
         }
         segments.AddRange(before[a..].Select(t => new DiffSegment(DiffOperation.Removed, t)));
         segments.AddRange(after[b..].Select(t => new DiffSegment(DiffOperation.Added, t)));
-        return Merge(segments);
+        return Merge(GroupChanges(segments));
+    }
+
+    // Each run of changes (with the unchanged whitespace inside it) becomes its old side, then its new side.
+    private static List<DiffSegment> GroupChanges(List<DiffSegment> segments)
+    {
+        var grouped = new List<DiffSegment>();
+        var i = 0;
+        while (i < segments.Count)
+        {
+            if (segments[i].Operation == DiffOperation.Unchanged)
+            {
+                grouped.Add(segments[i++]);
+                continue;
+            }
+            var end = i;
+            while (end + 1 < segments.Count && (segments[end + 1].Operation != DiffOperation.Unchanged
+                || string.IsNullOrWhiteSpace(segments[end + 1].Text) && end + 2 < segments.Count && segments[end + 2].Operation != DiffOperation.Unchanged))
+            {
+                end++;
+            }
+            var run = segments[i..(end + 1)];
+            var removed = string.Concat(run.Where(s => s.Operation != DiffOperation.Added).Select(s => s.Text));
+            var added = string.Concat(run.Where(s => s.Operation != DiffOperation.Removed).Select(s => s.Text));
+            // A side that is only the shared spaces did not change: it stays as plain text after the other side.
+            var removedIsSpace = string.IsNullOrWhiteSpace(removed);
+            var addedIsSpace = string.IsNullOrWhiteSpace(added);
+            if (removedIsSpace && addedIsSpace)
+            {
+                // Only the spacing changed: show the new spacing, nothing to strike.
+                grouped.Add(new(DiffOperation.Unchanged, added));
+                i = end + 1;
+                continue;
+            }
+            grouped.Add(new(removedIsSpace ? DiffOperation.Unchanged : DiffOperation.Removed, removedIsSpace ? "" : removed));
+            grouped.Add(new(addedIsSpace ? DiffOperation.Unchanged : DiffOperation.Added, addedIsSpace ? "" : added));
+            if (removedIsSpace != addedIsSpace)
+            {
+                grouped.Add(new(DiffOperation.Unchanged, removedIsSpace ? removed : added));
+            }
+            i = end + 1;
+        }
+        return grouped;
     }
 
     private static string[] Tokenize(string text) => [.. Tokens().Matches(text).Select(m => m.Value)];
