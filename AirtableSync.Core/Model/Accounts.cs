@@ -29,6 +29,15 @@ public sealed record AppUser
     public required DateTimeOffset? LastSignInAt { get; init; }
 }
 
+/// <summary>
+/// How one person wants the app to look. Kept in the store per person, not in the browser, so it follows them across
+/// pages, reloads, browsers and sign-ins.
+/// </summary>
+public sealed record UserPreferences(bool DarkMode)
+{
+    public static UserPreferences Default { get; } = new(DarkMode: false);
+}
+
 /// <summary>An API key created in the UI. Only the SHA-256 of the key is kept; <paramref name="Prefix"/> is what lists may show.</summary>
 public sealed record StoredApiKey(
     string Id,

@@ -16,6 +16,10 @@ public interface IAccountStore
     Task<AppUser?> RecordFailedSignInAsync(string userId, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken = default);
     /// <summary>A good sign-in: clears the failure count and lockout, sets the last sign-in time.</summary>
     Task RecordSignInAsync(string userId, DateTimeOffset at, CancellationToken cancellationToken = default);
+    /// <summary>A person's display choices by the key of their sign-in; null until they choose something.</summary>
+    Task<UserPreferences?> GetUserPreferencesAsync(string userKey, CancellationToken cancellationToken = default);
+    /// <summary>Replaces a person's display choices as a whole.</summary>
+    Task SaveUserPreferencesAsync(string userKey, UserPreferences preferences, DateTimeOffset updatedAt, CancellationToken cancellationToken = default);
     Task SaveApiKeyAsync(StoredApiKey key, CancellationToken cancellationToken = default);
     /// <summary>The key with this SHA-256 hash, unless revoked.</summary>
     Task<StoredApiKey?> FindApiKeyByHashAsync(string keyHash, CancellationToken cancellationToken = default);

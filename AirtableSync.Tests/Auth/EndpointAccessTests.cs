@@ -19,7 +19,7 @@ public sealed partial class EndpointAccessTests
 
     /// <summary>Admins only: analysts are refused.</summary>
     private static readonly HashSet<string> AdminOnly =
-        ["/connect", "/settings", "/jobs", "/admin/users", "/admin/api-keys", "/connections/airtable/oauth/start", "/connections/airtable/oauth/callback"];
+        ["/connect", "/connect/oauth-problem", "/settings", "/jobs", "/admin/users", "/admin/api-keys", "/connections/airtable/oauth/start", "/connections/airtable/oauth/callback"];
 
     /// <summary>What analysts browse.</summary>
     private static readonly HashSet<string> AnalystPages =

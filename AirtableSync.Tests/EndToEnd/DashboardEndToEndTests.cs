@@ -20,7 +20,10 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser) : IClassFixtu
 
         var card = page.GetByTestId("job-card").First;
         await Assertions.Expect(card).ToHaveAttributeAsync("data-status", "Succeeded", LongWait);
-        await Assertions.Expect(card.GetByTestId("job-progress")).ToHaveAttributeAsync("aria-valuenow", "100");
+        // A finished card sums every table; its records agree with what the store now holds (662 vs 462 was the bug).
+        var summary = await card.GetByTestId("job-summary").InnerTextAsync(new() { Timeout = 10_000 });
+        var seen = long.Parse(new string([.. summary[..summary.IndexOf(" records seen", StringComparison.Ordinal)].Where(char.IsAsciiDigit)]), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((await app.Store.GetStatisticsAsync(Xunit.TestContext.Current.CancellationToken)).Records, seen);
         Assert.True(await page.EvaluateAsync<bool>("window.__noReload === true"));
         await Screenshots.SaveAsync(page, "jobs");
         await page.GotoInteractiveAsync("/");

@@ -378,4 +378,14 @@ public sealed class MongoDocumentRenderingTests
         Assert.Equal(new BsonDocument("$oid", "x"), fields["nested"][0]);
         Assert.Equal(BsonNull.Value, fields["nothing"]);
     }
+
+    [Fact]
+    public void PreferencesRoundTripAndADocumentWithoutTheFieldReadsAsTheDefault()
+    {
+        var document = MongoAccountDocuments.Preferences("local:usr1", new UserPreferences(DarkMode: true), DateTimeOffset.UnixEpoch);
+
+        Assert.Equal("local:usr1", document["_id"].AsString);
+        Assert.Equal(new UserPreferences(DarkMode: true), MongoAccountDocuments.ReadPreferences(document));
+        Assert.Equal(UserPreferences.Default, MongoAccountDocuments.ReadPreferences(new BsonDocument("_id", "local:usr2")));
+    }
 }

@@ -103,4 +103,21 @@ public abstract partial class SyncStoreContract
         Assert.Equal(T0.AddHours(3), all[1].RevokedAt);
         Assert.Equal(ApiKeyScope.Admin, all[0].Scope);
     }
+
+    [Fact]
+    public async Task EachPersonsPreferencesAreKeptApartAndReplacedAsAWhole()
+    {
+        Assert.Null(await Store.GetUserPreferencesAsync("local:usr1", Token));
+
+        await Store.SaveUserPreferencesAsync("local:usr1", new UserPreferences(DarkMode: true), T0, Token);
+        await Store.SaveUserPreferencesAsync("oidc:sub-42", new UserPreferences(DarkMode: false), T0, Token);
+
+        Assert.Equal(new UserPreferences(DarkMode: true), await Store.GetUserPreferencesAsync("local:usr1", Token));
+        Assert.Equal(new UserPreferences(DarkMode: false), await Store.GetUserPreferencesAsync("oidc:sub-42", Token));
+
+        await Store.SaveUserPreferencesAsync("local:usr1", new UserPreferences(DarkMode: false), T0.AddMinutes(1), Token);
+
+        Assert.Equal(new UserPreferences(DarkMode: false), await Store.GetUserPreferencesAsync("local:usr1", Token));
+        Assert.Null(await Store.GetUserPreferencesAsync("local:usr2", Token));
+    }
 }

@@ -31,6 +31,7 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<LocalAccounts>();
         services.AddSingleton<UserPresence>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<PersonalPreferences>();
         services.AddScoped<UserAdminActions>();
         services.AddScoped<ApiKeyActions>();
         services.AddHostedService<BootstrapAdminSeeder>();

@@ -51,4 +51,15 @@ internal static class MongoAccountDocuments
     public static StoredApiKey ReadApiKey(BsonDocument d) => new(
         d["_id"].AsString, d["name"].AsString, d["prefix"].AsString, d["keyHash"].AsString, Enum.Parse<ApiKeyScope>(d["scope"].AsString),
         d["createdBy"].AsString, d.GetDate("createdAt"), d.GetNullableDate("lastUsedAt"), d.GetNullableDate("revokedAt"));
+
+    public static BsonDocument Preferences(string userKey, UserPreferences p, DateTimeOffset updatedAt) => new()
+    {
+        ["_id"] = userKey,
+        ["darkMode"] = p.DarkMode,
+        ["updatedAt"] = MongoValues.Date(updatedAt),
+    };
+
+    // A field missing from an older document reads as its default.
+    public static UserPreferences ReadPreferences(BsonDocument d) =>
+        new(DarkMode: d.TryGetValue("darkMode", out var dark) && dark.IsBoolean && dark.AsBoolean);
 }

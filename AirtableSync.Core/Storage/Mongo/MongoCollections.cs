@@ -12,4 +12,5 @@ internal static class MongoCollections
     public const string Checkpoints = "checkpoints";
     public const string Users = "users";
     public const string ApiKeys = "apiKeys";
+    public const string UserPreferences = "userPreferences";
 }

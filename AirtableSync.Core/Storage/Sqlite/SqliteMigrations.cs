@@ -73,5 +73,10 @@ internal static class SqliteMigrations
         ALTER TABLE jobs ADD COLUMN tables_json TEXT;
         ALTER TABLE jobs ADD COLUMN log_json TEXT;
         """,
+        // 5: each person's display choices (dark mode), by the key of their sign-in.
+        """
+        CREATE TABLE user_preferences (
+            user_key TEXT PRIMARY KEY, preferences_json TEXT NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID;
+        """,
     ];
 }
