@@ -85,6 +85,68 @@ public sealed class DashboardTests : AdminTestContext
     }
 
     [Fact]
+    public async Task ANewcomerIsWalkedThroughConnectSyncBrowseWithTheSandboxOneClickAway()
+    {
+        await StartFakeAirtableAsync();
+        var store = await WireAsync(sandbox: true);
+
+        var cut = RenderPage<Home>();
+
+        cut.WaitForAssertion(() => Assert.Equal("false", cut.Find("[data-testid=step-connect]").GetAttribute("data-done")));
+        Assert.Empty(cut.FindAll("[data-testid=stat-records]"));
+        Assert.Empty(cut.FindAll("[data-testid=first-sync-offer]"));
+        Assert.Equal("/bases", cut.Find("[data-testid=step-browse] a").GetAttribute("href"));
+
+        cut.Find("[data-testid=checklist-sandbox]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid=step-connect]").GetAttribute("data-done")), TimeSpan.FromSeconds(20));
+        Assert.Single(await store.ListConnectionsAsync(Token));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=step-sync] [data-testid=first-sync-offer]"));
+        Assert.Empty(cut.FindAll("[data-testid=sync-blocked]"));
+        Assert.False(cut.Find("[data-testid=sync-now]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task AnExpiredConnectionIsNotOfferedTheSandboxButSentToConnect()
+    {
+        await WireAsync(sandbox: true, seed: s => s.SaveConnectionAsync(StoredEntries.AdasToken(ConnectionStatus.Expired, Now), Token));
+
+        var cut = RenderPage<Home>();
+
+        cut.WaitForAssertion(() => Assert.StartsWith(SyncReadiness.ConnectionNotActive, cut.Find("[data-testid=step-connect] [data-testid=sync-blocked]").TextContent.Trim(), StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=checklist-sandbox]"));
+    }
+
+    [Fact]
+    public async Task OnceABaseIsSyncedTheChecklistMakesWayForTheCounts()
+    {
+        var store = await WireAsync(seed: async s =>
+        {
+            await s.SaveConnectionAsync(StoredEntries.AdasToken(ConnectionStatus.Active, Now), Token);
+            await SampleBase.SeedAsync(s, 3, Token);
+        });
+        var records = (await store.GetStatisticsAsync(Token)).Records.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var cut = RenderPage<Home>();
+
+        cut.WaitForAssertion(() => Assert.Equal(records, cut.Find("[data-testid=stat-records]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=getting-started]"));
+    }
+
+    [Fact]
+    public async Task AnAnalystBeforeAnySyncIsToldWhoBringsTheDataNotShownZeros()
+    {
+        await WireAsync();
+        SignInAs("ana", Web.Auth.AppRoles.Analyst);
+
+        var cut = RenderPage<Home>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=no-data-yet]"));
+        Assert.Empty(cut.FindAll("[data-testid=getting-started]"));
+        Assert.Empty(cut.FindAll("[data-testid=stat-records]"));
+    }
+
+    [Fact]
     public async Task BeforeAnySyncTheDashboardSaysTheDataWasNeverSynced()
     {
         await WireAsync();
