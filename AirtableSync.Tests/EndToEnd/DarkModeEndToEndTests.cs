@@ -1,5 +1,3 @@
-using AirtableSync.Jobs;
-using AirtableSync.Sync;
 using AirtableSync.Tests.Infrastructure;
 using AirtableSync.Web.Auth;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,9 +24,7 @@ public sealed class DarkModeEndToEndTests(BrowserFixture browser) : IClassFixtur
     public async Task DarkModeHoldsAcrossPagesReloadsAndSignInsForItsPersonOnly()
     {
         await using var app = await SandboxApp.StartAsync();
-        var roadmap = app.Airtable.State.Workspace.GetBases().First(b => b.Name == "Product Roadmap");
-        Assert.Equal(JobStatus.Succeeded, (await app.SyncAsync(new SyncRequest(BaseIds: [roadmap.Id]))).Status);
-        var tasks = app.Airtable.State.Workspace.GetTables(roadmap.Id).First(t => t.Name == "Tasks");
+        var (roadmap, tasks) = await app.SyncRoadmapAsync();
         Assert.Null(await app.Factory.Services.GetRequiredService<LocalAccounts>()
             .CreateAsync("ana", "Ana Analyst", AnalystPassword, AppRole.Analyst, firstAdminOnly: false, Xunit.TestContext.Current.CancellationToken));
 

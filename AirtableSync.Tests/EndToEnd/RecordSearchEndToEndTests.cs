@@ -1,5 +1,3 @@
-using AirtableSync.Jobs;
-using AirtableSync.Sync;
 using Microsoft.Playwright;
 
 namespace AirtableSync.Tests.EndToEnd;
@@ -10,9 +8,7 @@ public sealed class RecordSearchEndToEndTests(BrowserFixture browser) : IClassFi
     public async Task ASearchThatFindsNothingSaysSoWhereThePersonLooksAndOffersToClearIt()
     {
         await using var app = await SandboxApp.StartAsync();
-        var roadmap = app.Airtable.State.Workspace.GetBases().First(b => b.Name == "Product Roadmap");
-        Assert.Equal(JobStatus.Succeeded, (await app.SyncAsync(new SyncRequest(BaseIds: [roadmap.Id]))).Status);
-        var tasks = app.Airtable.State.Workspace.GetTables(roadmap.Id).First(t => t.Name == "Tasks");
+        var (roadmap, tasks) = await app.SyncRoadmapAsync();
         var page = await app.NewSignedInPageAsync(browser.Browser);
         await page.SetViewportSizeAsync(1440, 900);
         await page.GotoInteractiveAsync($"/bases/{roadmap.Id}/tables/{tasks.Id}");

@@ -72,6 +72,14 @@ internal sealed class SandboxApp : IAsyncDisposable
         return (app, roadmap);
     }
 
+    /// <summary>Syncs the sandbox's "Product Roadmap" base (records only) and names its Tasks table, for tests that browse it.</summary>
+    public async Task<(FakeBase Roadmap, FakeTable Tasks)> SyncRoadmapAsync()
+    {
+        var roadmap = Airtable.State.Workspace.GetBases().First(b => b.Name == "Product Roadmap");
+        Assert.Equal(JobStatus.Succeeded, (await SyncAsync(new SyncRequest(BaseIds: [roadmap.Id]))).Status);
+        return (roadmap, Airtable.State.Workspace.GetTables(roadmap.Id).First(t => t.Name == "Tasks"));
+    }
+
     /// <summary>Runs a sync the way the REST API or the scheduler would, and waits for its end.</summary>
     public async Task<JobEntry> SyncAsync(SyncRequest request)
     {
