@@ -18,12 +18,18 @@ public sealed class RevisionSchema
         .Where(f => !f.IsRemoved && f.Type is not null)
         .GroupBy(f => f.Id, StringComparer.Ordinal)
         .Select(g => g.First())
-        .ToDictionary(f => f.Id, f => new SchemaField(f.Id, f.Type!, ChoicesOf(f.OptionsJson)), StringComparer.Ordinal));
+        .ToDictionary(f => f.Id, f => new SchemaField(f.Id, f.Type!, SchemaChoice.FromOptions(f.OptionsJson)), StringComparer.Ordinal));
 
     public SchemaField? Find(string? fieldId) => fieldId is not null && _fields.TryGetValue(fieldId, out var field) ? field : null;
+}
 
+// Type: Public API field type (singleSelect, multipleCollaborators, …).
+public sealed record SchemaField(string Id, string Type, IReadOnlyList<SchemaChoice> Choices);
+
+public sealed record SchemaChoice(string? Id, string? Name, string? Color)
+{
     // Public API options: {"choices":[{"id":"sel…","name":"…","color":"…"}]} (docs/airtable/public-api.md §2.3). Anything else has no choices.
-    private static IReadOnlyList<SchemaChoice> ChoicesOf(string? optionsJson)
+    public static IReadOnlyList<SchemaChoice> FromOptions(string? optionsJson)
     {
         if (string.IsNullOrWhiteSpace(optionsJson))
         {
@@ -48,7 +54,7 @@ public sealed class RevisionSchema
         }
         catch (JsonException)
         {
-            return []; // stored options are Airtable's own JSON; a damaged copy only costs the name lookup
+            return []; // stored options are Airtable's own JSON; a damaged copy only costs what choices give (names, option order)
         }
     }
 
@@ -56,7 +62,3 @@ public sealed class RevisionSchema
         parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
-// Type: Public API field type (singleSelect, multipleCollaborators, …).
-public sealed record SchemaField(string Id, string Type, IReadOnlyList<SchemaChoice> Choices);
-
-public sealed record SchemaChoice(string? Id, string? Name, string? Color);

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using AirtableSync.Revisions;
 
 namespace AirtableSync.Storage;
 
@@ -44,29 +44,7 @@ internal sealed record RecordSort(string FieldId, bool Descending, RecordSortKin
         };
     }
 
-    // Airtable's options for select fields: {"choices":[{"id":"sel…","name":"…","color":"…"}]} (docs/airtable/public-api.md §2.3).
-    private static IReadOnlyList<string> ChoiceNames(string? optionsJson)
-    {
-        if (string.IsNullOrWhiteSpace(optionsJson))
-        {
-            return [];
-        }
-        try
-        {
-            using var options = JsonDocument.Parse(optionsJson);
-            if (options.RootElement.ValueKind != JsonValueKind.Object
-                || !options.RootElement.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array)
-            {
-                return [];
-            }
-            return [.. choices.EnumerateArray()
-                .Select(c => c.ValueKind == JsonValueKind.Object && c.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null)
-                .OfType<string>()
-                .Distinct(StringComparer.Ordinal)];
-        }
-        catch (JsonException)
-        {
-            return []; // a damaged options copy only costs the option order: cells then sort by their text
-        }
-    }
+    // By option order; a damaged options copy gives no choices, and cells then sort by their text.
+    private static IReadOnlyList<string> ChoiceNames(string? optionsJson) =>
+        [.. SchemaChoice.FromOptions(optionsJson).Select(c => c.Name!).Distinct(StringComparer.Ordinal)];
 }
