@@ -38,6 +38,13 @@ public sealed record UserPreferences(bool DarkMode)
     public static UserPreferences Default { get; } = new(DarkMode: false);
 }
 
+/// <summary>
+/// One person's arrangement of one table's grid, by field id (ids survive renames). <paramref name="Order"/> is the order
+/// they chose; fields it does not name (added to the table since) follow in the default order, shown.
+/// <paramref name="Hidden"/> are the fields they hid.
+/// </summary>
+public sealed record GridLayout(IReadOnlyList<string> Order, IReadOnlyList<string> Hidden);
+
 /// <summary>An API key created in the UI. Only the SHA-256 of the key is kept; <paramref name="Prefix"/> is what lists may show.</summary>
 public sealed record StoredApiKey(
     string Id,

@@ -20,6 +20,10 @@ public interface IAccountStore
     Task<UserPreferences?> GetUserPreferencesAsync(string userKey, CancellationToken cancellationToken = default);
     /// <summary>Replaces a person's display choices as a whole.</summary>
     Task SaveUserPreferencesAsync(string userKey, UserPreferences preferences, DateTimeOffset updatedAt, CancellationToken cancellationToken = default);
+    /// <summary>A person's arrangement of one table's grid; null until they change it (or after they reset it).</summary>
+    Task<GridLayout?> GetGridLayoutAsync(string userKey, string baseId, string tableId, CancellationToken cancellationToken = default);
+    /// <summary>Replaces a person's arrangement of one table's grid; null forgets it, so the grid shows its defaults again.</summary>
+    Task SaveGridLayoutAsync(string userKey, string baseId, string tableId, GridLayout? layout, DateTimeOffset updatedAt, CancellationToken cancellationToken = default);
     Task SaveApiKeyAsync(StoredApiKey key, CancellationToken cancellationToken = default);
     /// <summary>The key with this SHA-256 hash, unless revoked.</summary>
     Task<StoredApiKey?> FindApiKeyByHashAsync(string keyHash, CancellationToken cancellationToken = default);

@@ -388,4 +388,17 @@ public sealed class MongoDocumentRenderingTests
         Assert.Equal(new UserPreferences(DarkMode: true), MongoAccountDocuments.ReadPreferences(document));
         Assert.Equal(UserPreferences.Default, MongoAccountDocuments.ReadPreferences(new BsonDocument("_id", "local:usr2")));
     }
+
+    [Fact]
+    public void GridLayoutsRoundTripUnderAnIdPerPersonAndTable()
+    {
+        var document = MongoAccountDocuments.GridLayout("external:a/b", "appA", "tblA", new GridLayout(["fldB", "fldA"], ["fldC"]), DateTimeOffset.UnixEpoch);
+
+        Assert.Equal("external%3Aa%2Fb/appA/tblA", document["_id"].AsString);
+        Assert.NotEqual(MongoAccountDocuments.GridLayoutId("external:a", "b/appA", "tblA"), document["_id"].AsString);
+        var read = MongoAccountDocuments.ReadGridLayout(document);
+        Assert.Equal(["fldB", "fldA"], read.Order);
+        Assert.Equal(["fldC"], read.Hidden);
+        Assert.Empty(MongoAccountDocuments.ReadGridLayout(new BsonDocument("_id", "x")).Order);
+    }
 }

@@ -120,4 +120,27 @@ public abstract partial class SyncStoreContract
         Assert.Equal(new UserPreferences(DarkMode: false), await Store.GetUserPreferencesAsync("local:usr1", Token));
         Assert.Null(await Store.GetUserPreferencesAsync("local:usr2", Token));
     }
+
+    [Fact]
+    public async Task EachPersonsGridLayoutIsKeptPerTableAndForgottenOnReset()
+    {
+        Assert.Null(await Store.GetGridLayoutAsync("local:usr1", "appA", "tblA", Token));
+        await Store.SaveGridLayoutAsync("local:usr1", "appA", "tblA", new GridLayout(["fldB", "fldA"], ["fldC"]), T0, Token);
+        await Store.SaveGridLayoutAsync("local:usr1", "appA", "tblB", new GridLayout(["fldZ"], []), T0, Token);
+        await Store.SaveGridLayoutAsync("external:sub/42", "appA", "tblA", new GridLayout([], ["fldA"]), T0, Token);
+
+        var mine = await Store.GetGridLayoutAsync("local:usr1", "appA", "tblA", Token);
+        Assert.Equal(["fldB", "fldA"], mine!.Order);
+        Assert.Equal(["fldC"], mine.Hidden);
+        Assert.Equal(["fldZ"], (await Store.GetGridLayoutAsync("local:usr1", "appA", "tblB", Token))!.Order);
+        Assert.Equal(["fldA"], (await Store.GetGridLayoutAsync("external:sub/42", "appA", "tblA", Token))!.Hidden);
+        Assert.Null(await Store.GetGridLayoutAsync("local:usr1", "appB", "tblA", Token));
+
+        await Store.SaveGridLayoutAsync("local:usr1", "appA", "tblA", new GridLayout(["fldA"], []), T0.AddMinutes(1), Token);
+        Assert.Equal(["fldA"], (await Store.GetGridLayoutAsync("local:usr1", "appA", "tblA", Token))!.Order);
+
+        await Store.SaveGridLayoutAsync("local:usr1", "appA", "tblA", null, T0.AddMinutes(2), Token);
+        Assert.Null(await Store.GetGridLayoutAsync("local:usr1", "appA", "tblA", Token));
+        Assert.NotNull(await Store.GetGridLayoutAsync("local:usr1", "appA", "tblB", Token));
+    }
 }

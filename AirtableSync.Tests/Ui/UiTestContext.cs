@@ -26,6 +26,7 @@ public abstract class UiTestContext : BunitContext
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddRecordBrowsing();
         Services.AddScoped<Web.Auth.CurrentUser>();
+        Services.AddScoped<Web.Auth.PersonalPreferences>();
         // Pages are rendered for a signed-in admin unless a test says otherwise (SignInAs).
         Authorization = AddAuthorization();
         SignInAs("admin", Web.Auth.AppRoles.Admin);
@@ -66,9 +67,12 @@ public abstract class UiTestContext : BunitContext
     protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
         where TPage : Microsoft.AspNetCore.Components.IComponent
     {
-        Render<MudBlazor.MudPopoverProvider>();
+        Popovers = Render<MudBlazor.MudPopoverProvider>();
         return Render(parameters ?? (_ => { }));
     }
+
+    /// <summary>Where menus and popovers of the page render (after <see cref="RenderPage"/>), outside the page's own markup.</summary>
+    protected IRenderedComponent<MudBlazor.MudPopoverProvider> Popovers { get; private set; } = default!;
 
     /// <summary>The input of a MudBlazor field, whichever element carries the test id.</summary>
     protected static AngleSharp.Dom.IElement InputOf<T>(IRenderedComponent<T> cut, string testId)

@@ -58,4 +58,41 @@ public sealed class PersonalPreferences(CurrentUser currentUser, IAccountStore s
             return false;
         }
     }
+
+    /// <summary>The person's columns of one table's grid, or null (the defaults) when signed out, never changed, or unreadable.</summary>
+    public async Task<GridLayout?> GetGridLayoutAsync(string baseId, string tableId, CancellationToken cancellationToken = default)
+    {
+        if (KeyOf(await currentUser.GetPrincipalAsync()) is not { } key)
+        {
+            return null;
+        }
+        try
+        {
+            return await store.GetGridLayoutAsync(key, baseId, tableId, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not read the grid layout of {BaseId}/{TableId}", baseId, tableId);
+            return null;
+        }
+    }
+
+    /// <summary>Null forgets the layout. False when it could not be kept (signed out, or the store failed; logged).</summary>
+    public async Task<bool> SaveGridLayoutAsync(string baseId, string tableId, GridLayout? layout, CancellationToken cancellationToken = default)
+    {
+        if (KeyOf(await currentUser.GetPrincipalAsync()) is not { } key)
+        {
+            return false;
+        }
+        try
+        {
+            await store.SaveGridLayoutAsync(key, baseId, tableId, layout, time.GetUtcNow(), cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not save the grid layout of {BaseId}/{TableId}", baseId, tableId);
+            return false;
+        }
+    }
 }

@@ -62,4 +62,24 @@ internal static class MongoAccountDocuments
     // A field missing from an older document reads as its default.
     public static UserPreferences ReadPreferences(BsonDocument d) =>
         new(DarkMode: d.TryGetValue("darkMode", out var dark) && dark.IsBoolean && dark.AsBoolean);
+
+    // One document per person and table; the key holds no separator that an id or a subject could contain unescaped.
+    public static string GridLayoutId(string userKey, string baseId, string tableId) =>
+        $"{Uri.EscapeDataString(userKey)}/{baseId}/{tableId}";
+
+    public static BsonDocument GridLayout(string userKey, string baseId, string tableId, GridLayout layout, DateTimeOffset updatedAt) => new()
+    {
+        ["_id"] = GridLayoutId(userKey, baseId, tableId),
+        ["userKey"] = userKey,
+        ["baseId"] = baseId,
+        ["tableId"] = tableId,
+        ["order"] = new BsonArray(layout.Order),
+        ["hidden"] = new BsonArray(layout.Hidden),
+        ["updatedAt"] = MongoValues.Date(updatedAt),
+    };
+
+    public static GridLayout ReadGridLayout(BsonDocument d) => new(Strings(d, "order"), Strings(d, "hidden"));
+
+    private static IReadOnlyList<string> Strings(BsonDocument d, string name) =>
+        d.TryGetValue(name, out var value) && value.IsBsonArray ? [.. value.AsBsonArray.Where(v => v.IsString).Select(v => v.AsString)] : [];
 }

@@ -13,4 +13,5 @@ internal static class MongoCollections
     public const string Users = "users";
     public const string ApiKeys = "apiKeys";
     public const string UserPreferences = "userPreferences";
+    public const string GridLayouts = "gridLayouts";
 }

@@ -78,5 +78,12 @@ internal static class SqliteMigrations
         CREATE TABLE user_preferences (
             user_key TEXT PRIMARY KEY, preferences_json TEXT NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID;
         """,
+        // 6: each person's columns of each table's grid (order, hidden), by the key of their sign-in.
+        """
+        CREATE TABLE grid_layouts (
+            user_key TEXT NOT NULL, base_id TEXT NOT NULL, table_id TEXT NOT NULL,
+            layout_json TEXT NOT NULL, updated_at INTEGER NOT NULL,
+            PRIMARY KEY (user_key, base_id, table_id)) WITHOUT ROWID;
+        """,
     ];
 }
