@@ -1,0 +1,71 @@
+using Microsoft.Playwright;
+
+namespace AirtableSync.Tests.EndToEnd;
+
+// The records grid as an analyst uses it in Chromium: what is on screen, what stays put while scrolling, and that a
+// chosen arrangement of columns survives a reload.
+public sealed class GridEndToEndTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task StatusAndAssigneeAreOnScreenThePrimaryColumnStaysAndRowsKeepOneHeight()
+    {
+        await using var app = await SandboxApp.StartAsync();
+        var (roadmap, tasks) = await app.SyncRoadmapAsync();
+        var page = await app.NewSignedInPageAsync(browser.Browser);
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.GotoInteractiveAsync($"/bases/{roadmap.Id}/tables/{tasks.Id}");
+        await Assertions.Expect(page.GetByTestId("open-record").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        var headers = page.Locator("[data-testid=records-grid] thead th");
+        await Assertions.Expect(headers.Nth(1)).ToHaveTextAsync("Status");
+        await Assertions.Expect(headers.Nth(1)).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Assertions.Expect(headers.Nth(2)).ToBeInViewportAsync(new() { Ratio = 1 });
+
+        // Multi-line notes do not make rows taller than the others.
+        var heights = await page.Locator("[data-testid=records-grid] tbody tr.mud-table-row").EvaluateAllAsync<double[]>(
+            "rows => rows.map(r => r.getBoundingClientRect().height)");
+        Assert.True(heights.Length > 10, $"{heights.Length} rows");
+        Assert.All(heights, h => Assert.Equal(heights[0], h, 0.5));
+        await Screenshots.SaveAsync(page, "records-grid");
+
+        var scroller = page.Locator("[data-testid=records-grid] .mud-table-container");
+        var primaryBefore = await page.GetByTestId("open-record").First.BoundingBoxAsync();
+        var headerBefore = await headers.Nth(0).BoundingBoxAsync();
+        await scroller.EvaluateAsync("el => { el.scrollLeft = el.scrollWidth; el.scrollTop = 400; }");
+        await Assertions.Expect(scroller).ToHaveJSPropertyAsync("scrollTop", 400);
+
+        // The header row sticks to the top and the primary column to the left of the scrolling grid.
+        var headerAfter = await headers.Nth(0).BoundingBoxAsync();
+        Assert.Equal(headerBefore!.Y, headerAfter!.Y, 1.0);
+        Assert.Equal(headerBefore.X, headerAfter.X, 1.0);
+        var firstVisiblePrimary = page.Locator("[data-testid=records-grid] tbody tr.mud-table-row td.primary-column");
+        var x = await firstVisiblePrimary.Nth(12).BoundingBoxAsync();
+        Assert.Equal(primaryBefore!.X, x!.X, 30.0);
+        Assert.True(await scroller.EvaluateAsync<double>("el => el.scrollLeft") > 0, "the grid is wider than the window");
+    }
+
+    [Fact]
+    public async Task AHiddenFieldStaysHiddenAfterAReload()
+    {
+        await using var app = await SandboxApp.StartAsync();
+        var (roadmap, tasks) = await app.SyncRoadmapAsync();
+        var page = await app.NewSignedInPageAsync(browser.Browser);
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.GotoInteractiveAsync($"/bases/{roadmap.Id}/tables/{tasks.Id}");
+        await Assertions.Expect(page.GetByTestId("open-record").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var headers = page.Locator("[data-testid=records-grid] thead th");
+        var status = headers.Nth(1);
+        await Assertions.Expect(status).ToHaveTextAsync("Status");
+
+        await page.GetByTestId("column-chooser").ClickAsync();
+        await page.Locator("[data-testid^=column-fld]").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\s*Status\s*$") }).Locator("input").ClickAsync();
+        await page.GetByTestId("columns-done").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("column-chooser")).ToHaveTextAsync("1 hidden field");
+        await Assertions.Expect(headers.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Status$") })).ToHaveCountAsync(0);
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("open-record").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("column-chooser")).ToHaveTextAsync("1 hidden field");
+        await Assertions.Expect(headers.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Status$") })).ToHaveCountAsync(0);
+    }
+}
