@@ -68,4 +68,25 @@ public sealed class GridEndToEndTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(page.GetByTestId("column-chooser")).ToHaveTextAsync("1 hidden field");
         await Assertions.Expect(headers.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Status$") })).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task AThreeThousandRecordTableRendersOnlyTheRowsInSightWhileScrollingToTheEnd()
+    {
+        await using var app = await SandboxApp.StartAsync();
+        await Ui.SampleBase.SeedAsync(app.Store, 3_000, TestContext.Current.CancellationToken);
+        var page = await app.NewSignedInPageAsync(browser.Browser);
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.GotoInteractiveAsync($"/bases/{Ui.SampleBase.BaseId}/tables/{Ui.SampleBase.Projects}");
+        var rows = page.Locator("[data-testid=records-grid] tbody tr.mud-table-row");
+        await Assertions.Expect(rows.First).ToContainTextAsync("Project 001", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("record-count")).ToHaveTextAsync("3,000 records");
+        Assert.InRange(await rows.CountAsync(), 10, 150);
+
+        var scroller = page.Locator("[data-testid=records-grid] .mud-table-container");
+        await scroller.EvaluateAsync("el => el.scrollTop = el.scrollHeight");
+
+        await Assertions.Expect(rows.Filter(new() { HasText = "Project 3000" })).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        Assert.InRange(await rows.CountAsync(), 10, 150);
+        await Assertions.Expect(rows.Filter(new() { HasText = "Project 001" })).ToHaveCountAsync(0);
+    }
 }

@@ -17,13 +17,13 @@ public class RecordBrowseTests
     }
 
     [Fact]
-    public void AddressKeepsSearchAndOneBasedPageAndLeavesDefaultsOut()
+    public void AddressKeepsSearchDropsAnOldPageAndLeavesDefaultsOut()
     {
-        Assert.Equal(new Dictionary<string, object?> { ["q"] = "fox", ["page"] = 3 }, new RecordBrowse("fox").AddressQuery(2));
-        Assert.Equal(new Dictionary<string, object?> { ["q"] = null, ["page"] = null }, new RecordBrowse("  ").AddressQuery(0));
+        Assert.Equal(new Dictionary<string, object?> { ["q"] = "fox", ["page"] = null }, new RecordBrowse("fox").AddressQuery());
+        Assert.Equal(new Dictionary<string, object?> { ["q"] = null, ["page"] = null }, new RecordBrowse("  ").AddressQuery());
     }
 
     [Fact]
     public void RequestCarriesEveryChoiceToTheStore() =>
-        Assert.Equal(new RecordGridRequest(4, 25, "x", "fldA", true, true), new RecordBrowse("x", true, "fldA", true).Request(4, 25));
+        Assert.Equal(new RecordGridRequest(100, 25, "x", "fldA", true, true), new RecordBrowse("x", true, "fldA", true).Request(100, 25));
 }

@@ -8,12 +8,13 @@ public sealed record RecordBrowse(string? Search = null, bool ShowDeleted = fals
         : !Descending ? this with { Descending = true }
         : this with { SortFieldId = null, Descending = false };
 
-    public RecordGridRequest Request(int page, int pageSize) => new(page, pageSize, Search, SortFieldId, Descending, ShowDeleted);
+    public RecordGridRequest Request(int skip, int take) => new(skip, take, Search, SortFieldId, Descending, ShowDeleted);
 
-    // For the address bar, so a view can be shared: 1-based page, defaults left out.
-    public IReadOnlyDictionary<string, object?> AddressQuery(int page) => new Dictionary<string, object?>
+    // For the address bar, so a view can be shared; defaults are left out. The grid scrolls rather than pages,
+    // so an old link's page= is dropped.
+    public IReadOnlyDictionary<string, object?> AddressQuery() => new Dictionary<string, object?>
     {
         ["q"] = string.IsNullOrWhiteSpace(Search) ? null : Search,
-        ["page"] = page > 0 ? page + 1 : null,
+        ["page"] = null,
     };
 }

@@ -4,14 +4,15 @@ using AirtableSync.Web.Components.Pages.RecordList.Cells;
 
 namespace AirtableSync.Web.Components.Pages.RecordList;
 
-public sealed record RecordGridRequest(int Page, int PageSize, string? Search, string? SortFieldId, bool Descending, bool IncludeDeleted)
+/// <summary>A window of the grid's rows: the ones scrolled into view, or a page of the CSV export.</summary>
+public sealed record RecordGridRequest(int Skip, int Take, string? Search, string? SortFieldId, bool Descending, bool IncludeDeleted)
 {
     // The CSV export pages through the same query, so it keeps the grid's rows and order.
     public RecordQuery ToQuery(string baseId, string tableId) => new(
         baseId,
         tableId,
-        Skip: Math.Max(0, Page) * PageSize,
-        Take: PageSize,
+        Skip: Math.Max(0, Skip),
+        Take: Take,
         Search: string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
         SortFieldId: SortFieldId,
         SortDirection: Descending ? SortDirection.Descending : SortDirection.Ascending,
