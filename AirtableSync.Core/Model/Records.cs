@@ -46,12 +46,26 @@ public abstract record RecordFilter(string FieldId);
 /// <summary>Select fields: the cell's option name is one of <paramref name="Values"/> (multiple selects: any chosen option is).
 /// Collaborator fields: the person's id (usr…) is one of <paramref name="Values"/> (multiple collaborators: any of them is).
 /// <paramref name="IncludeBlank"/> also matches records whose cell is empty (absent, null, "" or []).</summary>
-public sealed record ValueFilter(string FieldId, IReadOnlyList<string> Values, bool IncludeBlank = false) : RecordFilter(FieldId);
+public sealed record ValueFilter(string FieldId, IReadOnlyList<string> Values, bool IncludeBlank = false) : RecordFilter(FieldId)
+{
+    /// <summary>The field types (<see cref="FieldSchema.Type"/>) whose cells a value filter applies to.</summary>
+    public static IReadOnlySet<string> FieldTypes { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "singleSelect", "multipleSelects", "singleCollaborator", "multipleCollaborators",
+    };
+}
 
 /// <summary>Date fields (date, dateTime, createdTime, lastModifiedTime): the cell falls on a day from <paramref name="From"/>
 /// to <paramref name="To"/>, both inclusive, either open. Days of date-time cells are days in <paramref name="Zone"/> (UTC when null);
 /// date-only cells are compared as written. Empty cells never match.</summary>
-public sealed record DateRangeFilter(string FieldId, DateOnly? From, DateOnly? To, TimeZoneInfo? Zone = null) : RecordFilter(FieldId);
+public sealed record DateRangeFilter(string FieldId, DateOnly? From, DateOnly? To, TimeZoneInfo? Zone = null) : RecordFilter(FieldId)
+{
+    /// <summary>The field types (<see cref="FieldSchema.Type"/>) whose cells a date range applies to.</summary>
+    public static IReadOnlySet<string> FieldTypes { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "date", "dateTime", "createdTime", "lastModifiedTime",
+    };
+}
 
 /// <summary>One person found in a collaborator field's cells, and how many live records hold them.</summary>
 public sealed record CellPerson(string Id, string? Name, string? Email, int RecordCount);

@@ -16,9 +16,8 @@ namespace AirtableSync.Storage;
 //   like the instants. Any other cell (empty, not a date) never matches.
 internal abstract record RecordCondition(string FieldId)
 {
-    private static readonly HashSet<string> ValueTypes = new(StringComparer.Ordinal) { "singleSelect", "multipleSelects" };
+    // Of ValueFilter.FieldTypes, these hold people; the others hold option names.
     private static readonly HashSet<string> PersonTypes = new(StringComparer.Ordinal) { "singleCollaborator", "multipleCollaborators" };
-    private static readonly HashSet<string> DateTypes = new(StringComparer.Ordinal) { "date", "dateTime", "createdTime", "lastModifiedTime" };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the field when it is not a live field of the table or its type does not fit the filter.</summary>
     public static IReadOnlyList<RecordCondition> For(RecordQuery query, IEnumerable<FieldSchema>? fields)
@@ -27,7 +26,7 @@ internal abstract record RecordCondition(string FieldId)
         {
             return [];
         }
-        var live = (fields ?? []).Where(f => !f.IsRemoved).ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var live = (fields ?? []).Where(f => !f.IsRemoved).DistinctBy(f => f.Id).ToDictionary(f => f.Id, StringComparer.Ordinal);
         return [.. filters.Select(filter => For(query, filter, live))];
     }
 
@@ -40,10 +39,10 @@ internal abstract record RecordCondition(string FieldId)
         var type = field.Type ?? "";
         return filter switch
         {
-            ValueFilter values when ValueTypes.Contains(type) => new AnyValueCondition(field.Id, CellMatch.Name, values.Values, values.IncludeBlank),
-            ValueFilter values when PersonTypes.Contains(type) => new AnyValueCondition(field.Id, CellMatch.PersonId, values.Values, values.IncludeBlank),
+            ValueFilter values when ValueFilter.FieldTypes.Contains(type) =>
+                new AnyValueCondition(field.Id, PersonTypes.Contains(type) ? CellMatch.PersonId : CellMatch.Name, values.Values, values.IncludeBlank),
             ValueFilter => throw new ArgumentException(Unsupported(field, "values", "a select or collaborator field"), nameof(query)),
-            DateRangeFilter range when DateTypes.Contains(type) => DayRangeCondition.For(range),
+            DateRangeFilter range when DateRangeFilter.FieldTypes.Contains(type) => DayRangeCondition.For(range),
             DateRangeFilter => throw new ArgumentException(Unsupported(field, "a date range", "a date field"), nameof(query)),
             _ => throw new ArgumentException($"The filter on field '{field.Name}' ({field.Id}) is a {filter.GetType().Name}, which no store supports.", nameof(query)),
         };
