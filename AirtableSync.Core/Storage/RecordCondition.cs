@@ -65,10 +65,8 @@ internal sealed record AnyValueCondition(string FieldId, CellMatch Match, IReadO
     public bool MatchesNothing => Values.Count == 0 && !IncludeBlank;
 }
 
-/// <param name="FromDay">Inclusive first day of date-only cells, yyyy-MM-dd.</param>
-/// <param name="ToDay">Inclusive last day of date-only cells, yyyy-MM-dd.</param>
-/// <param name="FromInstant">Inclusive first instant of date-time cells, as Airtable writes instants.</param>
-/// <param name="BeforeInstant">Exclusive end of date-time cells, as Airtable writes instants.</param>
+// FromDay..ToDay (inclusive, yyyy-MM-dd) bound date-only cells; FromInstant (inclusive) and BeforeInstant (exclusive),
+// written as Airtable writes instants, bound date-time cells. Null is an open end.
 internal sealed record DayRangeCondition(string FieldId, string? FromDay, string? ToDay, string? FromInstant, string? BeforeInstant) : RecordCondition(FieldId)
 {
     // "yyyy-MM-dd" and "yyyy-MM-ddT…": how a store tells a date-only cell from a date-time one.
