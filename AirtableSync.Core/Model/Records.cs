@@ -28,6 +28,7 @@ public enum SortDirection { Ascending, Descending }
 
 /// <param name="SortFieldId">A field id to sort by its cell value, or null for (createdTime, id).</param>
 /// <param name="Search">Case-insensitive substring searched in the cells' text.</param>
+/// <param name="Filters">Conditions on cells; a record must meet every one. Null or empty filters nothing.</param>
 public sealed record RecordQuery(
     string BaseId,
     string TableId,
@@ -36,6 +37,37 @@ public sealed record RecordQuery(
     string? Search = null,
     string? SortFieldId = null,
     SortDirection SortDirection = SortDirection.Ascending,
-    bool IncludeDeleted = false);
+    bool IncludeDeleted = false,
+    IReadOnlyList<RecordFilter>? Filters = null);
+
+/// <summary>A condition on one field's cell. A record must meet every filter of a <see cref="RecordQuery"/>.</summary>
+public abstract record RecordFilter(string FieldId);
+
+/// <summary>Select fields: the cell's option name is one of <paramref name="Values"/> (multiple selects: any chosen option is).
+/// Collaborator fields: the person's id (usr…) is one of <paramref name="Values"/> (multiple collaborators: any of them is).
+/// <paramref name="IncludeBlank"/> also matches records whose cell is empty (absent, null, "" or []).</summary>
+public sealed record ValueFilter(string FieldId, IReadOnlyList<string> Values, bool IncludeBlank = false) : RecordFilter(FieldId)
+{
+    /// <summary>The field types (<see cref="FieldSchema.Type"/>) whose cells a value filter applies to.</summary>
+    public static IReadOnlySet<string> FieldTypes { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "singleSelect", "multipleSelects", "singleCollaborator", "multipleCollaborators",
+    };
+}
+
+/// <summary>Date fields (date, dateTime, createdTime, lastModifiedTime): the cell falls on a day from <paramref name="From"/>
+/// to <paramref name="To"/>, both inclusive, either open. Days of date-time cells are days in <paramref name="Zone"/> (UTC when null);
+/// date-only cells are compared as written. Empty cells never match.</summary>
+public sealed record DateRangeFilter(string FieldId, DateOnly? From, DateOnly? To, TimeZoneInfo? Zone = null) : RecordFilter(FieldId)
+{
+    /// <summary>The field types (<see cref="FieldSchema.Type"/>) whose cells a date range applies to.</summary>
+    public static IReadOnlySet<string> FieldTypes { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "date", "dateTime", "createdTime", "lastModifiedTime",
+    };
+}
+
+/// <summary>One person found in a collaborator field's cells, and how many live records hold them.</summary>
+public sealed record CellPerson(string Id, string? Name, string? Email, int RecordCount);
 
 public sealed record RecordPage(IReadOnlyList<StoredRecord> Items, int TotalCount);

@@ -11,8 +11,13 @@ public interface IRecordStore
     Task<UpsertOutcome> UpsertRecordsAsync(string baseId, string tableId, IReadOnlyList<RecordData> records, DateTimeOffset seenAt, CancellationToken cancellationToken = default);
     /// <summary>After a complete full scan that started at <paramref name="scanStartedAt"/>: records not seen since become tombstones.</summary>
     Task<int> TombstoneRecordsNotSeenSinceAsync(string baseId, string tableId, DateTimeOffset scanStartedAt, DateTimeOffset deletedAt, CancellationToken cancellationToken = default);
-    /// <summary>Throws <see cref="ArgumentException"/> for a negative skip, a take outside 1..1000 or a sort field that is not an Airtable field id.</summary>
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> for a negative skip, a take outside 1..1000, a sort field that is not an Airtable field id,
+    /// or a filter the table's synced schema does not support (unknown or removed field, a field type the filter cannot apply to).
+    /// </summary>
     Task<RecordPage> QueryRecordsAsync(RecordQuery query, CancellationToken cancellationToken = default);
+    /// <summary>The distinct people in a collaborator field of a table's live records, by name, with how many records hold each.</summary>
+    Task<IReadOnlyList<CellPerson>> ListPeopleAsync(string baseId, string tableId, string fieldId, int limit = 200, CancellationToken cancellationToken = default);
     Task<StoredRecord?> GetRecordAsync(string recordId, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<StoredRecord>> GetRecordsByIdsAsync(IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken = default);
     /// <summary>Live records of a table whose cells changed after their revision history was last fetched (or never fetched).</summary>

@@ -7,7 +7,7 @@ namespace AirtableSync.Storage.Mongo;
 // The record collection's filters, updates and write models, kept as small static builders so tests can
 // render them to BSON without a server. A record keeps its cells twice: fieldsJson, the raw text
 // returned byte-for-byte (a BSON document would normalise numbers and key order), and fields, parsed,
-// only for sorting by a cell.
+// only for sorting and filtering by a cell.
 internal static class MongoRecordDocuments
 {
     private static FilterDefinitionBuilder<BsonDocument> Filter => Builders<BsonDocument>.Filter;
@@ -44,7 +44,7 @@ internal static class MongoRecordDocuments
     public static UpdateDefinition<BsonDocument> Tombstone(DateTimeOffset deletedAt) =>
         Update.Set("deleted", true).Set("deletedAt", MongoValues.Date(deletedAt));
 
-    public static FilterDefinition<BsonDocument> Page(RecordQuery query, string? search)
+    public static FilterDefinition<BsonDocument> Page(RecordQuery query, string? search, IReadOnlyList<RecordCondition>? conditions = null)
     {
         var filter = Filter.Eq("baseId", query.BaseId) & Filter.Eq("tableId", query.TableId);
         if (!query.IncludeDeleted)
@@ -56,8 +56,93 @@ internal static class MongoRecordDocuments
             // searchText and the term are both lower-cased already, so no case-insensitive flag is needed.
             filter &= Filter.Regex("searchText", new BsonRegularExpression(EscapeRegex(search)));
         }
+        foreach (var condition in conditions ?? [])
+        {
+            filter &= Condition(condition);
+        }
         return filter;
     }
+
+    // RecordCondition's rules over the parsed cells (SqliteRecordConditions builds the same for SQLite). Strings stay
+    // BSON strings in `fields` (MongoValues.FromJson), so days and instants compare as text, as in SQLite; a query
+    // on `fields.X` also looks into an array, which gives "any chosen option" and "any of the people" for free.
+    public static FilterDefinition<BsonDocument> Condition(RecordCondition condition)
+    {
+        var path = $"fields.{condition.FieldId}";
+        switch (condition)
+        {
+            case AnyValueCondition any:
+                var match = any.Match == CellMatch.Name ? Filter.In(path, any.Values) : Filter.In($"{path}.id", any.Values);
+                // $expr compares the cell itself: a plain {path: null} or {path: ""} would also match arrays holding one.
+                var blank = new BsonDocumentFilterDefinition<BsonDocument>(new BsonDocument("$expr", IsBlank($"${path}")));
+                return (any.Values.Count, any.IncludeBlank) switch
+                {
+                    (0, false) => Filter.In(path, Array.Empty<string>()), // $in: [] matches nothing
+                    (0, true) => blank,
+                    (_, true) => Filter.Or(match, blank),
+                    _ => match,
+                };
+            case DayRangeCondition range:
+                return Filter.Or(
+                    Range(path, DayRangeCondition.DayPattern, range.FromDay, "$lte", range.ToDay),
+                    Range(path, DayRangeCondition.InstantPattern, range.FromInstant, "$lt", range.BeforeInstant));
+            default:
+                throw new ArgumentException($"No MongoDB filter for a {condition.GetType().Name}.", nameof(condition));
+        }
+
+        // A string cell of the pattern's shape within the bounds; string bounds only ever compare with strings.
+        static FilterDefinition<BsonDocument> Range(string path, string pattern, string? from, string upperOperator, string? to)
+        {
+            var operators = new BsonDocument("$regex", new BsonRegularExpression(pattern));
+            if (from is not null)
+            {
+                operators["$gte"] = from;
+            }
+            if (to is not null)
+            {
+                operators[upperOperator] = to;
+            }
+            return new BsonDocumentFilterDefinition<BsonDocument>(new BsonDocument(path, operators));
+        }
+    }
+
+    // The people of a collaborator field in live records, one document per person id: {_id, name, email, recordCount}.
+    // A cell is one object or an array of them; a record naming someone twice counts once. Names and emails that
+    // differ between records (a rename not yet re-synced everywhere) take the greatest, as SQLite's max() does.
+    public static PipelineDefinition<BsonDocument, BsonDocument> People(string baseId, string tableId, string fieldId)
+    {
+        var cell = $"$fields.{fieldId}";
+        static BsonDocument TextOrNull(string path) => new("$cond", new BsonArray
+        {
+            new BsonDocument("$eq", new BsonArray { new BsonDocument("$type", path), "string" }), path, BsonNull.Value,
+        });
+        return new EmptyPipelineDefinition<BsonDocument>()
+            .Match(Filter.Eq("baseId", baseId) & Filter.Eq("tableId", tableId) & Filter.Eq("deleted", false))
+            .AppendStage<BsonDocument, BsonDocument, BsonDocument>(new BsonDocument("$project", new BsonDocument("person",
+                new BsonDocument("$cond", new BsonArray { new BsonDocument("$isArray", cell), cell, new BsonArray { cell } }))))
+            .AppendStage<BsonDocument, BsonDocument, BsonDocument>(new BsonDocument("$unwind", "$person"))
+            .AppendStage<BsonDocument, BsonDocument, BsonDocument>(new BsonDocument("$match", new BsonDocument
+            {
+                ["person"] = new BsonDocument("$type", "object"),
+                ["person.id"] = new BsonDocument("$type", "string"),
+            }))
+            .AppendStage<BsonDocument, BsonDocument, BsonDocument>(new BsonDocument("$group", new BsonDocument
+            {
+                ["_id"] = new BsonDocument { ["person"] = "$person.id", ["record"] = "$_id" },
+                ["name"] = new BsonDocument("$max", TextOrNull("$person.name")),
+                ["email"] = new BsonDocument("$max", TextOrNull("$person.email")),
+            }))
+            .AppendStage<BsonDocument, BsonDocument, BsonDocument>(new BsonDocument("$group", new BsonDocument
+            {
+                ["_id"] = "$_id.person",
+                ["name"] = new BsonDocument("$max", "$name"),
+                ["email"] = new BsonDocument("$max", "$email"),
+                ["recordCount"] = new BsonDocument("$sum", 1),
+            }));
+    }
+
+    public static CellPerson ReadPerson(BsonDocument d) =>
+        new(d["_id"].AsString, d.GetNullableString("name"), d.GetNullableString("email"), d["recordCount"].ToInt32());
 
     // Without a sort field: created time, then id, so pages never overlap (and the page index serves it).
     public static SortDefinition<BsonDocument> Order(RecordQuery query)
@@ -125,16 +210,13 @@ internal static class MongoRecordDocuments
     private const string SortValue = "_sortValue";
 
     // Absent, null, "" and [] are blank: 1 sorts them after every value in both directions.
-    private static BsonDocument Blank(string cell) => new("$cond", new BsonArray
+    private static BsonDocument Blank(string cell) => new("$cond", new BsonArray { IsBlank(cell), 1, 0 });
+
+    private static BsonDocument IsBlank(string cell) => new("$or", new BsonArray
     {
-        new BsonDocument("$or", new BsonArray
-        {
-            new BsonDocument("$eq", new BsonArray { new BsonDocument("$ifNull", new BsonArray { cell, BsonNull.Value }), BsonNull.Value }),
-            new BsonDocument("$eq", new BsonArray { cell, "" }),
-            new BsonDocument("$eq", new BsonArray { cell, new BsonDocument("$literal", new BsonArray()) }),
-        }),
-        1,
-        0,
+        new BsonDocument("$eq", new BsonArray { new BsonDocument("$ifNull", new BsonArray { cell, BsonNull.Value }), BsonNull.Value }),
+        new BsonDocument("$eq", new BsonArray { cell, "" }),
+        new BsonDocument("$eq", new BsonArray { cell, new BsonDocument("$literal", new BsonArray()) }),
     });
 
     public static FilterDefinition<BsonDocument> NeedingRevisions(string baseId, string tableId) =>

@@ -60,8 +60,11 @@ public sealed partial class MongoSyncStore
     public async Task<RecordPage> QueryRecordsAsync(RecordQuery query, CancellationToken cancellationToken = default)
     {
         RecordQueryRules.Validate(query);
-        var filter = MongoRecordDocuments.Page(query, RecordQueryRules.SearchTerm(query));
-        var sort = query.SortFieldId is null ? null : RecordSort.For(query, (await GetTableAsync(query.BaseId, query.TableId, cancellationToken))?.Fields);
+        var fields = query.SortFieldId is null && query.Filters is not { Count: > 0 }
+            ? null
+            : (await GetTableAsync(query.BaseId, query.TableId, cancellationToken))?.Fields;
+        var filter = MongoRecordDocuments.Page(query, RecordQueryRules.SearchTerm(query), RecordCondition.For(query, fields));
+        var sort = query.SortFieldId is null ? null : RecordSort.For(query, fields);
         var items = sort is null
             ? await Records.Find(filter).Sort(MongoRecordDocuments.Order(query)).Skip(query.Skip).Limit(query.Take)
                 .Project(MongoRecordDocuments.WithoutParsedFields).ToListAsync(cancellationToken)
@@ -70,6 +73,13 @@ public sealed partial class MongoSyncStore
                 .ToListAsync(cancellationToken);
         var total = await Records.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
         return new RecordPage(items.Select(MongoRecordDocuments.Read).ToList(), (int)total);
+    }
+
+    public async Task<IReadOnlyList<CellPerson>> ListPeopleAsync(string baseId, string tableId, string fieldId, int limit = 200, CancellationToken cancellationToken = default)
+    {
+        CellPeople.Validate(baseId, tableId, fieldId, limit);
+        var people = await Records.Aggregate(MongoRecordDocuments.People(baseId, tableId, fieldId), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        return CellPeople.Order(people.Select(MongoRecordDocuments.ReadPerson), limit);
     }
 
     public async Task<StoredRecord?> GetRecordAsync(string recordId, CancellationToken cancellationToken = default)

@@ -11,24 +11,27 @@ public sealed partial class SqliteSyncStore
     {
         RecordQueryRules.Validate(query);
         var search = RecordQueryRules.SearchTerm(query);
-        // Search is instr() over the lower-cased cell text (RecordContent): a scan, but over a narrow column,
-        // and the count shares the page index (base_id, table_id, deleted, created_time, id).
-        var where = "base_id = $base AND table_id = $table"
-            + (query.IncludeDeleted ? "" : " AND deleted = 0")
-            + (search is null ? "" : " AND instr(search_text, $search) > 0");
         return ReadAsync(async db =>
         {
             await using var transaction = db.BeginTransaction(deferred: true); // one snapshot for schema, page and count
-            var sort = query.SortFieldId is null ? null : RecordSort.For(query, await ReadFieldsAsync(db, query, cancellationToken));
+            var fields = query.SortFieldId is null && query.Filters is not { Count: > 0 } ? null : await ReadFieldsAsync(db, query, cancellationToken);
+            var sort = query.SortFieldId is null ? null : RecordSort.For(query, fields);
+            var conditions = RecordCondition.For(query, fields);
+            // Search is instr() over the lower-cased cell text (RecordContent): a scan, but over a narrow column,
+            // and the count shares the page index (base_id, table_id, deleted, created_time, id).
+            var where = "base_id = $base AND table_id = $table"
+                + (query.IncludeDeleted ? "" : " AND deleted = 0")
+                + (search is null ? "" : " AND instr(search_text, $search) > 0")
+                + string.Concat(conditions.Select((c, i) => $" AND {SqliteRecordConditions.Sql(c, i)}"));
             await using var page = db.Command($"SELECT {RecordColumns} FROM records WHERE {where} ORDER BY {Order(sort, query.SortDirection)} LIMIT $take OFFSET $skip");
-            Bind(page, query, search).With("$take", query.Take).With("$skip", query.Skip);
+            Bind(page, query, search, conditions).With("$take", query.Take).With("$skip", query.Skip);
             if (sort is not null)
             {
                 page.With("$sortPath", $"$.\"{sort.FieldId}\"").With("$firstPath", $"$.\"{sort.FieldId}\"[0]")
                     .With("$choices", StorageJson.Serialize(sort.Choices)).With("$choiceCount", sort.Choices.Count);
             }
             var items = await ListAsync(page, ReadRecord, cancellationToken);
-            await using var count = Bind(db.Command($"SELECT count(*) FROM records WHERE {where}"), query, search);
+            await using var count = Bind(db.Command($"SELECT count(*) FROM records WHERE {where}"), query, search, conditions);
             var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             return new RecordPage(items, total);
         }, cancellationToken);
@@ -71,10 +74,39 @@ public sealed partial class SqliteSyncStore
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? StorageJson.Deserialize<List<FieldSchema>>(json) : null;
     }
 
-    private static SqliteCommand Bind(SqliteCommand command, RecordQuery query, string? search)
+    private static SqliteCommand Bind(SqliteCommand command, RecordQuery query, string? search, IReadOnlyList<RecordCondition> conditions)
     {
         command.With("$base", query.BaseId).With("$table", query.TableId);
+        for (var i = 0; i < conditions.Count; i++)
+        {
+            SqliteRecordConditions.Bind(command, conditions[i], i);
+        }
         return search is null ? command : command.With("$search", search);
+    }
+
+    public Task<IReadOnlyList<CellPerson>> ListPeopleAsync(string baseId, string tableId, string fieldId, int limit = 200, CancellationToken cancellationToken = default)
+    {
+        CellPeople.Validate(baseId, tableId, fieldId, limit);
+        return ReadAsync(async db =>
+        {
+            // A single collaborator is an object, several an array of objects; a record naming someone twice counts once.
+            await using var command = db.Command("""
+                WITH cells AS (
+                    SELECT r.id AS record_id, json_extract(r.fields_json, $path) AS person FROM records AS r
+                    WHERE r.base_id = $base AND r.table_id = $table AND r.deleted = 0 AND json_type(r.fields_json, $path) = 'object'
+                    UNION ALL
+                    SELECT r.id, cell.value FROM records AS r, json_each(r.fields_json, $path) AS cell
+                    WHERE r.base_id = $base AND r.table_id = $table AND r.deleted = 0 AND json_type(r.fields_json, $path) = 'array'
+                      AND cell.type = 'object')
+                SELECT json_extract(person, '$.id') AS person_id,
+                       max(CASE json_type(person, '$.name') WHEN 'text' THEN json_extract(person, '$.name') END),
+                       max(CASE json_type(person, '$.email') WHEN 'text' THEN json_extract(person, '$.email') END),
+                       count(DISTINCT record_id)
+                FROM cells WHERE json_type(person, '$.id') = 'text' GROUP BY person_id
+                """).With("$base", baseId).With("$table", tableId).With("$path", $"$.\"{fieldId}\"");
+            var people = await ListAsync(command, r => new CellPerson(r.GetString(0), r.GetNullableString(1), r.GetNullableString(2), r.GetInt32(3)), cancellationToken);
+            return CellPeople.Order(people, limit);
+        }, cancellationToken);
     }
 
     public Task<StoredRecord?> GetRecordAsync(string recordId, CancellationToken cancellationToken = default) =>

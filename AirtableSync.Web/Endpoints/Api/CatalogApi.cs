@@ -15,7 +15,10 @@ public static class CatalogApi
         api.MapGet("/bases", ListBasesAsync);
         // Refusals are TypedResults.Problem, not NotFound(problem): only Problem answers application/problem+json.
         api.MapGet("/bases/{baseId}/tables", ListTablesAsync).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/bases/{baseId}/tables/{tableId}/records", ListRecordsAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/bases/{baseId}/tables/{tableId}/records", ListRecordsAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription("Records of the local copy, oldest first, with cursor paging and search. Filters per field, all of which a record must meet: "
+                + "filter[fieldId]=option (select option names or collaborator ids, repeat for any of several), blank[fieldId]=true (also empty cells), "
+                + "from[fieldId]=yyyy-MM-dd and to[fieldId]=yyyy-MM-dd (date fields, days in UTC, both inclusive).");
         return api;
     }
 
@@ -51,6 +54,7 @@ public static class CatalogApi
         string tableId,
         ISchemaStore schemaStore,
         IRecordStore recordStore,
+        HttpRequest request,
         CancellationToken cancellationToken,
         int limit = 100,
         string? cursor = null,
@@ -70,14 +74,28 @@ public static class CatalogApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        if (await schemaStore.GetTableAsync(baseId, tableId, cancellationToken) is null)
+        if (await schemaStore.GetTableAsync(baseId, tableId, cancellationToken) is not { } table)
         {
             return TypedResults.Problem(NotFoundProblem($"Table '{tableId}' of base '{baseId}' is not in the local copy."));
         }
+        var filters = RecordFilterParameters.Read(request.Query, table, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
 
-        var page = await recordStore.QueryRecordsAsync(
-            new RecordQuery(baseId, tableId, skip, limit, string.IsNullOrWhiteSpace(q) ? null : q, IncludeDeleted: includeDeleted),
-            cancellationToken);
+        RecordPage page;
+        try
+        {
+            page = await recordStore.QueryRecordsAsync(
+                new RecordQuery(baseId, tableId, skip, limit, string.IsNullOrWhiteSpace(q) ? null : q, IncludeDeleted: includeDeleted, Filters: filters),
+                cancellationToken);
+        }
+        catch (ArgumentException e) when (filters.Count > 0)
+        {
+            // What the parameters cannot see: too many filters or values, or a field the schema lost since it was read.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["filter"] = [e.Message] });
+        }
         var records = page.Items.Select(r => new RecordResponse(
             r.Id, r.CreatedTime, JsonDocument.Parse(r.FieldsJson).RootElement.Clone(), r.IsDeleted)).ToArray();
         var next = skip + records.Length < page.TotalCount && records.Length > 0 ? RecordCursor.Encode(skip + records.Length) : null;
