@@ -1,3 +1,4 @@
+using AirtableSync.Model;
 using Microsoft.Playwright;
 
 namespace AirtableSync.Tests.EndToEnd;
@@ -88,5 +89,50 @@ public sealed class GridEndToEndTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(rows.Filter(new() { HasText = "Project 3000" })).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         Assert.InRange(await rows.CountAsync(), 10, 150);
         await Assertions.Expect(rows.Filter(new() { HasText = "Project 001" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task AnAnalystFiltersByStatusAndADateRangeAndTheLinkKeepsTheFilters()
+    {
+        await using var app = await SandboxApp.StartAsync();
+        var (roadmap, tasks) = await app.SyncRoadmapAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var table = await app.Store.GetTableAsync(roadmap.Id, tasks.Id, ct);
+        var status = table!.Fields.First(f => f.Name == "Status");
+        var due = table.Fields.First(f => f.Name == "Due");
+        var from = new DateOnly(2025, 8, 1);
+        var to = new DateOnly(2025, 9, 30);
+        var expected = (await app.Store.QueryRecordsAsync(new RecordQuery(roadmap.Id, tasks.Id, Take: 1,
+            Filters: [new ValueFilter(status.Id, ["Done"]), new DateRangeFilter(due.Id, from, to)]), ct)).TotalCount;
+        Assert.InRange(expected, 1, 200);
+
+        var page = await app.NewSignedInPageAsync(browser.Browser);
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.GotoInteractiveAsync($"/bases/{roadmap.Id}/tables/{tasks.Id}");
+        await Assertions.Expect(page.GetByTestId("open-record").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        await page.GetByTestId("filter-button").ClickAsync();
+        await page.GetByTestId("filter-add").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Status", Exact = true }).ClickAsync();
+        await page.GetByTestId($"filter-option-{status.Id}-Done").ClickAsync();
+        await page.GetByTestId("filter-add").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Due", Exact = true }).ClickAsync();
+        await page.Locator($"[data-testid=filter-from-{due.Id}] input, input[data-testid=filter-from-{due.Id}]").First.FillAsync("2025-08-01");
+        await page.Locator($"[data-testid=filter-to-{due.Id}] input, input[data-testid=filter-to-{due.Id}]").First.FillAsync("2025-09-30");
+        await page.Locator($"[data-testid=filter-to-{due.Id}] input, input[data-testid=filter-to-{due.Id}]").First.BlurAsync();
+        await page.GetByTestId("filter-done").ClickAsync();
+
+        var count = page.GetByTestId("record-count");
+        await Assertions.Expect(count).ToHaveTextAsync(expected == 1 ? "1 record matches" : $"{expected} records match", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByTestId("filter-button")).ToHaveTextAsync("2 filters");
+        var statuses = await page.Locator("[data-testid=records-grid] tbody tr.mud-table-row td:nth-child(2)").AllInnerTextsAsync();
+        Assert.All(statuses, s => Assert.Equal("Done", s.Trim()));
+        await Screenshots.SaveAsync(page, "records-filtered");
+
+        // The address is the view: opened again (as a shared link would be), it shows the same records.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-testid=circuit]")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 60_000 });
+        await Assertions.Expect(count).ToHaveTextAsync(expected == 1 ? "1 record matches" : $"{expected} records match", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByTestId($"filter-chip-{status.Id}")).ToContainTextAsync("Status: Done");
     }
 }

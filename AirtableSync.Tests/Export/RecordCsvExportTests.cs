@@ -70,6 +70,37 @@ public sealed class RecordCsvExportTests
     }
 
     [Fact]
+    public async Task TheGridsFiltersLimitTheRowsWithTheLinkTheRecordsPageGives()
+    {
+        await using var app = await AuthApp.StartAsync();
+        await SampleBase.SeedAsync(app.Store, 30, Token);
+        using var analyst = await ExportApp.AnalystAsync(app);
+        var browse = new Web.Components.Pages.RecordList.RecordBrowse("project 01", Filters: [new ValueFilter("fldStatus", ["Todo", "Done"])]);
+        var href = Web.Components.Pages.RecordList.Export.RecordExportEndpoints.Href(SampleBase.BaseId, SampleBase.Projects, browse);
+
+        var (_, _, rows) = await ExportApp.DownloadAsync(analyst, "/" + href);
+
+        // "project 01" finds 010–019; Todo is every third project, Done the one after a Doing.
+        Assert.Equal(["Project 011", "Project 012", "Project 014", "Project 015", "Project 017", "Project 018"], rows.Skip(1).Select(r => r[2]));
+    }
+
+    [Fact]
+    public async Task AFilterThatDoesNotFitTheTableOrAnUnknownZoneIsRefusedUnderItsKey()
+    {
+        await using var app = await AuthApp.StartAsync();
+        await SampleBase.SeedAsync(app.Store, 1, Token);
+        using var analyst = await ExportApp.AnalystAsync(app);
+
+        using var response = await analyst.GetAsync(ExportApp.Path(SampleBase.BaseId, SampleBase.Projects, "?from%5BfldStatus%5D=2025-01-01&tz=Mars%2FOlympus"), Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(Token);
+        Assert.Contains("from[fldStatus]", body, StringComparison.Ordinal);
+        Assert.Contains("Mars/Olympus", body, StringComparison.Ordinal);
+        Assert.Contains("\"tz\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DeletedRecordsAreExportedOnlyWhenAskedForWithTheirDeletionTime()
     {
         await using var app = await AuthApp.StartAsync();

@@ -5,7 +5,7 @@ using AirtableSync.Web.Components.Pages.RecordList.Cells;
 namespace AirtableSync.Web.Components.Pages.RecordList;
 
 /// <summary>A window of the grid's rows: the ones scrolled into view, or a page of the CSV export.</summary>
-public sealed record RecordGridRequest(int Skip, int Take, string? Search, string? SortFieldId, bool Descending, bool IncludeDeleted)
+public sealed record RecordGridRequest(int Skip, int Take, string? Search, string? SortFieldId, bool Descending, bool IncludeDeleted, IReadOnlyList<RecordFilter>? Filters = null)
 {
     // The CSV export pages through the same query, so it keeps the grid's rows and order.
     public RecordQuery ToQuery(string baseId, string tableId) => new(
@@ -16,7 +16,8 @@ public sealed record RecordGridRequest(int Skip, int Take, string? Search, strin
         Search: string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
         SortFieldId: SortFieldId,
         SortDirection: Descending ? SortDirection.Descending : SortDirection.Ascending,
-        IncludeDeleted: IncludeDeleted);
+        IncludeDeleted: IncludeDeleted,
+        Filters: Filters is { Count: > 0 } ? Filters : null);
 }
 
 // Local store only: no Airtable call while browsing.

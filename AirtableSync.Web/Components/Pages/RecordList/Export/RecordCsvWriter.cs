@@ -20,7 +20,7 @@ public static class RecordCsvWriter
     }
 
     // All pages of the records the grid shows for view, in the grid's order.
-    public static async Task WriteAsync(IRecordStore recordStore, ISchemaStore schemaStore, StoredTable table, RecordBrowse view, Stream output, CancellationToken cancellationToken)
+    public static async Task WriteAsync(IRecordStore recordStore, ISchemaStore schemaStore, StoredTable table, RecordBrowse view, TimeZoneInfo? zone, Stream output, CancellationToken cancellationToken)
     {
         var includeDeleted = view.ShowDeleted;
         // Excel opens a UTF-8 file as its ANSI code page unless the file starts with a byte order mark.
@@ -32,7 +32,7 @@ public static class RecordCsvWriter
         var columns = RecordCells.Columns(table);
         await writer.WriteAsync(CsvText.Line(Header(columns, includeDeleted)));
 
-        var query = view.Request(0, PageSize).ToQuery(table.BaseId, table.Id);
+        var query = view.Request(0, PageSize, zone).ToQuery(table.BaseId, table.Id);
         while (true)
         {
             // Every order ends with (created time, id), so it is total and skip/take pages neither repeat nor

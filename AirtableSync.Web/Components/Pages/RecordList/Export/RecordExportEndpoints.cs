@@ -16,8 +16,9 @@ public static partial class RecordExportEndpoints
         return app;
     }
 
-    // Relative to the app's base, as the records page links to it, carrying the grid's view (search, deleted, sort).
-    public static string Href(string baseId, string tableId, RecordBrowse browse)
+    // Relative to the app's base, as the records page links to it, carrying the grid's view (search, deleted, sort,
+    // filters with the REST API's keys) and the viewer's zone, in which a date filter's days are days.
+    public static string Href(string baseId, string tableId, RecordBrowse browse, TimeZoneInfo? zone = null)
     {
         var query = new List<string>();
         if (!string.IsNullOrWhiteSpace(browse.Search))
@@ -36,12 +37,17 @@ public static partial class RecordExportEndpoints
                 query.Add("desc=true");
             }
         }
+        query.AddRange(RecordBrowse.FilterPairs(browse.ActiveFilters).Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+        if (zone is not null && zone != TimeZoneInfo.Utc && browse.ActiveFilters.Any(f => f is DateRangeFilter))
+        {
+            query.Add("tz=" + Uri.EscapeDataString(zone.Id));
+        }
         var path = $"bases/{Uri.EscapeDataString(baseId)}/tables/{Uri.EscapeDataString(tableId)}/export.csv";
         return query.Count == 0 ? path : path + "?" + string.Join('&', query);
     }
 
     private static async Task<IResult> ExportAsync(
-        string baseId, string tableId, string? q, bool? includeDeleted, string? sort, bool? desc, ISchemaStore schemaStore, IRecordStore recordStore, HttpContext http, CancellationToken cancellationToken)
+        string baseId, string tableId, string? q, bool? includeDeleted, string? sort, bool? desc, string? tz, ISchemaStore schemaStore, IRecordStore recordStore, HttpContext http, CancellationToken cancellationToken)
     {
         var @base = await schemaStore.GetBaseAsync(baseId, cancellationToken);
         var table = @base is null ? null : await schemaStore.GetTableAsync(baseId, tableId, cancellationToken);
@@ -55,11 +61,22 @@ public static partial class RecordExportEndpoints
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown sort field",
                 detail: $"Table {table.Name} has no field '{sort}' to sort the export by.");
         }
+        var errors = new Dictionary<string, string[]>();
+        var filters = Endpoints.Api.RecordFilterParameters.Read(http.Request.Query, table, errors);
+        TimeZoneInfo? zone = null;
+        if (tz is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(tz, out zone))
+        {
+            errors["tz"] = [$"'{tz}' is not a time zone this server knows."];
+        }
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
         var disposition = new ContentDispositionHeaderValue("attachment") { FileName = $"\"{FileName(@base, table)}\"" };
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = disposition.ToString();
-        var view = new RecordBrowse(q, includeDeleted ?? false, sort, desc ?? false);
-        await RecordCsvWriter.WriteAsync(recordStore, schemaStore, table, view, http.Response.Body, cancellationToken);
+        var view = new RecordBrowse(q, includeDeleted ?? false, sort, desc ?? false, filters);
+        await RecordCsvWriter.WriteAsync(recordStore, schemaStore, table, view, zone, http.Response.Body, cancellationToken);
         return Results.Empty;
     }
 
