@@ -40,6 +40,16 @@ public class RecordDetailsPageTests : UiTestContext
         [.. cut.FindAll("[data-testid=revision]").Select(r => r.GetAttribute("data-field-id"))];
 
     [Fact]
+    public async Task LongTextIsShownInFullOnTheRecordsPageNotCutAsInTheGrid()
+    {
+        var cut = await RenderRecordAsync();
+
+        var notes = cut.Find("[data-testid=record-fields] tr[data-field-id=fldNotes] [data-kind=text]");
+        Assert.Contains("cell-full", notes.ClassList);
+        Assert.Equal("notes for 1", notes.TextContent);
+    }
+
+    [Fact]
     public async Task RecordPageShowsEveryFieldReadably()
     {
         var cut = await RenderRecordAsync();

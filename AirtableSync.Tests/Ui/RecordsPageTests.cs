@@ -49,6 +49,20 @@ public class RecordsPageTests : UiTestContext
     }
 
     [Fact]
+    public async Task ARecordWithAnEmptyPrimaryFieldIsCalledUnnamedAndCanStillBeOpened()
+    {
+        await StoreAsync(async store =>
+        {
+            await SampleBase.SeedAsync(store, 1, Token);
+            await store.UpsertRecordsAsync(SampleBase.BaseId, SampleBase.Projects, [new("recNoName0000001", SampleBase.Created.AddDays(1), """{"fldStatus":"Todo"}""")], SampleBase.SyncedAt, Token);
+        });
+        var cut = RenderRecords();
+
+        cut.WaitForAssertion(() => Assert.Equal(["Project 001", "Unnamed record"], Names(cut)));
+        Assert.NotNull(cut.FindAll("tbody tr.mud-table-row")[1].QuerySelector("[data-testid=open-record]"));
+    }
+
+    [Fact]
     public async Task CellsReadByTypeWithLinkedRecordsResolvedLocally()
     {
         await StoreAsync(store => SampleBase.SeedAsync(store, 2, Token));
