@@ -27,6 +27,22 @@ public sealed class GridEndToEndTests(BrowserFixture browser) : IClassFixture<Br
             "rows => rows.map(r => r.getBoundingClientRect().height)");
         Assert.True(heights.Length > 10, $"{heights.Length} rows");
         Assert.All(heights, h => Assert.Equal(heights[0], h, 0.5));
+
+        // Columns resize by dragging the edge of their header.
+        var statusHeader = headers.Nth(1);
+        var before = (await statusHeader.BoundingBoxAsync())!;
+        var edge = (await statusHeader.Locator(".mud-resizer").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(edge.X + edge.Width / 2, edge.Y + edge.Height / 2);
+        await page.Mouse.DownAsync();
+        // MudBlazor starts following the pointer once the server has seen the press: keep moving until it does.
+        var after = before;
+        for (var step = 0; step < 200 && after.Width <= before.Width + 100; step++)
+        {
+            await page.Mouse.MoveAsync(edge.X + 150 + step % 2, edge.Y + edge.Height / 2);
+            after = (await statusHeader.BoundingBoxAsync())!;
+        }
+        await page.Mouse.UpAsync();
+        Assert.True(after.Width > before.Width + 100, $"Status column {before.Width} px, then {after.Width} px");
         await Screenshots.SaveAsync(page, "records-grid");
 
         var scroller = page.Locator("[data-testid=records-grid] .mud-table-container");
