@@ -28,6 +28,9 @@ public sealed class GridEndToEndTests(BrowserFixture browser) : IClassFixture<Br
         Assert.True(heights.Length > 10, $"{heights.Length} rows");
         Assert.All(heights, h => Assert.Equal(heights[0], h, 0.5));
 
+        await Screenshots.SaveAsync(page, "records-grid");
+        await page.SetViewportSizeAsync(1440, 900);
+
         // Columns resize by dragging the edge of their header.
         var statusHeader = headers.Nth(1);
         var before = (await statusHeader.BoundingBoxAsync())!;
@@ -43,7 +46,6 @@ public sealed class GridEndToEndTests(BrowserFixture browser) : IClassFixture<Br
         }
         await page.Mouse.UpAsync();
         Assert.True(after.Width > before.Width + 100, $"Status column {before.Width} px, then {after.Width} px");
-        await Screenshots.SaveAsync(page, "records-grid");
 
         var scroller = page.Locator("[data-testid=records-grid] .mud-table-container");
         var primaryBefore = await page.GetByTestId("open-record").First.BoundingBoxAsync();

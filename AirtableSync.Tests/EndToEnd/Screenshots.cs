@@ -16,6 +16,14 @@ internal static class Screenshots
         }
         Directory.CreateDirectory(folder);
         await page.SetViewportSizeAsync(1280, 800);
+        // A virtualised grid re-measures after the resize and briefly keeps a row's worth of space above its first row.
+        await page.WaitForFunctionAsync("""
+            () => {
+                const grid = document.querySelector('[data-testid=records-grid] .mud-table-container');
+                const first = grid?.querySelector('tbody tr');
+                return !first || grid.scrollTop > 0 || first.classList.contains('mud-table-row') || first.getBoundingClientRect().height === 0;
+            }
+            """);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = false });
     }
 }
