@@ -11,11 +11,7 @@ public sealed class GridEndToEndTests(BrowserFixture browser) : IClassFixture<Br
     public async Task StatusAndAssigneeAreOnScreenThePrimaryColumnStaysAndRowsKeepOneHeight()
     {
         await using var app = await SandboxApp.StartAsync();
-        var (roadmap, tasks) = await app.SyncRoadmapAsync();
-        var page = await app.NewSignedInPageAsync(browser.Browser);
-        await page.SetViewportSizeAsync(1440, 900);
-        await page.GotoInteractiveAsync($"/bases/{roadmap.Id}/tables/{tasks.Id}");
-        await Assertions.Expect(page.GetByTestId("open-record").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var (page, roadmap, tasks) = await app.OpenTasksGridAsync(browser.Browser);
 
         var headers = page.Locator("[data-testid=records-grid] thead th");
         await Assertions.Expect(headers.Nth(1)).ToHaveTextAsync("Status");
@@ -67,11 +63,7 @@ public sealed class GridEndToEndTests(BrowserFixture browser) : IClassFixture<Br
     public async Task AHiddenFieldStaysHiddenAfterAReload()
     {
         await using var app = await SandboxApp.StartAsync();
-        var (roadmap, tasks) = await app.SyncRoadmapAsync();
-        var page = await app.NewSignedInPageAsync(browser.Browser);
-        await page.SetViewportSizeAsync(1440, 900);
-        await page.GotoInteractiveAsync($"/bases/{roadmap.Id}/tables/{tasks.Id}");
-        await Assertions.Expect(page.GetByTestId("open-record").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var (page, roadmap, tasks) = await app.OpenTasksGridAsync(browser.Browser);
         var headers = page.Locator("[data-testid=records-grid] thead th");
         var status = headers.Nth(1);
         await Assertions.Expect(status).ToHaveTextAsync("Status");
@@ -113,7 +105,7 @@ public sealed class GridEndToEndTests(BrowserFixture browser) : IClassFixture<Br
     public async Task AnAnalystFiltersByStatusAndADateRangeAndTheLinkKeepsTheFilters()
     {
         await using var app = await SandboxApp.StartAsync();
-        var (roadmap, tasks) = await app.SyncRoadmapAsync();
+        var (page, roadmap, tasks) = await app.OpenTasksGridAsync(browser.Browser);
         var ct = TestContext.Current.CancellationToken;
         var table = await app.Store.GetTableAsync(roadmap.Id, tasks.Id, ct);
         var status = table!.Fields.First(f => f.Name == "Status");
@@ -123,11 +115,6 @@ public sealed class GridEndToEndTests(BrowserFixture browser) : IClassFixture<Br
         var expected = (await app.Store.QueryRecordsAsync(new RecordQuery(roadmap.Id, tasks.Id, Take: 1,
             Filters: [new ValueFilter(status.Id, ["Done"]), new DateRangeFilter(due.Id, from, to)]), ct)).TotalCount;
         Assert.InRange(expected, 1, 200);
-
-        var page = await app.NewSignedInPageAsync(browser.Browser);
-        await page.SetViewportSizeAsync(1440, 900);
-        await page.GotoInteractiveAsync($"/bases/{roadmap.Id}/tables/{tasks.Id}");
-        await Assertions.Expect(page.GetByTestId("open-record").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         await page.GetByTestId("filter-button").ClickAsync();
         await page.GetByTestId("filter-add").ClickAsync();

@@ -8,11 +8,7 @@ public sealed class RecordSearchEndToEndTests(BrowserFixture browser) : IClassFi
     public async Task ASearchThatFindsNothingSaysSoWhereThePersonLooksAndOffersToClearIt()
     {
         await using var app = await SandboxApp.StartAsync();
-        var (roadmap, tasks) = await app.SyncRoadmapAsync();
-        var page = await app.NewSignedInPageAsync(browser.Browser);
-        await page.SetViewportSizeAsync(1440, 900);
-        await page.GotoInteractiveAsync($"/bases/{roadmap.Id}/tables/{tasks.Id}");
-        await Assertions.Expect(page.GetByTestId("open-record").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var (page, roadmap, tasks) = await app.OpenTasksGridAsync(browser.Browser);
 
         // Typed without Enter: the search runs once typing pauses.
         await page.Locator("input[data-testid=record-search], [data-testid=record-search] input").First.PressSequentiallyAsync("no such words anywhere");

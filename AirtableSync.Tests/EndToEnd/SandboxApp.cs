@@ -88,6 +88,17 @@ internal sealed class SandboxApp : IAsyncDisposable
             .WaitAsync(TimeSpan.FromSeconds(90));
     }
 
+    /// <summary>The synced Roadmap's Tasks grid in a signed-in desktop-sized page, once its first rows are in.</summary>
+    public async Task<(IPage Page, FakeBase Roadmap, FakeTable Tasks)> OpenTasksGridAsync(IBrowser browser)
+    {
+        var (roadmap, tasks) = await SyncRoadmapAsync();
+        var page = await NewSignedInPageAsync(browser);
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.GotoInteractiveAsync($"/bases/{roadmap.Id}/tables/{tasks.Id}");
+        await Assertions.Expect(page.GetByTestId("open-record").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        return (page, roadmap, tasks);
+    }
+
     /// <summary>A new page signed in as the bootstrap admin through the real sign-in form.</summary>
     public async Task<IPage> NewSignedInPageAsync(IBrowser browser)
     {
