@@ -32,9 +32,24 @@ public static class LinkedRecordTitles
         {
             return new Dictionary<string, string>();
         }
-        var linked = await recordStore.GetRecordsByIdsAsync(ids, cancellationToken);
+        return await RecordTitles.ResolveAsync(recordStore, schemaStore, baseId, ids, cancellationToken);
+    }
+}
+
+// Records named by their primary field, read from the local store in one batch (and one schema read per table).
+public static class RecordTitles
+{
+    /// <summary>Titles by record id; a record not in the local copy, or of a table without a primary field, is left out.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ResolveAsync(
+        IRecordStore recordStore, ISchemaStore schemaStore, string baseId, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken)
+    {
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var group in linked.GroupBy(r => (r.BaseId, r.TableId)))
+        if (recordIds.Count == 0)
+        {
+            return titles;
+        }
+        var records = await recordStore.GetRecordsByIdsAsync(recordIds, cancellationToken);
+        foreach (var group in records.GroupBy(r => (r.BaseId, r.TableId)))
         {
             var table = await schemaStore.GetTableAsync(group.Key.BaseId, group.Key.TableId, cancellationToken);
             var primary = table?.Fields.FirstOrDefault(f => f.Id == table.PrimaryFieldId);
