@@ -16,11 +16,22 @@ public sealed class JobProgressTests : IDisposable
         await using var host = await JobsTestHost.StartAsync(_database, _probe, h => h.AddJobHandler<ClockedProgressJobHandler>(JobKind.RecordSync),
             new Dictionary<string, string?> { ["Jobs:ProgressPersistInterval"] = "00:00:01", ["Jobs:ProgressRateWindow"] = "00:00:30" });
         var seen = new ConcurrentQueue<JobEntry>();
-        using var subscription = host.Notifier.Subscribe(job => { seen.Enqueue(job); return Task.CompletedTask; });
+        // The store says Succeeded a moment before subscribers hear it: wait for what the subscriber heard.
+        var heardFinished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = host.Notifier.Subscribe(job =>
+        {
+            seen.Enqueue(job);
+            if (job.Status == JobStatus.Succeeded)
+            {
+                heardFinished.TrySetResult();
+            }
+            return Task.CompletedTask;
+        });
 
         // Reports at t = 1.0, 1.3, 1.6, 2.1, 2.4 and 3.2 s after the job started running.
         var job = await host.EnqueueAsync(JobKind.RecordSync, new ClockedProgressParameters([1000, 300, 300, 500, 300, 800], Total: 10));
         await host.WaitForStatusAsync(job.Id, JobStatus.Succeeded);
+        await heardFinished.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         var events = seen.Where(e => e.Id == job.Id).ToList();
         Assert.Equal(
@@ -44,11 +55,21 @@ public sealed class JobProgressTests : IDisposable
         await using var host = await JobsTestHost.StartAsync(_database, _probe, h => h.AddJobHandler<ClockedProgressJobHandler>(JobKind.RecordSync));
         using var broken = host.Notifier.Subscribe(_ => throw new InvalidOperationException("a component that was torn down"));
         var seen = new ConcurrentQueue<long>();
-        using var healthy = host.Notifier.Subscribe(job => { seen.Enqueue(job.Progress.Completed); return Task.CompletedTask; });
+        var heardFinished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var healthy = host.Notifier.Subscribe(job =>
+        {
+            seen.Enqueue(job.Progress.Completed);
+            if (job.Status == JobStatus.Succeeded)
+            {
+                heardFinished.TrySetResult();
+            }
+            return Task.CompletedTask;
+        });
 
         var job = await host.EnqueueAsync(JobKind.RecordSync, new ClockedProgressParameters([10, 10, 10], Total: 3));
 
         await host.WaitForStatusAsync(job.Id, JobStatus.Succeeded);
+        await heardFinished.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         Assert.Equal([0L, 0, 1, 2, 3, 3], seen);
     }
 
