@@ -66,6 +66,23 @@ public class RecordFiltersPageTests : UiTestContext
     }
 
     [Fact]
+    public async Task ClearFiltersInThePanelRemovesEveryFilterAndKeepsTheSearch()
+    {
+        await StoreAsync(store => SampleBase.SeedAsync(store, 12, Token));
+        var cut = RenderRecords("filter[fldStatus]=Todo&filter[fldOwner]=usrAda&q=project");
+        cut.WaitForAssertion(() => Assert.Equal(4, Statuses(cut).Count));
+        Assert.Equal("2 filters", cut.Find("[data-testid=filter-button]").TextContent.Trim());
+        cut.Find("[data-testid=filter-button]").Click();
+
+        Popovers.Find("[data-testid=filter-clear]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(12, Statuses(cut).Count));
+        Assert.Equal("Filter", cut.Find("[data-testid=filter-button]").TextContent.Trim());
+        Assert.DoesNotContain("filter", Uri, StringComparison.Ordinal);
+        Assert.Contains("q=project", Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FiltersThatMatchNothingSaySoAndOfferToClearThem()
     {
         await StoreAsync(store => SampleBase.SeedAsync(store, 12, Token));
