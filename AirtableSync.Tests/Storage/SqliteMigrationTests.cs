@@ -72,6 +72,34 @@ public sealed class SqliteMigrationTests(TemporaryDirectory directory) : IClassF
     }
 
     [Fact]
+    public async Task EventsStoredBeforeTheFeedColumnsGetTheirBaseTableActorKindAndSearchText()
+    {
+        await using (var old = await OpenAsync())
+        {
+            await SqliteMigrator.MigrateAsync(old, targetVersion: 6, NullLogger.Instance, Token);
+            await ScalarAsync(old, """
+                INSERT INTO revision_events (record_id, activity_id, field_id, changed_at, event_json) VALUES
+                ('rec1', 'act1', 'fldStatus', 1000, '{"recordId":"rec1","baseId":"appB","tableId":"tblT","activityId":"act1","fieldId":"fldStatus","fieldName":"Status","kind":"Status","oldValues":["Todo"],"newValues":["ÉTÉ Done"],"actorId":"usrA"}'),
+                ('rec1', 'act2', 'fldNotes', 2000, '{"recordId":"rec1","baseId":"appB","tableId":"tblT","activityId":"act2","fieldId":"fldNotes"}')
+                """);
+        }
+
+        using var store = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance);
+        await store.InitializeAsync(Token);
+
+        await using var migrated = await OpenAsync();
+        Assert.Equal(@"appB|tblT|usrA|Status|status\ntodo\nété done", await ScalarAsync(migrated, """
+            SELECT base_id || '|' || table_id || '|' || actor_id || '|' || kind || '|' || replace(search_text, char(10), '\n')
+            FROM revision_events WHERE activity_id = 'act1'
+            """));
+        Assert.Equal(@"appB|tblT||Field|\n\n", await ScalarAsync(migrated, """
+            SELECT base_id || '|' || table_id || '|' || coalesce(actor_id, '') || '|' || kind || '|' || replace(search_text, char(10), '\n')
+            FROM revision_events WHERE activity_id = 'act2'
+            """));
+        Assert.Equal(2, (await store.GetRevisionsAsync("rec1", Token)).Count);
+    }
+
+    [Fact]
     public async Task RerunningMigrationsOnACurrentDatabaseIsANoOp()
     {
         using var store = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance);

@@ -85,5 +85,26 @@ internal static class SqliteMigrations
             layout_json TEXT NOT NULL, updated_at INTEGER NOT NULL,
             PRIMARY KEY (user_key, base_id, table_id)) WITHOUT ROWID;
         """,
+        // 7: revision events queryable across records (the activity feed, analytics): who, where, what kind, and
+        // the values' search text, lower-cased like records' (SqliteMigrator registers lower_invariant).
+        """
+        ALTER TABLE revision_events ADD COLUMN base_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE revision_events ADD COLUMN table_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE revision_events ADD COLUMN actor_id TEXT;
+        ALTER TABLE revision_events ADD COLUMN kind TEXT NOT NULL DEFAULT 'Field';
+        ALTER TABLE revision_events ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+        UPDATE revision_events SET
+            base_id = coalesce(json_extract(event_json, '$.baseId'), ''),
+            table_id = coalesce(json_extract(event_json, '$.tableId'), ''),
+            actor_id = json_extract(event_json, '$.actorId'),
+            kind = coalesce(json_extract(event_json, '$.kind'), 'Field'),
+            search_text = lower_invariant(
+                coalesce(json_extract(event_json, '$.fieldName'), '') || char(10)
+                || coalesce((SELECT group_concat(value, char(10)) FROM json_each(event_json, '$.oldValues')), '') || char(10)
+                || coalesce((SELECT group_concat(value, char(10)) FROM json_each(event_json, '$.newValues')), ''));
+        CREATE INDEX ix_revision_events_base_feed ON revision_events (base_id, changed_at DESC, record_id DESC, activity_id DESC, field_id DESC);
+        CREATE INDEX ix_revision_events_table_feed ON revision_events (table_id, changed_at DESC, record_id DESC, activity_id DESC, field_id DESC);
+        CREATE INDEX ix_revision_events_table_field ON revision_events (table_id, field_id, record_id, changed_at);
+        """,
     ];
 }

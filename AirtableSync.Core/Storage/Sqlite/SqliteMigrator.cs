@@ -22,6 +22,8 @@ internal static class SqliteMigrator
             throw new InvalidOperationException(
                 $"The database is at schema version {version}, newer than this build knows ({SqliteMigrations.Scripts.Count}). Use a newer build.");
         }
+        // Invariant lower-casing beyond ASCII (SQLite's lower() is ASCII-only), for scripts that derive search text.
+        connection.CreateFunction("lower_invariant", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
         var applied = 0;
         for (var next = version + 1; next <= targetVersion; next++)
         {

@@ -15,11 +15,13 @@ public sealed partial class SqliteSyncStore
             // INSERT OR IGNORE tells new from known (changes() = 1); a known key is then replaced, so a re-parse of
             // the same activity (docs/airtable/revision-history.md §8.1) refreshes the event without duplicating it.
             await using var insert = db.Command("""
-                INSERT OR IGNORE INTO revision_events (record_id, activity_id, field_id, changed_at, event_json)
-                VALUES ($record, $activity, $field, $at, $json)
+                INSERT OR IGNORE INTO revision_events
+                    (record_id, activity_id, field_id, changed_at, event_json, base_id, table_id, actor_id, kind, search_text)
+                VALUES ($record, $activity, $field, $at, $json, $base, $table, $actor, $kind, $search)
                 """);
             await using var replace = db.Command("""
-                UPDATE revision_events SET changed_at = $at, event_json = $json
+                UPDATE revision_events SET changed_at = $at, event_json = $json, base_id = $base, table_id = $table,
+                    actor_id = $actor, kind = $kind, search_text = $search
                 WHERE record_id = $record AND activity_id = $activity AND field_id = $field
                 """);
             var added = 0;
@@ -29,7 +31,9 @@ public sealed partial class SqliteSyncStore
                 {
                     command.Parameters.Clear();
                     command.With("$record", revision.RecordId).With("$activity", revision.ActivityId).With("$field", revision.FieldId)
-                        .With("$at", StoredTime.ToMilliseconds(revision.ChangedAt)).With("$json", StorageJson.Serialize(revision with { ChangedAt = StoredTime.Truncate(revision.ChangedAt) }));
+                        .With("$at", StoredTime.ToMilliseconds(revision.ChangedAt)).With("$json", StorageJson.Serialize(revision with { ChangedAt = StoredTime.Truncate(revision.ChangedAt) }))
+                        .With("$base", revision.BaseId).With("$table", revision.TableId).With("$actor", revision.ActorId)
+                        .With("$kind", revision.Kind.ToString()).With("$search", RevisionSearchText.Of(revision));
                 }
                 if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
                 {
