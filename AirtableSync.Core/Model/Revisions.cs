@@ -35,3 +35,27 @@ public sealed record RevisionEvent
 }
 
 public sealed record RecordComment(string RecordId, string CommentId, string? AuthorId, string? AuthorName, string Text, DateTimeOffset CreatedAt);
+
+/// <summary>A base's revision events, newest first (changedAt desc, then recordId, activityId, fieldId desc), narrowed by every filter set.</summary>
+/// <param name="Actor">A person's Airtable user id (usr…) as stored in ActorId.</param>
+/// <param name="From">Inclusive lower bound of ChangedAt.</param>
+/// <param name="To">Exclusive upper bound of ChangedAt.</param>
+/// <param name="Search">Case-insensitive substring searched in the old and new values (and the field name).</param>
+/// <param name="Cursor">Opaque, from the previous page's NextCursor; null for the first page.</param>
+public sealed record ActivityQuery(
+    string BaseId,
+    string? TableId = null,
+    string? FieldId = null,
+    string? Actor = null,
+    RevisionEventKind? Kind = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    string? Search = null,
+    string? Cursor = null,
+    int Take = 50);
+
+/// <summary>One page of the feed; <paramref name="NextCursor"/> is null on the last page.</summary>
+public sealed record ActivityPage(IReadOnlyList<RevisionEvent> Items, string? NextCursor);
+
+/// <summary>Someone who made changes in a base, for the feed's person filter.</summary>
+public sealed record ActivityActor(string Id, string? Name, string? Email, int EventCount);

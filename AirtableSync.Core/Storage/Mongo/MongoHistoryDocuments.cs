@@ -19,6 +19,10 @@ internal static class MongoHistoryDocuments
         ["baseId"] = e.BaseId,
         ["tableId"] = e.TableId,
         ["changedAt"] = MongoValues.Date(e.ChangedAt),
+        // Top-level copies the activity feed filters on (MongoActivityDocuments); the event itself stays the source.
+        ["actorId"] = MongoValues.Text(e.ActorId),
+        ["kind"] = e.Kind.ToString(),
+        ["searchText"] = RevisionSearchText.Of(e),
         ["event"] = MongoValues.Structured(e with { ChangedAt = StoredTime.Truncate(e.ChangedAt) }),
     })
     { IsUpsert = true };

@@ -23,6 +23,10 @@ internal static class MongoIndexes
             [
                 Index(Keys.Ascending("recordId").Ascending("activityId").Ascending("fieldId"), "recordId_activityId_fieldId", unique: true),
                 Index(Keys.Ascending("recordId").Descending("changedAt"), "recordId_changedAt"),
+                // The activity feed's order per base and per table (as SQLite's ix_revision_events_*_feed), so its pages
+                // are read off the index, newest first, without an in-memory sort.
+                Index(Keys.Ascending("baseId").Descending("changedAt").Descending("recordId").Descending("activityId").Descending("fieldId"), "baseId_feed"),
+                Index(Keys.Ascending("tableId").Descending("changedAt").Descending("recordId").Descending("activityId").Descending("fieldId"), "tableId_feed"),
             ],
             [MongoCollections.Comments] = [Index(Keys.Ascending("recordId").Ascending("createdAt"), "recordId_createdAt")],
             [MongoCollections.Tables] = [Index(Keys.Ascending("baseId").Ascending("position"), "baseId_position")],

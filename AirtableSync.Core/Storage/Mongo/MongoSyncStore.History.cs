@@ -31,6 +31,25 @@ public sealed partial class MongoSyncStore
         return (await ids.ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
     }
 
+    public async Task<ActivityPage> QueryActivityAsync(ActivityQuery query, CancellationToken cancellationToken = default)
+    {
+        var after = ActivityCursor.Read(query);
+        // Take + 1: the extra document only says that another page exists.
+        var documents = await Collection(MongoCollections.Revisions).Find(MongoActivityDocuments.Matching(query, after))
+            .Sort(MongoActivityDocuments.FeedOrder).Limit(query.Take + 1).ToListAsync(cancellationToken);
+        var items = documents.Take(query.Take).Select(d => MongoValues.FromStructured<RevisionEvent>(d["event"])).ToList();
+        return new ActivityPage(items, documents.Count > query.Take ? ActivityCursor.Encode(items[^1]) : null);
+    }
+
+    public async Task<IReadOnlyList<ActivityActor>> ListActivityActorsAsync(string baseId, string? tableId, CancellationToken cancellationToken = default)
+    {
+        var documents = await Collection(MongoCollections.Revisions)
+            .Aggregate<BsonDocument>(MongoActivityDocuments.ActorsPipeline(baseId, tableId), cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
+        return [.. documents.Select(MongoActivityDocuments.ReadActor)
+            .OrderBy(a => a.Name ?? a.Email ?? a.Id, StringComparer.CurrentCultureIgnoreCase).ThenBy(a => a.Id, StringComparer.Ordinal)];
+    }
+
     public async Task UpsertRecordCommentsAsync(IReadOnlyList<RecordComment> comments, CancellationToken cancellationToken = default)
     {
         if (comments.Count > 0)
