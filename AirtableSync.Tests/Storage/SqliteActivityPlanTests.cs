@@ -32,7 +32,7 @@ public sealed class SqliteActivityPlanTests(TemporaryDirectory directory) : ICla
         };
 
         var plan = await store.ExplainActivityAsync(query, Token);
-        var nextPage = await store.ExplainActivityAsync(query with { Cursor = AirtableSync.Storage.ActivityCursor.Encode(new(at.ToUnixTimeMilliseconds(), "rec1", "act1", "fld1")) }, Token);
+        var nextPage = await store.ExplainActivityAsync(query with { Cursor = AirtableSync.Storage.ActivityCursor.Encode(new AirtableSync.Storage.ActivityCursor.Position(at.ToUnixTimeMilliseconds(), "rec1", "act1", "fld1")) }, Token);
 
         Assert.Contains(plan, step => step.Contains($"USING INDEX {index}", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));

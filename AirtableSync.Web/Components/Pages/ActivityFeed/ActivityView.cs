@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AirtableSync.Web.Components.Pages.Activity;
+namespace AirtableSync.Web.Components.Pages.ActivityFeed;
 
 /// <summary>What the feed shows: a table, a field, a person, a kind of change, a range of days and a search.</summary>
 public sealed record ActivityView(
