@@ -10,6 +10,7 @@ using AirtableSync.Web.Components;
 using AirtableSync.Web.Components.Pages;
 using AirtableSync.Web.Components.Pages.Connect;
 using AirtableSync.Web.Components.Pages.Jobs;
+using AirtableSync.Web.Components.Pages.ActivityFeed.Export;
 using AirtableSync.Web.Components.Pages.RecordList.Export;
 using AirtableSync.Web.Endpoints;
 using AirtableSync.Web.Endpoints.Api;
@@ -85,6 +86,7 @@ app.MapRestApi();
 app.MapBrowserSessions();
 app.MapAirtableOAuth();
 app.MapRecordExport();
+app.MapActivityExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -54,10 +54,17 @@ public static class RevisionsApi
         return TypedResults.Ok(events.Select(e =>
         {
             var field = fields.GetValueOrDefault(e.FieldId);
-            var isList = field?.Type is { } type ? ListTypes.Contains(type) : e.ColumnType is "multiSelect" or "foreignKey" or "multipleAttachment";
+            var (oldValue, newValue) = Values(e, field);
             return new RevisionResponse(e.ActivityId, e.GroupType, e.FieldId, field?.Name ?? e.FieldName, field?.Type, e.Kind, e.ChangeKind,
-                Shape(e.OldValues, isList), Shape(e.NewValues, isList), new RevisionActorResponse(e.ActorId, e.ActorName, e.ActorEmail), e.ChangedAt);
+                oldValue, newValue, new RevisionActorResponse(e.ActorId, e.ActorName, e.ActorEmail), e.ChangedAt);
         }).ToArray());
+    }
+
+    // The change's values as the field's kind suggests (the activity feed shapes them the same way).
+    internal static (object? Old, object? New) Values(RevisionEvent e, FieldSchema? field)
+    {
+        var isList = field?.Type is { } type ? ListTypes.Contains(type) : e.ColumnType is "multiSelect" or "foreignKey" or "multipleAttachment";
+        return (Shape(e.OldValues, isList), Shape(e.NewValues, isList));
     }
 
     private static object? Shape(IReadOnlyList<string>? values, bool isList) => values switch
