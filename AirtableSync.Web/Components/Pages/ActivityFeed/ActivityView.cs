@@ -56,6 +56,24 @@ public sealed record ActivityView(
         return string.Join('&', pairs.Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
     }
 
+    /// <summary>The REST API's (and CSV export's) query for this view: the viewer's days as UTC instants.</summary>
+    public string ApiQuery(TimeZoneInfo zone)
+    {
+        var pairs = new List<(string Key, string? Value)>
+        {
+            ("tableId", TableId),
+            ("fieldId", TableId is null ? null : FieldId),
+            ("actor", Actor),
+            ("kind", Kind?.ToString().ToLowerInvariant()),
+            ("from", From is { } from ? Instant(StartOf(from, zone)) : null),
+            ("to", To is { } to ? Instant(StartOf(to.AddDays(1), zone)) : null),
+            ("q", string.IsNullOrWhiteSpace(Search) ? null : Search.Trim()),
+        };
+        return string.Join('&', pairs.Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
+
+        static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>A shared address's view; a value that does not parse is left out rather than failing the page.</summary>
     public static ActivityView FromAddress(IReadOnlyDictionary<string, string?> query)
     {
