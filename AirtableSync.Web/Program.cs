@@ -1,6 +1,7 @@
 using AirtableSync.Airtable;
 using AirtableSync.Connections;
 using AirtableSync.Jobs;
+using AirtableSync.Analytics;
 using AirtableSync.Revisions;
 using AirtableSync.Storage;
 using AirtableSync.Sync;
@@ -34,6 +35,7 @@ builder.Services.AddSync();
 builder.Services.AddSyncScheduler();
 builder.Services.AddWebSession();
 builder.Services.AddRevisions();
+builder.Services.AddAnalytics();
 builder.Services.AddAppSignIn(builder.Configuration);
 builder.Services.AddRestApi();
 builder.Services.AddRecordBrowsing();
