@@ -1,8 +1,9 @@
 namespace AirtableSync.Analytics;
 
+/// <summary>Days, ISO weeks and months in a time zone, as the analytics reports count them.</summary>
 // Days, ISO weeks and months in the viewer's time zone. A day starts at local midnight; where a zone skips midnight
 // (a DST change at 00:00) it starts at the first local instant that exists. Days around a DST change are 23 or 25 hours.
-internal static class ZoneCalendar
+public static class ZoneCalendar
 {
     public static DateOnly DayOf(long ms, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(ms), zone).DateTime);
