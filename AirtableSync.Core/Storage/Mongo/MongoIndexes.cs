@@ -23,6 +23,8 @@ internal static class MongoIndexes
             [
                 Index(Keys.Ascending("recordId").Ascending("activityId").Ascending("fieldId"), "recordId_activityId_fieldId", unique: true),
                 Index(Keys.Ascending("recordId").Descending("changedAt"), "recordId_changedAt"),
+                // Analytics stream one field's changes of a table in record, time order (MongoAnalyticsDocuments).
+                Index(Keys.Ascending("tableId").Ascending("fieldId").Ascending("recordId").Ascending("changedAt"), "tableId_fieldId_recordId_changedAt"),
             ],
             [MongoCollections.Comments] = [Index(Keys.Ascending("recordId").Ascending("createdAt"), "recordId_createdAt")],
             [MongoCollections.Tables] = [Index(Keys.Ascending("baseId").Ascending("position"), "baseId_position")],

@@ -37,6 +37,7 @@ public static class RestApiExtensions
         api.MapCatalogApi();
         api.MapJobsApi();
         api.MapRevisionsApi();
+        api.MapAnalyticsApi();
         api.MapConnectionsApi();
         api.MapScheduleApi();
         // A key-holder's typo (or a method the path does not take) is "no such endpoint", not the sign-in
