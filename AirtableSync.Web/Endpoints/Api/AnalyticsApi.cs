@@ -39,7 +39,7 @@ public static class AnalyticsApi
             return TypedResults.ValidationProblem(errors);
         }
         return await analytics.GetStatusDurationsAsync(tableId, period, cancellationToken) is { } report
-            ? Answer(report, format, AnalyticsCsv.StatusDurations)
+            ? Answer(report, format, AnalyticsApiCsv.StatusDurations)
             : NotFound(tableId);
     }
 
@@ -67,7 +67,7 @@ public static class AnalyticsApi
         try
         {
             return await analytics.GetCycleTimeAsync(tableId, fromStatus!, toStatus!, period, cancellationToken) is { } report
-                ? Answer(report, format, AnalyticsCsv.CycleTime)
+                ? Answer(report, format, AnalyticsApiCsv.CycleTime)
                 : NotFound(tableId);
         }
         catch (ArgumentException e)
@@ -87,7 +87,7 @@ public static class AnalyticsApi
             return TypedResults.ValidationProblem(errors);
         }
         return await analytics.GetFlowAsync(tableId, period, cancellationToken) is { } report
-            ? Answer(report, format, AnalyticsCsv.Flow)
+            ? Answer(report, format, AnalyticsApiCsv.Flow)
             : NotFound(tableId);
     }
 
@@ -104,7 +104,7 @@ public static class AnalyticsApi
             return TypedResults.ValidationProblem(errors);
         }
         return await analytics.GetStuckAsync(tableId, limit, cancellationToken) is { } report
-            ? Answer(report, format, AnalyticsCsv.Stuck)
+            ? Answer(report, format, AnalyticsApiCsv.Stuck)
             : NotFound(tableId);
     }
 
@@ -120,7 +120,7 @@ public static class AnalyticsApi
             return TypedResults.ValidationProblem(errors);
         }
         return await analytics.GetAssignmentsAsync(tableId, range, unit.Value, cancellationToken) is { } report
-            ? Answer(report, format, AnalyticsCsv.Assignments)
+            ? Answer(report, format, AnalyticsApiCsv.Assignments)
             : NotFound(tableId);
     }
 

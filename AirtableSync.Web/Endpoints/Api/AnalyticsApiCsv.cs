@@ -5,9 +5,10 @@ using AirtableSync.Web.Components.Pages.RecordList.Export;
 
 namespace AirtableSync.Web.Endpoints.Api;
 
-// The analytics reports as CSV, one row per row of the report's main table: numbers in invariant culture, instants in
+// The REST API's analytics reports as CSV for scripts (keyed columns, ids, long format; the page's exports name records and
+// speak to people: Components/Pages/Analytics/AnalyticsCsv), one row per row of the report's main table: numbers in invariant culture, instants in
 // ISO 8601 UTC, statuses as choice id and name columns.
-public static class AnalyticsCsv
+public static class AnalyticsApiCsv
 {
     public static string StatusDurations(StatusDurationsReport report) => Lines(
         ["statusChoiceId", "status", "currentCount", "entered", "left", "visits", "medianSeconds", "p75Seconds", "p90Seconds", "maxSeconds"],
