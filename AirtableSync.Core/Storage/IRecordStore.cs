@@ -23,4 +23,6 @@ public interface IRecordStore
     /// <summary>Live records of a table whose cells changed after their revision history was last fetched (or never fetched).</summary>
     Task<IReadOnlyList<StoredRecord>> ListRecordsNeedingRevisionsAsync(string baseId, string tableId, int limit, CancellationToken cancellationToken = default);
     Task MarkRevisionsFetchedAsync(string recordId, DateTimeOffset fetchedAt, CancellationToken cancellationToken = default);
+    /// <summary>Every record of a table, tombstones included, with its current cell of one field, ordered by record id (ordinal).</summary>
+    IAsyncEnumerable<RecordFieldCell> StreamFieldCellsAsync(string baseId, string tableId, string fieldId, CancellationToken cancellationToken = default);
 }

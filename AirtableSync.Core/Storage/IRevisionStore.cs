@@ -19,4 +19,9 @@ public interface IRevisionStore
     Task UpsertRecordCommentsAsync(IReadOnlyList<RecordComment> comments, CancellationToken cancellationToken = default);
     /// <summary>Comments of one record, oldest first.</summary>
     Task<IReadOnlyList<RecordComment>> GetRecordCommentsAsync(string recordId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Every change of one field in a table, ordered by record id (ordinal) then time: what analytics stream, one record's
+    /// history at a time. Changes at the same instant come in no defined order.
+    /// </summary>
+    IAsyncEnumerable<FieldChange> StreamFieldChangesAsync(string tableId, string fieldId, CancellationToken cancellationToken = default);
 }

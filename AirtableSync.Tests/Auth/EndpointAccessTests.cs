@@ -24,10 +24,12 @@ public sealed partial class EndpointAccessTests
     /// <summary>What analysts browse.</summary>
     private static readonly HashSet<string> AnalystPages =
         ["/", "/bases", "/bases/{BaseId}", "/bases/{BaseId}/tables/{TableId}", "/bases/{BaseId}/tables/{TableId}/records/{RecordId}",
-         "/bases/{BaseId}/activity", "/bases/{BaseId}/tables/{TableId}/activity"];
+         "/bases/{BaseId}/activity", "/bases/{BaseId}/tables/{TableId}/activity",
+         "/bases/{BaseId}/tables/{TableId}/analytics"];
 
     /// <summary>Analysts' downloads: not refused, though a dummy base answers 404 rather than a page.</summary>
-    private static readonly HashSet<string> AnalystDownloads = ["/bases/{baseId}/tables/{tableId}/export.csv", "/bases/{baseId}/activity.csv"];
+    private static readonly HashSet<string> AnalystDownloads = ["/bases/{baseId}/tables/{tableId}/export.csv", "/bases/{baseId}/activity.csv",
+        "/bases/{baseId}/tables/{tableId}/analytics/{report}.csv"];
 
     /// <summary>Any signed-in user: sign-out and Blazor's own plumbing (the circuit, its redirects, and files not in the manifest).</summary>
     private static readonly HashSet<string> SignedIn =

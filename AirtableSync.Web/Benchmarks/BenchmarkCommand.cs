@@ -14,10 +14,12 @@ public static class BenchmarkCommand
                 return await SyncBenchmark.RunAsync(rest, Console.Out, cancellationToken);
             case [FakeAirtableProcess.Verb, .. var rest]:
                 return await FakeAirtableProcess.ServeAsync(rest, cancellationToken);
+            case ["analytics", .. var rest]:
+                return await AnalyticsBenchmark.RunAsync(rest, Console.Out, cancellationToken);
             case ["revisions", .. var rest]:
                 return await RevisionBenchmark.RunAsync(rest, Console.Out, cancellationToken);
             default:
-                await Console.Error.WriteLineAsync("Usage: benchmark storage [--records N] [--batch N] [--warm-up-seconds N] [--path file.db] | sync [--quick] | revisions [--quick]");
+                await Console.Error.WriteLineAsync("Usage: benchmark storage [--records N] [--batch N] [--warm-up-seconds N] [--path file.db] | sync [--quick] | revisions [--quick] | analytics [--records N] [--path file.db]");
                 return 2;
         }
     }

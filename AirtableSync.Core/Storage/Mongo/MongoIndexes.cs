@@ -27,6 +27,8 @@ internal static class MongoIndexes
                 // are read off the index, newest first, without an in-memory sort.
                 Index(Keys.Ascending("baseId").Descending("changedAt").Descending("recordId").Descending("activityId").Descending("fieldId"), "baseId_feed"),
                 Index(Keys.Ascending("tableId").Descending("changedAt").Descending("recordId").Descending("activityId").Descending("fieldId"), "tableId_feed"),
+                // Analytics stream one field's changes of a table in record, time order (MongoAnalyticsDocuments).
+                Index(Keys.Ascending("tableId").Ascending("fieldId").Ascending("recordId").Ascending("changedAt"), "tableId_fieldId_recordId_changedAt"),
             ],
             [MongoCollections.Comments] = [Index(Keys.Ascending("recordId").Ascending("createdAt"), "recordId_createdAt")],
             [MongoCollections.Tables] = [Index(Keys.Ascending("baseId").Ascending("position"), "baseId_position")],

@@ -106,5 +106,15 @@ internal static class SqliteMigrations
         CREATE INDEX ix_revision_events_table_feed ON revision_events (table_id, changed_at DESC, record_id DESC, activity_id DESC, field_id DESC);
         CREATE INDEX ix_revision_events_table_field ON revision_events (table_id, field_id, record_id, changed_at);
         """,
+        // 8: analytics (AirtableSync.Analytics) stream one field's changes and one table's records side by side in record
+        // id order, one record at a time. The values get columns of their own (JSON arrays, as in event_json) so that
+        // reading a million changes does not parse each event's JSON with its raw markup; the index walks a table's
+        // records in id order like ix_revision_events_table_field walks its events.
+        """
+        ALTER TABLE revision_events ADD COLUMN old_values TEXT;
+        ALTER TABLE revision_events ADD COLUMN new_values TEXT;
+        UPDATE revision_events SET old_values = json_extract(event_json, '$.oldValues'), new_values = json_extract(event_json, '$.newValues');
+        CREATE INDEX ix_records_table_id ON records (base_id, table_id, id);
+        """,
     ];
 }

@@ -16,12 +16,12 @@ public sealed partial class SqliteSyncStore
             // the same activity (docs/airtable/revision-history.md §8.1) refreshes the event without duplicating it.
             await using var insert = db.Command("""
                 INSERT OR IGNORE INTO revision_events
-                    (record_id, activity_id, field_id, changed_at, event_json, base_id, table_id, actor_id, kind, search_text)
-                VALUES ($record, $activity, $field, $at, $json, $base, $table, $actor, $kind, $search)
+                    (record_id, activity_id, field_id, changed_at, event_json, base_id, table_id, actor_id, kind, search_text, old_values, new_values)
+                VALUES ($record, $activity, $field, $at, $json, $base, $table, $actor, $kind, $search, $old, $new)
                 """);
             await using var replace = db.Command("""
                 UPDATE revision_events SET changed_at = $at, event_json = $json, base_id = $base, table_id = $table,
-                    actor_id = $actor, kind = $kind, search_text = $search
+                    actor_id = $actor, kind = $kind, search_text = $search, old_values = $old, new_values = $new
                 WHERE record_id = $record AND activity_id = $activity AND field_id = $field
                 """);
             var added = 0;
@@ -33,7 +33,8 @@ public sealed partial class SqliteSyncStore
                     command.With("$record", revision.RecordId).With("$activity", revision.ActivityId).With("$field", revision.FieldId)
                         .With("$at", StoredTime.ToMilliseconds(revision.ChangedAt)).With("$json", StorageJson.Serialize(revision with { ChangedAt = StoredTime.Truncate(revision.ChangedAt) }))
                         .With("$base", revision.BaseId).With("$table", revision.TableId).With("$actor", revision.ActorId)
-                        .With("$kind", revision.Kind.ToString()).With("$search", RevisionSearchText.Of(revision));
+                        .With("$kind", revision.Kind.ToString()).With("$search", RevisionSearchText.Of(revision))
+                        .With("$old", FieldValuesJson(revision.OldValues)).With("$new", FieldValuesJson(revision.NewValues));
                 }
                 if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
                 {

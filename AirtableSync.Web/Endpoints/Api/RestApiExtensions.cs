@@ -38,6 +38,7 @@ public static class RestApiExtensions
         api.MapJobsApi();
         api.MapRevisionsApi();
         api.MapActivityApi();
+        api.MapAnalyticsApi();
         api.MapConnectionsApi();
         api.MapScheduleApi();
         // A key-holder's typo (or a method the path does not take) is "no such endpoint", not the sign-in

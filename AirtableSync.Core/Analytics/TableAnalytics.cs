@@ -1,0 +1,175 @@
+using AirtableSync.Revisions;
+using AirtableSync.Storage;
+
+namespace AirtableSync.Analytics;
+
+/// <summary>
+/// Status and people analytics of one table, computed exactly from its revision events (docs/analytics.md). Every
+/// method answers null when the table is not in the local copy, and streams the table once in record order, keeping
+/// one record's history at a time plus compact per-status duration arrays. "Now" is the injected clock's.
+/// </summary>
+public sealed class TableAnalytics(ISchemaStore schemas, IRecordStore records, IRevisionStore revisions, TableFieldRoles roles, TimeProvider time)
+{
+    /// <summary>Per status: records in it now, visits entered and left in the period, time in status within the period.</summary>
+    public async Task<StatusDurationsReport?> GetStatusDurationsAsync(string tableId, AnalyticsPeriod period, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(tableId, cancellationToken) is not { } table)
+        {
+            return null;
+        }
+        var now = Now();
+        var calculation = new StatusDurationsCalculation(table.Names, period.From.ToUnixTimeMilliseconds(), period.To.ToUnixTimeMilliseconds());
+        await ScanAsync(table, table.StatusFieldId, now, (_, segments) => calculation.Add(segments), cancellationToken);
+        return new StatusDurationsReport(tableId, table.StatusFieldId, period.From, period.To, now, calculation.Rows());
+    }
+
+    /// <summary>
+    /// Cycles from <paramref name="fromStatus"/> to <paramref name="toStatus"/> (each a choice id or a name, current or
+    /// as events carry it) completed in the period, with a histogram and the median per ISO week of completion.
+    /// Throws <see cref="ArgumentException"/> (parameter fromStatus/toStatus) for an empty status or the same status twice.
+    /// </summary>
+    public async Task<CycleTimeReport?> GetCycleTimeAsync(string tableId, string fromStatus, string toStatus, AnalyticsPeriod period, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fromStatus);
+        ArgumentException.ThrowIfNullOrWhiteSpace(toStatus);
+        if (await FindAsync(tableId, cancellationToken) is not { } table)
+        {
+            return null;
+        }
+        var from = table.Names.Find(fromStatus.Trim());
+        var to = table.Names.Find(toStatus.Trim());
+        if (from == to)
+        {
+            throw new ArgumentException("fromStatus and toStatus name the same status.", nameof(toStatus));
+        }
+        var calculation = new CycleTimeCalculation(table.Names, from, to, period);
+        await ScanAsync(table, table.StatusFieldId, Now(), calculation.Add, cancellationToken);
+        return calculation.Report(tableId, table.StatusFieldId);
+    }
+
+    /// <summary>Live records per status at the end of each day of the period (days in the period's zone).</summary>
+    public async Task<FlowReport?> GetFlowAsync(string tableId, AnalyticsPeriod period, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(tableId, cancellationToken) is not { } table)
+        {
+            return null;
+        }
+        var now = Now();
+        var calculation = new FlowCalculation(table.Names, period, now.ToUnixTimeMilliseconds());
+        await ScanAsync(table, table.StatusFieldId, now, (_, segments) => calculation.Add(segments), cancellationToken);
+        var (statuses, days) = calculation.Result();
+        return new FlowReport(tableId, table.StatusFieldId, period.From, period.To, period.Zone.Id, statuses, days);
+    }
+
+    /// <summary>Live records in their current status for longer than that status's p90; the <paramref name="limit"/> longest.</summary>
+    public async Task<StuckReport?> GetStuckAsync(string tableId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        if (await FindAsync(tableId, cancellationToken) is not { } table)
+        {
+            return null;
+        }
+        var now = Now();
+        var calculation = new StuckCalculation(table.Names, now.ToUnixTimeMilliseconds(), limit);
+        await ScanAsync(table, table.StatusFieldId, now, calculation.Add, cancellationToken);
+        var (total, stuck) = calculation.Result();
+        return new StuckReport(tableId, table.StatusFieldId, now, total, stuck);
+    }
+
+    /// <summary>Who held which record in which status for how long in the period, and the same per day, week or month.</summary>
+    public async Task<AssignmentReport?> GetAssignmentsAsync(string tableId, AnalyticsPeriod period, AssignmentPeriodUnit unit, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(tableId, cancellationToken) is not { } table)
+        {
+            return null;
+        }
+        var now = Now();
+        var calculation = new AssignmentCalculation(table.Names, period, unit, now.ToUnixTimeMilliseconds());
+        if (table.AssigneeFieldId is { } assigneeField)
+        {
+            await ScanPairsAsync(table, assigneeField, now, calculation.Add, cancellationToken);
+        }
+        var (rows, periods) = calculation.Result();
+        return new AssignmentReport(tableId, table.StatusFieldId, table.AssigneeFieldId, period.From, period.To, period.Zone.Id, unit, rows, periods);
+    }
+
+    // Stored instants have milliseconds; "now" is cut the same way so a visit's length is a whole number of them.
+    private DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
+
+    private async Task<AnalyticsTable?> FindAsync(string tableId, CancellationToken cancellationToken)
+    {
+        foreach (var @base in await schemas.ListBasesAsync(cancellationToken))
+        {
+            var tables = await schemas.ListTablesAsync(@base.Id, cancellationToken);
+            if (tables.FirstOrDefault(t => t.Id == tableId) is { } table)
+            {
+                var fieldRoles = await roles.GetAsync(table, cancellationToken);
+                var statusField = table.Fields.FirstOrDefault(f => f.Id == fieldRoles.StatusFieldId);
+                var assigneeField = table.Fields.FirstOrDefault(f => f.Id == fieldRoles.AssigneeFieldId);
+                return new AnalyticsTable(table, statusField?.Id, assigneeField?.Id, new StatusNames(SchemaChoice.FromOptions(statusField?.OptionsJson)));
+            }
+        }
+        return null;
+    }
+
+    private async Task ScanAsync(AnalyticsTable table, string? fieldId, DateTimeOffset now, Action<string, List<Segment>> visit, CancellationToken cancellationToken)
+    {
+        if (fieldId is null)
+        {
+            return;
+        }
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var segments = new List<Segment>();
+        await foreach (var history in History(table, fieldId, cancellationToken))
+        {
+            FieldTimeline.Build(history, nowMs, segments);
+            Observe(table, history, segments);
+            visit(history.Record.RecordId, segments);
+        }
+    }
+
+    // The Assignee's and the Status's histories side by side: both streams list the same records in the same order.
+    private async Task ScanPairsAsync(AnalyticsTable table, string assigneeFieldId, DateTimeOffset now, Action<string, List<Segment>, List<Segment>> visit, CancellationToken cancellationToken)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var held = new List<Segment>();
+        var statuses = new List<Segment>();
+        IAsyncEnumerator<RecordHistory>? status = table.StatusFieldId is { } statusFieldId
+            ? History(table, statusFieldId, cancellationToken).GetAsyncEnumerator(cancellationToken) : null;
+        try
+        {
+            await foreach (var history in History(table, assigneeFieldId, cancellationToken))
+            {
+                FieldTimeline.Build(history, nowMs, held);
+                statuses.Clear();
+                if (status is not null && await status.MoveNextAsync())
+                {
+                    FieldTimeline.Build(status.Current, nowMs, statuses);
+                    Observe(table, status.Current, statuses);
+                }
+                visit(history.Record.RecordId, held, statuses);
+            }
+        }
+        finally
+        {
+            if (status is not null)
+            {
+                await status.DisposeAsync();
+            }
+        }
+    }
+
+    private IAsyncEnumerable<RecordHistory> History(AnalyticsTable table, string fieldId, CancellationToken cancellationToken) =>
+        RecordHistories.JoinAsync(records.StreamFieldCellsAsync(table.Table.BaseId, table.Table.Id, fieldId, cancellationToken),
+            revisions.StreamFieldChangesAsync(table.Table.Id, fieldId, cancellationToken), cancellationToken);
+
+    private static void Observe(AnalyticsTable table, RecordHistory history, List<Segment> segments)
+    {
+        if (history.Changes.Count > 0 && segments.Count > 0)
+        {
+            table.Names.Observe(segments[^1].Key, ValueKeys.OfCell(history.Record.CellJson));
+        }
+    }
+
+    private sealed record AnalyticsTable(StoredTable Table, string? StatusFieldId, string? AssigneeFieldId, StatusNames Names);
+}
