@@ -24,23 +24,36 @@ public sealed partial class SqliteSyncStore
             var sort = query.SortFieldId is null ? null : RecordSort.For(query, fields);
             var order = SqliteRecordOrder.For(sort, query.SortDirection, query.TableId);
             var conditions = RecordCondition.For(query, fields);
-            // Search uses the trigram index records_search (SqliteRecordSearch); the count shares the page index
-            // (base_id, table_id, deleted, created_time, id). With a sort index, the table term is the index's own literal.
-            var where = (order.IndexName is null ? "table_id = $table" : SqliteRecordOrder.TableTerm(query.TableId)) + " AND base_id = $base"
+            // The count shares the page index (base_id, table_id, deleted, created_time, id). With a sort index, the table
+            // term is the index's own literal.
+            var scope = (order.IndexName is null ? "table_id = $table" : SqliteRecordOrder.TableTerm(query.TableId)) + " AND base_id = $base"
                 + (query.IncludeDeleted ? "" : " AND deleted = 0")
-                + (search is null ? "" : $" AND {SqliteRecordSearch.Sql(search)}")
                 + string.Concat(conditions.Select((c, i) => $" AND {SqliteRecordConditions.Sql(c, i)}"));
-            await using var page = db.Command($"SELECT {RecordColumns} FROM records WHERE {where} ORDER BY {order.OrderBy} LIMIT $take OFFSET $skip");
+            var where = search is null ? scope : $"{scope} AND {SqliteRecordSearch.Sql(search)}";
+            // Few matches (at most FewMatches in the trigram index, all tables and tombstones included): count and page from
+            // the matches outwards (CROSS JOIN keeps that loop order), one lookup per match. Left to itself SQLite walks the
+            // whole page index testing each row against the matches, a scan of the table's size even when one record
+            // matches; with many matches that walk is the cheaper way, and it meets a window's rows soon.
+            var fromMatches = $"records_search CROSS JOIN records ON records.rowid = records_search.rowid WHERE records_search MATCH $search AND {scope}";
+            var from = search is not null && SqliteRecordSearch.UsesIndex(search) && await FewMatchesAsync(db, SqliteRecordSearch.Parameter(search), cancellationToken) ? fromMatches : $"records WHERE {where}";
+            await using var count = Bind(db.Command($"SELECT count(*) FROM {from}"), query, search, conditions);
+            var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            await using var page = db.Command($"SELECT {RecordColumns} FROM {from} ORDER BY {order.OrderBy} LIMIT $take OFFSET $skip");
             Bind(page, query, search, conditions).With("$take", query.Take).With("$skip", query.Skip);
             if (sort is { Kind: RecordSortKind.ChoiceOrder })
             {
                 page.With("$choices", StorageJson.Serialize(sort.Choices)).With("$choiceCount", sort.Choices.Count);
             }
             var items = await ListAsync(page, ReadRecord, cancellationToken);
-            await using var count = Bind(db.Command($"SELECT count(*) FROM records WHERE {where}"), query, search, conditions);
-            var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             return new RecordPage(items, total);
         }, cancellationToken);
+    }
+
+    private static async Task<bool> FewMatchesAsync(SqliteConnection db, string match, CancellationToken cancellationToken)
+    {
+        await using var command = db.Command("SELECT count(*) FROM (SELECT 1 FROM records_search WHERE records_search MATCH $search LIMIT $limit)")
+            .With("$search", match).With("$limit", SqliteRecordSearch.FewMatches + 1);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) <= SqliteRecordSearch.FewMatches;
     }
 
     // Sort indexes known to exist in this file; CREATE INDEX IF NOT EXISTS is cheap, but it is a write and waits for the writer.
