@@ -19,7 +19,7 @@ public static class BenchmarkCommand
             case ["revisions", .. var rest]:
                 return await RevisionBenchmark.RunAsync(rest, Console.Out, cancellationToken);
             default:
-                await Console.Error.WriteLineAsync("Usage: benchmark storage [--records N] [--batch N] [--warm-up-seconds N] [--path file.db] | sync [--quick] | revisions [--quick] | analytics [--records N] [--path file.db]");
+                await Console.Error.WriteLineAsync("Usage: benchmark storage [--records N (500000: Airtable's per-base maximum)] [--batch N] [--warm-up-seconds N] [--path file.db] | sync [--quick] | revisions [--quick] | analytics [--records N] [--path file.db]");
                 return 2;
         }
     }

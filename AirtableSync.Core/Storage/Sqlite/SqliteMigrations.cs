@@ -116,5 +116,27 @@ internal static class SqliteMigrations
         UPDATE revision_events SET old_values = json_extract(event_json, '$.oldValues'), new_values = json_extract(event_json, '$.newValues');
         CREATE INDEX ix_records_table_id ON records (base_id, table_id, id);
         """,
+        // 9: the records grid's search as an index. An FTS5 trigram index over search_text (already lower-cased invariant,
+        // so the index is case-sensitive and never folds differently from .NET): a quoted phrase matches exactly the rows
+        // instr(search_text, needle) finds (SqliteRecordSearch). Contentless (content=''), since records holds the text, with
+        // contentless_delete so a row can be replaced; its rowid is the records row's. records has no INTEGER PRIMARY KEY,
+        // so a VACUUM could renumber rowids: the store never vacuums, and a VACUUM would need this index rebuilt.
+        // Triggers keep it in step with every write of records, tombstones included (IncludeDeleted searches them too).
+        """
+        CREATE VIRTUAL TABLE records_search USING fts5(
+            search_text, content = '', contentless_delete = 1, tokenize = 'trigram case_sensitive 1');
+        INSERT INTO records_search (rowid, search_text) SELECT rowid, search_text FROM records;
+        CREATE TRIGGER records_search_insert AFTER INSERT ON records BEGIN
+            INSERT INTO records_search (rowid, search_text) VALUES (new.rowid, new.search_text);
+        END;
+        CREATE TRIGGER records_search_update AFTER UPDATE OF search_text ON records
+            WHEN old.search_text IS NOT new.search_text BEGIN
+            DELETE FROM records_search WHERE rowid = old.rowid;
+            INSERT INTO records_search (rowid, search_text) VALUES (new.rowid, new.search_text);
+        END;
+        CREATE TRIGGER records_search_delete AFTER DELETE ON records BEGIN
+            DELETE FROM records_search WHERE rowid = old.rowid;
+        END;
+        """,
     ];
 }

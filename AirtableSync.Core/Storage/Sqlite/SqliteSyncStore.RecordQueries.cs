@@ -7,64 +7,72 @@ public sealed partial class SqliteSyncStore
     private const string RecordColumns =
         "base_id, table_id, id, created_time, fields_json, first_seen_at, last_seen_at, updated_at, deleted_at, revisions_fetched_at";
 
-    public Task<RecordPage> QueryRecordsAsync(RecordQuery query, CancellationToken cancellationToken = default)
+    public async Task<RecordPage> QueryRecordsAsync(RecordQuery query, CancellationToken cancellationToken = default)
     {
         RecordQueryRules.Validate(query);
         var search = RecordQueryRules.SearchTerm(query);
-        return ReadAsync(async db =>
+        // The schema decides the sort's kind, hence its index; the page below re-reads it in its own snapshot.
+        if (query.SortFieldId is not null)
+        {
+            var fields = await ReadAsync(db => ReadFieldsAsync(db, query, cancellationToken), cancellationToken);
+            await EnsureSortIndexAsync(SqliteRecordOrder.For(RecordSort.For(query, fields), query.SortDirection, query.TableId), cancellationToken);
+        }
+        return await ReadAsync(async db =>
         {
             await using var transaction = db.BeginTransaction(deferred: true); // one snapshot for schema, page and count
             var fields = query.SortFieldId is null && query.Filters is not { Count: > 0 } ? null : await ReadFieldsAsync(db, query, cancellationToken);
             var sort = query.SortFieldId is null ? null : RecordSort.For(query, fields);
+            var order = SqliteRecordOrder.For(sort, query.SortDirection, query.TableId);
             var conditions = RecordCondition.For(query, fields);
-            // Search is instr() over the lower-cased cell text (RecordContent): a scan, but over a narrow column,
-            // and the count shares the page index (base_id, table_id, deleted, created_time, id).
-            var where = "base_id = $base AND table_id = $table"
+            // The count shares the page index (base_id, table_id, deleted, created_time, id). With a sort index, the table
+            // term is the index's own literal.
+            var scope = (order.IndexName is null ? "table_id = $table" : SqliteRecordOrder.TableTerm(query.TableId)) + " AND base_id = $base"
                 + (query.IncludeDeleted ? "" : " AND deleted = 0")
-                + (search is null ? "" : " AND instr(search_text, $search) > 0")
                 + string.Concat(conditions.Select((c, i) => $" AND {SqliteRecordConditions.Sql(c, i)}"));
-            await using var page = db.Command($"SELECT {RecordColumns} FROM records WHERE {where} ORDER BY {Order(sort, query.SortDirection)} LIMIT $take OFFSET $skip");
+            var where = search is null ? scope : $"{scope} AND {SqliteRecordSearch.Sql(search)}";
+            // Few matches (at most FewMatches in the trigram index, all tables and tombstones included): count and page from
+            // the matches outwards (CROSS JOIN keeps that loop order), one lookup per match. Left to itself SQLite walks the
+            // whole page index testing each row against the matches, a scan of the table's size even when one record
+            // matches; with many matches that walk is the cheaper way, and it meets a window's rows soon.
+            var fromMatches = $"records_search CROSS JOIN records ON records.rowid = records_search.rowid WHERE records_search MATCH $search AND {scope}";
+            var from = search is not null && SqliteRecordSearch.UsesIndex(search) && await FewMatchesAsync(db, SqliteRecordSearch.Parameter(search), cancellationToken) ? fromMatches : $"records WHERE {where}";
+            await using var count = Bind(db.Command($"SELECT count(*) FROM {from}"), query, search, conditions);
+            var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            await using var page = db.Command($"SELECT {RecordColumns} FROM {from} ORDER BY {order.OrderBy} LIMIT $take OFFSET $skip");
             Bind(page, query, search, conditions).With("$take", query.Take).With("$skip", query.Skip);
-            if (sort is not null)
+            if (sort is { Kind: RecordSortKind.ChoiceOrder })
             {
-                page.With("$sortPath", $"$.\"{sort.FieldId}\"").With("$firstPath", $"$.\"{sort.FieldId}\"[0]")
-                    .With("$choices", StorageJson.Serialize(sort.Choices)).With("$choiceCount", sort.Choices.Count);
+                page.With("$choices", StorageJson.Serialize(sort.Choices)).With("$choiceCount", sort.Choices.Count);
             }
             var items = await ListAsync(page, ReadRecord, cancellationToken);
-            await using var count = Bind(db.Command($"SELECT count(*) FROM records WHERE {where}"), query, search, conditions);
-            var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             return new RecordPage(items, total);
         }, cancellationToken);
     }
 
-    // The rules are RecordSort's; MongoRecordDocuments.Order builds the same keys for MongoDB.
-    private static string Order(RecordSort? sort, SortDirection sortDirection)
+    private static async Task<bool> FewMatchesAsync(SqliteConnection db, string match, CancellationToken cancellationToken)
     {
-        var direction = sortDirection == SortDirection.Descending ? "DESC" : "ASC";
-        if (sort is null)
-        {
-            return $"created_time {direction}, id {direction}";
-        }
-        const string cell = "json_extract(fields_json, $sortPath)";
-        // Absent, null, "" and [] are blank, whatever the direction.
-        const string blank = $"""
-            CASE coalesce(json_type(fields_json, $sortPath), 'null') WHEN 'null' THEN 1
-                WHEN 'text' THEN {cell} = '' WHEN 'array' THEN json_array_length(fields_json, $sortPath) = 0 ELSE 0 END
-            """;
-        var keys = sort.Kind switch
-        {
-            RecordSortKind.Checkbox => $"coalesce({cell}, 0) {direction}",
-            RecordSortKind.ChoiceOrder => ChoiceKeys(direction),
-            _ => $"{blank} ASC, {cell} {direction}",
-        };
-        return $"{keys}, created_time {direction}, id {direction}";
+        await using var command = db.Command("SELECT count(*) FROM (SELECT 1 FROM records_search WHERE records_search MATCH $search LIMIT $limit)")
+            .With("$search", match).With("$limit", SqliteRecordSearch.FewMatches + 1);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) <= SqliteRecordSearch.FewMatches;
+    }
 
-        static string ChoiceKeys(string direction)
+    // Sort indexes known to exist in this file; CREATE INDEX IF NOT EXISTS is cheap, but it is a write and waits for the writer.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _sortIndexes = new(StringComparer.Ordinal);
+
+    // The first sort of a table by a field builds its index over the table's rows (seconds at 500,000 records) while
+    // writes wait; every later window, and every later run on this file, finds it.
+    private async Task EnsureSortIndexAsync(SqliteRecordOrder order, CancellationToken cancellationToken)
+    {
+        if (order.IndexName is not { } name || order.IndexSql is not { } sql || _sortIndexes.ContainsKey(name))
         {
-            const string first = $"CASE json_type(fields_json, $sortPath) WHEN 'array' THEN json_extract(fields_json, $firstPath) ELSE {cell} END";
-            const string rank = $"coalesce((SELECT choice.key FROM json_each($choices) AS choice WHERE choice.value = {first}), $choiceCount)";
-            return $"{blank} ASC, {rank} {direction}, {first} {direction}";
+            return;
         }
+        await WriteAsync(async db =>
+        {
+            await using var create = db.Command(sql);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+        _sortIndexes[name] = true;
     }
 
     private static async Task<IReadOnlyList<FieldSchema>?> ReadFieldsAsync(SqliteConnection db, RecordQuery query, CancellationToken cancellationToken)
@@ -81,7 +89,7 @@ public sealed partial class SqliteSyncStore
         {
             SqliteRecordConditions.Bind(command, conditions[i], i);
         }
-        return search is null ? command : command.With("$search", search);
+        return search is null ? command : command.With("$search", SqliteRecordSearch.Parameter(search));
     }
 
     public Task<IReadOnlyList<CellPerson>> ListPeopleAsync(string baseId, string tableId, string fieldId, int limit = 200, CancellationToken cancellationToken = default)
