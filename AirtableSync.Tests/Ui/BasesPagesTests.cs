@@ -51,7 +51,10 @@ public class BasesPagesTests : UiTestContext
         var projects = cut.Find($"[data-table-id={SampleBase.Projects}]");
         var cells = projects.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
         // The removed "Old field" is not counted.
-        Assert.Equal(["Projects", SampleBase.ProjectFields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "7"], cells);
+        Assert.Equal(["Projects", SampleBase.ProjectFields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "7"], cells[..3]);
+        // Each table's history: its analytics and its activity feed.
+        Assert.Equal($"bases/{SampleBase.BaseId}/tables/{SampleBase.Projects}/analytics", projects.QuerySelector("[data-testid=table-analytics]")!.GetAttribute("href"));
+        Assert.Equal($"bases/{SampleBase.BaseId}/tables/{SampleBase.Projects}/activity", projects.QuerySelector("[data-testid=table-activity]")!.GetAttribute("href"));
         Assert.Equal("2", cut.Find($"[data-table-id={SampleBase.People}]").QuerySelectorAll("td")[2].TextContent.Trim());
         Assert.Contains("Sample base", cut.Find(".mud-breadcrumbs").TextContent, StringComparison.Ordinal);
     }
