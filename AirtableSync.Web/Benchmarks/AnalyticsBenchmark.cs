@@ -59,6 +59,9 @@ public static class AnalyticsBenchmark
                 await MeasureAsync(output, size, "flow (365 days)", () => analytics.GetFlowAsync(tableId, year, cancellationToken), cancellationToken);
                 await MeasureAsync(output, size, "stuck (top 20)", () => analytics.GetStuckAsync(tableId, 20, cancellationToken), cancellationToken);
                 await MeasureAsync(output, size, "assignments per week (1 year)", () => analytics.GetAssignmentsAsync(tableId, year, AssignmentPeriodUnit.Week, cancellationToken), cancellationToken);
+                await MeasureAsync(output, size, "activity feed, first page (50)", () => store.QueryActivityAsync(new ActivityQuery(BaseId, TableId: tableId), cancellationToken), cancellationToken);
+                await MeasureAsync(output, size, "activity feed, status changes of one person", () => store.QueryActivityAsync(
+                    new ActivityQuery(BaseId, TableId: tableId, Actor: "usrBench000007", Kind: RevisionEventKind.Status), cancellationToken), cancellationToken);
             }
             return 0;
         }
@@ -105,6 +108,7 @@ public static class AnalyticsBenchmark
         FlowReport r => $"{r.Days.Count} days × {r.Statuses.Count} statuses",
         StuckReport r => $"{r.Total:N0} stuck",
         AssignmentReport r => $"{r.Rows.Count:N0} person × record × status rows, {r.Periods.Count:N0} period rows",
+        ActivityPage r => $"{r.Items.Count} events, {(r.NextCursor is null ? "last page" : "more")}",
         null => "no table",
         _ => "",
     };
