@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using AirtableSync.Web.Components.Pages.RecordList.Export;
 using AirtableSync.Storage;
 using AirtableSync.Web.Endpoints.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +10,7 @@ namespace AirtableSync.Web.Components.Pages.ActivityFeed.Export;
 // CSV of what the feed's filters select, in two places with one handler: under /api (API keys), and beside the pages, where it
 // rides on the sign-in cookie and the fallback policy (any signed-in role) so the Activity page can link to it, as the
 // records export does.
-public static partial class ActivityExportEndpoints
+public static class ActivityExportEndpoints
 {
     public const string Pattern = "/bases/{baseId}/activity.csv";
     public const string ApiPattern = "/bases/{baseId}/activity.csv";
@@ -47,15 +47,5 @@ public static partial class ActivityExportEndpoints
 
     // ASCII letters, digits, dot, dash and underscore only: nothing a header or a file system can misread.
     internal static string FileName(StoredBase @base, StoredTable? table) =>
-        string.Join('-', [Safe(@base.Name, @base.Id), .. table is null ? Array.Empty<string>() : [Safe(table.Name, table.Id)], "activity"]) + ".csv";
-
-    private static string Safe(string name, string fallback)
-    {
-        var safe = Unsafe().Replace(name, "-").Trim('-', '.');
-        safe = safe.Length > 60 ? safe[..60].TrimEnd('-', '.') : safe;
-        return safe.Length > 0 ? safe : fallback;
-    }
-
-    [GeneratedRegex("[^A-Za-z0-9._-]+")]
-    private static partial Regex Unsafe();
+        string.Join('-', [RecordExportEndpoints.Safe(@base.Name, @base.Id), .. table is null ? Array.Empty<string>() : [RecordExportEndpoints.Safe(table.Name, table.Id)], "activity"]) + ".csv";
 }

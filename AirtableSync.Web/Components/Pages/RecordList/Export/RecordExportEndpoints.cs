@@ -84,7 +84,8 @@ public static partial class RecordExportEndpoints
     internal static string FileName(StoredBase @base, StoredTable table) =>
         $"{Safe(@base.Name, @base.Id)}-{Safe(table.Name, table.Id)}.csv";
 
-    private static string Safe(string name, string fallback)
+    // One part of a download's file name (a base's or table's name); its id when nothing of the name is safe.
+    internal static string Safe(string name, string fallback)
     {
         var safe = Unsafe().Replace(name, "-").Trim('-', '.');
         safe = safe.Length > 60 ? safe[..60].TrimEnd('-', '.') : safe;
