@@ -94,6 +94,21 @@ public class AnalyticsPageTests : UiTestContext
     }
 
     [Fact]
+    public async Task PeopleShowsWhoHeldEachRecordAndLeadsToWhatTheyChanged()
+    {
+        await StoreAsync(store => AnalyticsHistory.SeedAsync(store, Token));
+        var cut = RenderAnalytics("?view=people&from=2026-05-01&to=2026-05-10&period=month");
+        cut.WaitForElement("[data-testid=people-chart]");
+
+        // Every project has "Ada L" as its Owner (the table's Assignee by name) and never changed it.
+        var rows = cut.FindAll("[data-testid=assignment-rows] tbody tr");
+        Assert.Equal(6, rows.Count);
+        Assert.All(rows, r => Assert.Equal("Ada L", r.QuerySelectorAll("td")[0].TextContent.Trim()));
+        Assert.Equal($"bases/{SampleBase.BaseId}/tables/{SampleBase.Projects}/activity", cut.Find("[data-testid=people-activity]").GetAttribute("href"));
+        Assert.Contains("period=month", cut.Find("[data-testid=export-assignment-periods]").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ATableWithoutAStatusFieldSaysSoAndWhereToChooseOne()
     {
         await StoreAsync(store => SampleBase.SeedAsync(store, 3, Token));
