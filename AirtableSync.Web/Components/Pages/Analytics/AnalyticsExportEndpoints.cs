@@ -55,7 +55,7 @@ public static class AnalyticsExportEndpoints
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["tz"] = [$"'{tz}' is not a time zone this server knows."] });
         }
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var today = AnalyticsView.Today(time, zone);
         var view = AnalyticsView.Parse(http.Request.QueryString.Value ?? "", today);
         var period = view.Period(zone);
         if (kind is AnalyticsExport.CycleTime && (view.FromStatus is null || view.ToStatus is null))

@@ -51,7 +51,10 @@ public sealed record AnalyticsView(
     }
 
     /// <summary>The half-open instant range the days cover in <paramref name="zone"/>: from the first day's midnight to the midnight after the last.</summary>
-    public AnalyticsPeriod Period(TimeZoneInfo zone) => new(Midnight(From, zone), Midnight(To.AddDays(1), zone), zone);
+    public AnalyticsPeriod Period(TimeZoneInfo zone) => new(Start(From, zone), Start(To.AddDays(1), zone), zone);
+
+    /// <summary>The day it is now in <paramref name="zone"/>, which the default view ends on.</summary>
+    public static DateOnly Today(TimeProvider time, TimeZoneInfo zone) => ZoneCalendar.DayOf(time.GetUtcNow().ToUnixTimeMilliseconds(), zone);
 
     public int Days => To.DayNumber - From.DayNumber + 1;
 
@@ -89,14 +92,6 @@ public sealed record AnalyticsView(
     public static DateOnly? Day(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
-    // A midnight that a DST change skips (none of the IANA zones skips midnight today, but some did) moves to the first valid instant.
-    internal static DateTimeOffset Midnight(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(30);
-        }
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
+    // Where the reports' own calendar starts the day (a skipped or doubled midnight included), so the page's days are theirs.
+    private static DateTimeOffset Start(DateOnly day, TimeZoneInfo zone) => DateTimeOffset.FromUnixTimeMilliseconds(ZoneCalendar.StartOf(day, zone));
 }
