@@ -34,13 +34,7 @@ public static class AnalyticsApi
     {
         var errors = Validate(tableId, format);
         var period = AnalyticsParameters.Period(from, to, tz, time.GetUtcNow(), errors);
-        if (period is null || errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-        return await analytics.GetStatusDurationsAsync(tableId, period, cancellationToken) is { } report
-            ? Answer(report, format, AnalyticsApiCsv.StatusDurations)
-            : NotFound(tableId);
+        return await AnswerAsync(tableId, errors, format, () => analytics.GetStatusDurationsAsync(tableId, period!, cancellationToken), AnalyticsApiCsv.StatusDurations);
     }
 
     private static async Task<Results<Ok<CycleTimeReport>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> CycleTimeAsync(
@@ -60,15 +54,10 @@ public static class AnalyticsApi
             }
         }
         var period = AnalyticsParameters.Period(from, to, tz, time.GetUtcNow(), errors);
-        if (period is null || errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
         try
         {
-            return await analytics.GetCycleTimeAsync(tableId, fromStatus!, toStatus!, period, cancellationToken) is { } report
-                ? Answer(report, format, AnalyticsApiCsv.CycleTime)
-                : NotFound(tableId);
+            return await AnswerAsync(tableId, errors, format,
+                () => analytics.GetCycleTimeAsync(tableId, fromStatus!, toStatus!, period!, cancellationToken), AnalyticsApiCsv.CycleTime);
         }
         catch (ArgumentException e)
         {
@@ -82,13 +71,7 @@ public static class AnalyticsApi
     {
         var errors = Validate(tableId, format);
         var period = AnalyticsParameters.Period(from, to, tz, time.GetUtcNow(), errors);
-        if (period is null || errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-        return await analytics.GetFlowAsync(tableId, period, cancellationToken) is { } report
-            ? Answer(report, format, AnalyticsApiCsv.Flow)
-            : NotFound(tableId);
+        return await AnswerAsync(tableId, errors, format, () => analytics.GetFlowAsync(tableId, period!, cancellationToken), AnalyticsApiCsv.Flow);
     }
 
     private static async Task<Results<Ok<StuckReport>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> StuckAsync(
@@ -99,13 +82,7 @@ public static class AnalyticsApi
         {
             errors["limit"] = [$"limit must be between 1 and {MaxStuck}."];
         }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-        return await analytics.GetStuckAsync(tableId, limit, cancellationToken) is { } report
-            ? Answer(report, format, AnalyticsApiCsv.Stuck)
-            : NotFound(tableId);
+        return await AnswerAsync(tableId, errors, format, () => analytics.GetStuckAsync(tableId, limit, cancellationToken), AnalyticsApiCsv.Stuck);
     }
 
     private static async Task<Results<Ok<AssignmentReport>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> AssignmentsAsync(
@@ -115,13 +92,7 @@ public static class AnalyticsApi
         var errors = Validate(tableId, format);
         var unit = AnalyticsParameters.Unit(period, errors);
         var range = AnalyticsParameters.Period(from, to, tz, time.GetUtcNow(), errors);
-        if (range is null || unit is null || errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-        return await analytics.GetAssignmentsAsync(tableId, range, unit.Value, cancellationToken) is { } report
-            ? Answer(report, format, AnalyticsApiCsv.Assignments)
-            : NotFound(tableId);
+        return await AnswerAsync(tableId, errors, format, () => analytics.GetAssignmentsAsync(tableId, range!, unit!.Value, cancellationToken), AnalyticsApiCsv.Assignments);
     }
 
     private static Dictionary<string, string[]> Validate(string tableId, string? format)
@@ -138,9 +109,18 @@ public static class AnalyticsApi
         return errors;
     }
 
-    // The same report as a CSV attachment-ready text, or as JSON.
-    private static Results<Ok<T>, ContentHttpResult, ValidationProblem, ProblemHttpResult> Answer<T>(T report, string? format, Func<T, string> csv) =>
-        format == "csv" ? TypedResults.Text(csv(report), "text/csv; charset=utf-8") : TypedResults.Ok(report);
+    // Every report's answer: 400 with every error found (a parameter that did not parse is always among them, so the
+    // report is read only with all of them valid), 404 for a table not in the local copy, else the report as JSON or CSV.
+    private static async Task<Results<Ok<T>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> AnswerAsync<T>(
+        string tableId, Dictionary<string, string[]> errors, string? format, Func<Task<T?>> read, Func<T, string> csv) where T : class
+    {
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        return await read() is not { } report ? NotFound(tableId)
+            : format == "csv" ? TypedResults.Text(csv(report), "text/csv; charset=utf-8") : TypedResults.Ok(report);
+    }
 
     private static ProblemHttpResult NotFound(string tableId) => TypedResults.Problem(new ProblemDetails
     {
