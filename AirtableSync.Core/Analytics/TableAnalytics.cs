@@ -5,10 +5,10 @@ namespace AirtableSync.Analytics;
 
 /// <summary>
 /// Status and people analytics of one table, computed exactly from its revision events (docs/analytics.md). Every
-/// method answers null when the table is not in the local copy, and streams the table once in record order, keeping
-/// one record's history at a time plus compact per-status duration arrays. "Now" is the injected clock's.
+/// method answers null when the table is not in the local copy, and reads the field's timelines (<see cref="FieldTimelines"/>)
+/// once in record order, one record at a time. "Now" is the injected clock's.
 /// </summary>
-public sealed class TableAnalytics(ISchemaStore schemas, IRecordStore records, IRevisionStore revisions, TableFieldRoles roles, TimeProvider time)
+public sealed class TableAnalytics(ISchemaStore schemas, TableFieldRoles roles, FieldTimelines timelines, TimeProvider time)
 {
     /// <summary>Per status: records in it now, visits entered and left in the period, time in status within the period.</summary>
     public async Task<StatusDurationsReport?> GetStatusDurationsAsync(string tableId, AnalyticsPeriod period, CancellationToken cancellationToken)
@@ -118,36 +118,39 @@ public sealed class TableAnalytics(ISchemaStore schemas, IRecordStore records, I
         {
             return;
         }
-        var nowMs = now.ToUnixTimeMilliseconds();
-        var segments = new List<Segment>();
-        await foreach (var history in History(table, fieldId, cancellationToken))
+        await foreach (var timeline in timelines.ReadAsync(table.Table, fieldId, now.ToUnixTimeMilliseconds(), cancellationToken))
         {
-            FieldTimeline.Build(history, nowMs, segments);
-            Observe(table, history, segments);
-            visit(history.Record.RecordId, segments);
+            Observe(table, timeline);
+            visit(timeline.RecordId, timeline.Segments);
         }
     }
 
-    // The Assignee's and the Status's histories side by side: both streams list the same records in the same order.
+    // The Assignee's and the Status's timelines merged by record id (both come in record id order); a record missing from
+    // the Status side has no status stretches.
     private async Task ScanPairsAsync(AnalyticsTable table, string assigneeFieldId, DateTimeOffset now, Action<string, List<Segment>, List<Segment>> visit, CancellationToken cancellationToken)
     {
         var nowMs = now.ToUnixTimeMilliseconds();
-        var held = new List<Segment>();
-        var statuses = new List<Segment>();
-        IAsyncEnumerator<RecordHistory>? status = table.StatusFieldId is { } statusFieldId
-            ? History(table, statusFieldId, cancellationToken).GetAsyncEnumerator(cancellationToken) : null;
+        var none = new List<Segment>();
+        IAsyncEnumerator<RecordTimeline>? status = table.StatusFieldId is { } statusFieldId
+            ? timelines.ReadAsync(table.Table, statusFieldId, nowMs, cancellationToken).GetAsyncEnumerator(cancellationToken) : null;
         try
         {
-            await foreach (var history in History(table, assigneeFieldId, cancellationToken))
+            var hasStatus = status is not null && await status.MoveNextAsync();
+            await foreach (var held in timelines.ReadAsync(table.Table, assigneeFieldId, nowMs, cancellationToken))
             {
-                FieldTimeline.Build(history, nowMs, held);
-                statuses.Clear();
-                if (status is not null && await status.MoveNextAsync())
+                while (hasStatus && string.CompareOrdinal(status!.Current.RecordId, held.RecordId) < 0)
                 {
-                    FieldTimeline.Build(status.Current, nowMs, statuses);
-                    Observe(table, status.Current, statuses);
+                    hasStatus = await status.MoveNextAsync();
                 }
-                visit(history.Record.RecordId, held, statuses);
+                if (hasStatus && status!.Current.RecordId == held.RecordId)
+                {
+                    Observe(table, status.Current);
+                    visit(held.RecordId, held.Segments, status.Current.Segments);
+                }
+                else
+                {
+                    visit(held.RecordId, held.Segments, none);
+                }
             }
         }
         finally
@@ -159,15 +162,11 @@ public sealed class TableAnalytics(ISchemaStore schemas, IRecordStore records, I
         }
     }
 
-    private IAsyncEnumerable<RecordHistory> History(AnalyticsTable table, string fieldId, CancellationToken cancellationToken) =>
-        RecordHistories.JoinAsync(records.StreamFieldCellsAsync(table.Table.BaseId, table.Table.Id, fieldId, cancellationToken),
-            revisions.StreamFieldChangesAsync(table.Table.Id, fieldId, cancellationToken), cancellationToken);
-
-    private static void Observe(AnalyticsTable table, RecordHistory history, List<Segment> segments)
+    private static void Observe(AnalyticsTable table, RecordTimeline timeline)
     {
-        if (history.Changes.Count > 0 && segments.Count > 0)
+        if (timeline.HasChanges && timeline.Segments.Count > 0)
         {
-            table.Names.Observe(segments[^1].Key, ValueKeys.OfCell(history.Record.CellJson));
+            table.Names.Observe(timeline.Segments[^1].Key, timeline.CellKey);
         }
     }
 

@@ -30,12 +30,17 @@ internal sealed class AnalyticsTable : IAsyncDisposable
     {
         _store = store;
         Clock = clock;
-        Analytics = new TableAnalytics(store, store, store, new TableFieldRoles(store, clock), clock);
+        Analytics = new TableAnalytics(store, new TableFieldRoles(store, clock), new FieldTimelines(store, store, store, clock, NullLogger<FieldTimelines>.Instance), clock);
+        Streaming = new TableAnalytics(store, new TableFieldRoles(store, clock), new FieldTimelines(store, store, null, clock, NullLogger<FieldTimelines>.Instance), clock);
     }
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>Over the store's materialized timelines (what the app uses with SQLite).</summary>
     public TableAnalytics Analytics { get; }
+
+    /// <summary>The same reports rebuilt from the events each time (what stores without materialized timelines do).</summary>
+    public TableAnalytics Streaming { get; }
 
     public ISyncStore Store => _store;
 

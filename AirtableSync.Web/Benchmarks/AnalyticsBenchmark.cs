@@ -50,7 +50,7 @@ public static class AnalyticsBenchmark
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"generated {(small + records) * EventsPerRecord:N0} events in {generation.Elapsed.TotalSeconds:F0} s; file {new FileInfo(path).Length / 1048576.0:F0} MB"));
 
-            var analytics = new TableAnalytics(store, store, store, new TableFieldRoles(store, time), time);
+            var analytics = new TableAnalytics(store, new TableFieldRoles(store, time), new FieldTimelines(store, store, store, time, NullLogger<FieldTimelines>.Instance), time);
             var year = new AnalyticsPeriod(now.AddDays(-365), now);
             foreach (var (tableId, size) in new[] { ("tblSmall", small), ("tblLarge", records) })
             {

@@ -138,5 +138,52 @@ internal static class SqliteMigrations
             DELETE FROM records_search WHERE rowid = old.rowid;
         END;
         """,
+        // 10: analytics' materialized timelines (AirtableSync.Analytics.FieldTimelines). field_visits holds, per table, field
+        // and record, that record's timeline of the field (VisitCodec), so a report reads one small row per record instead of
+        // rebuilding it from events; field_visit_keys numbers the values the timelines hold. analytics_dirty is the work
+        // list: triggers put a record there whenever its cells, its deletion or any of its events change, but only for
+        // tables with a timeline (field_visit_state), so tables nobody analyses pay one lookup per write and nothing else.
+        // seq is AUTOINCREMENT so it never goes back: a state's processed_seq says which entries it has applied.
+        """
+        CREATE TABLE field_visit_state (
+            table_id TEXT NOT NULL, field_id TEXT NOT NULL, processed_seq INTEGER NOT NULL, complete INTEGER NOT NULL,
+            built_at INTEGER NOT NULL, PRIMARY KEY (table_id, field_id)) WITHOUT ROWID;
+        CREATE TABLE field_visit_keys (
+            table_id TEXT NOT NULL, field_id TEXT NOT NULL, key_id INTEGER NOT NULL, key TEXT NOT NULL,
+            PRIMARY KEY (table_id, field_id, key_id)) WITHOUT ROWID;
+        CREATE TABLE field_visits (
+            table_id TEXT NOT NULL, field_id TEXT NOT NULL, record_id TEXT NOT NULL, data BLOB NOT NULL,
+            PRIMARY KEY (table_id, field_id, record_id)) WITHOUT ROWID;
+        CREATE TABLE analytics_dirty (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, table_id TEXT NOT NULL, record_id TEXT NOT NULL, UNIQUE (table_id, record_id));
+        CREATE INDEX ix_analytics_dirty_table_seq ON analytics_dirty (table_id, seq);
+        CREATE TRIGGER analytics_dirty_event_insert AFTER INSERT ON revision_events
+            WHEN EXISTS (SELECT 1 FROM field_visit_state WHERE table_id = new.table_id) BEGIN
+            INSERT OR REPLACE INTO analytics_dirty (table_id, record_id) VALUES (new.table_id, new.record_id);
+        END;
+        CREATE TRIGGER analytics_dirty_event_update AFTER UPDATE ON revision_events
+            WHEN EXISTS (SELECT 1 FROM field_visit_state WHERE table_id IN (old.table_id, new.table_id)) BEGIN
+            INSERT OR REPLACE INTO analytics_dirty (table_id, record_id) SELECT old.table_id, old.record_id WHERE old.table_id IS NOT NULL;
+            INSERT OR REPLACE INTO analytics_dirty (table_id, record_id) SELECT new.table_id, new.record_id WHERE new.table_id IS NOT NULL;
+        END;
+        CREATE TRIGGER analytics_dirty_event_delete AFTER DELETE ON revision_events
+            WHEN EXISTS (SELECT 1 FROM field_visit_state WHERE table_id = old.table_id) BEGIN
+            INSERT OR REPLACE INTO analytics_dirty (table_id, record_id) VALUES (old.table_id, old.record_id);
+        END;
+        CREATE TRIGGER analytics_dirty_record_insert AFTER INSERT ON records
+            WHEN EXISTS (SELECT 1 FROM field_visit_state WHERE table_id = new.table_id) BEGIN
+            INSERT OR REPLACE INTO analytics_dirty (table_id, record_id) VALUES (new.table_id, new.id);
+        END;
+        CREATE TRIGGER analytics_dirty_record_update AFTER UPDATE ON records
+            WHEN EXISTS (SELECT 1 FROM field_visit_state WHERE table_id = new.table_id)
+                AND (old.fields_json IS NOT new.fields_json OR old.deleted_at IS NOT new.deleted_at
+                    OR old.created_time IS NOT new.created_time OR old.table_id IS NOT new.table_id) BEGIN
+            INSERT OR REPLACE INTO analytics_dirty (table_id, record_id) VALUES (new.table_id, new.id);
+        END;
+        CREATE TRIGGER analytics_dirty_record_delete AFTER DELETE ON records
+            WHEN EXISTS (SELECT 1 FROM field_visit_state WHERE table_id = old.table_id) BEGIN
+            INSERT OR REPLACE INTO analytics_dirty (table_id, record_id) VALUES (old.table_id, old.id);
+        END;
+        """,
     ];
 }
