@@ -22,29 +22,26 @@ public sealed class FieldTimelines(IRecordStore records, IRevisionStore revision
 
     internal async IAsyncEnumerable<RecordTimeline> ReadAsync(StoredTable table, string fieldId, long nowMs, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var timeline = new RecordTimeline();
-        if (visits is null)
+        await using var scan = await OpenAsync(table, fieldId, nowMs, cancellationToken);
+        await foreach (var timeline in scan.ReadAsync(cancellationToken))
         {
-            await foreach (var history in Histories(table, fieldId, cancellationToken))
-            {
-                FieldTimeline.Build(history, nowMs, timeline.Segments);
-                timeline.RecordId = history.Record.RecordId;
-                timeline.HasChanges = history.Changes.Count > 0;
-                timeline.CellKey = timeline.HasChanges ? ValueKeys.OfCell(history.Record.CellJson) : null;
-                yield return timeline;
-            }
-            yield break;
-        }
-        await RefreshAsync(visits, table, fieldId, cancellationToken);
-        await using var snapshot = await visits.OpenFieldVisitsAsync(table.Id, fieldId, cancellationToken);
-        await foreach (var row in snapshot.ReadRowsAsync(cancellationToken))
-        {
-            var decoded = VisitCodec.Decode(row.Data, snapshot.Keys, nowMs, timeline.Segments);
-            timeline.RecordId = row.RecordId;
-            timeline.HasChanges = decoded.HasChanges;
-            timeline.CellKey = decoded.CellKey;
             yield return timeline;
         }
+    }
+
+    /// <summary>
+    /// The timelines brought up to date and held at one instant of the store, to be read once or more: every read of a
+    /// materialized scan sees the same rows (reports with percentiles read twice). Without materialized timelines each
+    /// read rebuilds them from the events, so a write between two reads can show in the second.
+    /// </summary>
+    internal async Task<TimelineScan> OpenAsync(StoredTable table, string fieldId, long nowMs, CancellationToken cancellationToken)
+    {
+        if (visits is null)
+        {
+            return new TimelineScan(nowMs, null, () => Histories(table, fieldId, cancellationToken));
+        }
+        await RefreshAsync(visits, table, fieldId, cancellationToken);
+        return new TimelineScan(nowMs, await visits.OpenFieldVisitsAsync(table.Id, fieldId, cancellationToken), null);
     }
 
     private async Task RefreshAsync(IFieldVisitStore store, StoredTable table, string fieldId, CancellationToken cancellationToken)
@@ -179,6 +176,36 @@ public sealed class FieldTimelines(IRecordStore records, IRevisionStore revision
             return batch;
         }
     }
+}
+
+internal sealed class TimelineScan(long nowMs, FieldVisitSnapshot? snapshot, Func<IAsyncEnumerable<RecordHistory>>? histories) : IAsyncDisposable
+{
+    public async IAsyncEnumerable<RecordTimeline> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var timeline = new RecordTimeline();
+        if (snapshot is null)
+        {
+            await foreach (var history in histories!().WithCancellation(cancellationToken))
+            {
+                FieldTimeline.Build(history, nowMs, timeline.Segments);
+                timeline.RecordId = history.Record.RecordId;
+                timeline.HasChanges = history.Changes.Count > 0;
+                timeline.CellKey = timeline.HasChanges ? ValueKeys.OfCell(history.Record.CellJson) : null;
+                yield return timeline;
+            }
+            yield break;
+        }
+        await foreach (var row in snapshot.ReadRowsAsync(cancellationToken))
+        {
+            var decoded = VisitCodec.Decode(row.Data, snapshot.Keys, nowMs, timeline.Segments);
+            timeline.RecordId = row.RecordId;
+            timeline.HasChanges = decoded.HasChanges;
+            timeline.CellKey = decoded.CellKey;
+            yield return timeline;
+        }
+    }
+
+    public ValueTask DisposeAsync() => snapshot?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
 
 /// <summary>One record's timeline of one field as a report reads it; the same instance is refilled for each record.</summary>

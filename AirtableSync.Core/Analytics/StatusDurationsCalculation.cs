@@ -5,10 +5,13 @@ namespace AirtableSync.Analytics;
 // change or by the record's deletion ("now" ends nothing). Time in status: per visit overlapping the period, the
 // overlapping part, an ongoing visit counting up to min(to, now); visits with no overlap are not in the percentiles.
 // Records in it now: live records whose current value it is, whatever the period.
+// Two passes over the same timelines (PercentileSketch): Add, Plan, Keep, then Rows.
 internal sealed class StatusDurationsCalculation(StatusNames names, long fromMs, long toMs)
 {
-    private readonly PerStatus<Durations> _durations = new(() => new Durations());
+    private readonly PerStatus<PercentileSketch> _sketches = new(() => new PercentileSketch());
     private readonly PerStatus<int[]> _counts = new(() => new int[3]);
+    private List<(StatusRef Status, PercentileSketch Sketch, int[] Members)>? _statuses;
+    private PercentileSketch?[] _byIndex = [];
 
     public void Add(List<Segment> segments)
     {
@@ -32,34 +35,47 @@ internal sealed class StatusDurationsCalculation(StatusNames names, long fromMs,
             {
                 counts[2]++;
             }
-            var overlap = Math.Min(segment.EndMs, toMs) - Math.Max(segment.StartMs, fromMs);
-            if (overlap > 0)
+            if (Overlap(segment) is > 0 and var overlap)
             {
-                _durations[index].Add(overlap);
+                _sketches[index].Add(overlap);
             }
         }
     }
 
-    public List<StatusDurationRow> Rows()
+    // Between the passes: the names are resolved (renames known), so each status's sketch is its names' together.
+    public void Plan()
     {
         var refs = names.Resolve();
-        var rows = new List<StatusDurationRow>();
+        _statuses = [];
+        _byIndex = new PercentileSketch?[refs.Length];
         foreach (var status in names.Ordered(refs))
         {
-            var durations = new Durations();
-            int entered = 0, left = 0, current = 0;
-            for (var i = 0; i < refs.Length; i++)
+            var members = Enumerable.Range(0, refs.Length).Where(i => refs[i] == status).ToArray();
+            var sketch = new PercentileSketch();
+            foreach (var i in members)
             {
-                if (refs[i] == status)
-                {
-                    durations.AddRange(_durations[i]);
-                    entered += _counts[i][0];
-                    left += _counts[i][1];
-                    current += _counts[i][2];
-                }
+                sketch.Merge(_sketches[i]);
+                _byIndex[i] = sketch;
             }
-            rows.Add(new StatusDurationRow(status, current, entered, left, durations.Summarize()));
+            sketch.Plan(50, 75, 90);
+            _statuses.Add((status, sketch, members));
         }
-        return rows;
     }
+
+    public void Keep(List<Segment> segments)
+    {
+        foreach (var segment in segments)
+        {
+            if (segment.Key is { } key && Overlap(segment) is > 0 and var overlap && names.IndexOf(key) is var index && index < _byIndex.Length)
+            {
+                _byIndex[index]?.Keep(overlap);
+            }
+        }
+    }
+
+    public List<StatusDurationRow> Rows() =>
+        [.. (_statuses ?? throw new InvalidOperationException("Plan first.")).Select(s => new StatusDurationRow(s.Status,
+            s.Members.Sum(i => _counts[i][2]), s.Members.Sum(i => _counts[i][0]), s.Members.Sum(i => _counts[i][1]), s.Sketch.Summarize()))];
+
+    private long Overlap(Segment segment) => Math.Min(segment.EndMs, toMs) - Math.Max(segment.StartMs, fromMs);
 }

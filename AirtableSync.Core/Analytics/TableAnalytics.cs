@@ -19,7 +19,8 @@ public sealed class TableAnalytics(ISchemaStore schemas, TableFieldRoles roles, 
         }
         var now = Now();
         var calculation = new StatusDurationsCalculation(table.Names, period.From.ToUnixTimeMilliseconds(), period.To.ToUnixTimeMilliseconds());
-        await ScanAsync(table, table.StatusFieldId, now, (_, segments) => calculation.Add(segments), cancellationToken);
+        await ScanTwiceAsync(table, table.StatusFieldId, now, (_, segments) => calculation.Add(segments), calculation.Plan,
+            (_, segments) => calculation.Keep(segments), cancellationToken);
         return new StatusDurationsReport(tableId, table.StatusFieldId, period.From, period.To, now, calculation.Rows());
     }
 
@@ -71,7 +72,7 @@ public sealed class TableAnalytics(ISchemaStore schemas, TableFieldRoles roles, 
         }
         var now = Now();
         var calculation = new StuckCalculation(table.Names, now.ToUnixTimeMilliseconds(), limit);
-        await ScanAsync(table, table.StatusFieldId, now, calculation.Add, cancellationToken);
+        await ScanTwiceAsync(table, table.StatusFieldId, now, calculation.Add, calculation.Plan, calculation.Keep, cancellationToken);
         var (total, stuck) = calculation.Result();
         return new StuckReport(tableId, table.StatusFieldId, now, total, stuck);
     }
@@ -123,6 +124,28 @@ public sealed class TableAnalytics(ISchemaStore schemas, TableFieldRoles roles, 
             Observe(table, timeline);
             visit(timeline.RecordId, timeline.Segments);
         }
+    }
+
+    // Percentiles in bounded memory read the same timelines twice (PercentileSketch): names are observed in the first.
+    private async Task ScanTwiceAsync(AnalyticsTable table, string? fieldId, DateTimeOffset now, Action<string, List<Segment>> first, Action between,
+        Action<string, List<Segment>> second, CancellationToken cancellationToken)
+    {
+        if (fieldId is not null)
+        {
+            await using var scan = await timelines.OpenAsync(table.Table, fieldId, now.ToUnixTimeMilliseconds(), cancellationToken);
+            await foreach (var timeline in scan.ReadAsync(cancellationToken))
+            {
+                Observe(table, timeline);
+                first(timeline.RecordId, timeline.Segments);
+            }
+            between();
+            await foreach (var timeline in scan.ReadAsync(cancellationToken))
+            {
+                second(timeline.RecordId, timeline.Segments);
+            }
+            return;
+        }
+        between();
     }
 
     // The Assignee's and the Status's timelines merged by record id (both come in record id order); a record missing from
