@@ -205,6 +205,28 @@ internal sealed class TimelineScan(long nowMs, FieldVisitSnapshot? snapshot, Fun
         }
     }
 
+    /// <summary>Each record's timeline handed to <paramref name="visit"/> (the same instance refilled), in record id order.</summary>
+    public async Task ForEachAsync(Action<RecordTimeline> visit, CancellationToken cancellationToken)
+    {
+        if (snapshot is null)
+        {
+            await foreach (var timeline in ReadAsync(cancellationToken))
+            {
+                visit(timeline);
+            }
+            return;
+        }
+        var current = new RecordTimeline();
+        snapshot.ReadRows((recordId, data) =>
+        {
+            var decoded = VisitCodec.Decode(data, snapshot.Keys, nowMs, current.Segments);
+            current.RecordId = recordId;
+            current.HasChanges = decoded.HasChanges;
+            current.CellKey = decoded.CellKey;
+            visit(current);
+        }, cancellationToken);
+    }
+
     public ValueTask DisposeAsync() => snapshot?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
 

@@ -119,11 +119,12 @@ public sealed class TableAnalytics(ISchemaStore schemas, TableFieldRoles roles, 
         {
             return;
         }
-        await foreach (var timeline in timelines.ReadAsync(table.Table, fieldId, now.ToUnixTimeMilliseconds(), cancellationToken))
+        await using var scan = await timelines.OpenAsync(table.Table, fieldId, now.ToUnixTimeMilliseconds(), cancellationToken);
+        await scan.ForEachAsync(timeline =>
         {
             Observe(table, timeline);
             visit(timeline.RecordId, timeline.Segments);
-        }
+        }, cancellationToken);
     }
 
     // Percentiles in bounded memory read the same timelines twice (PercentileSketch): names are observed in the first.
@@ -133,16 +134,13 @@ public sealed class TableAnalytics(ISchemaStore schemas, TableFieldRoles roles, 
         if (fieldId is not null)
         {
             await using var scan = await timelines.OpenAsync(table.Table, fieldId, now.ToUnixTimeMilliseconds(), cancellationToken);
-            await foreach (var timeline in scan.ReadAsync(cancellationToken))
+            await scan.ForEachAsync(timeline =>
             {
                 Observe(table, timeline);
                 first(timeline.RecordId, timeline.Segments);
-            }
+            }, cancellationToken);
             between();
-            await foreach (var timeline in scan.ReadAsync(cancellationToken))
-            {
-                second(timeline.RecordId, timeline.Segments);
-            }
+            await scan.ForEachAsync(timeline => second(timeline.RecordId, timeline.Segments), cancellationToken);
             return;
         }
         between();

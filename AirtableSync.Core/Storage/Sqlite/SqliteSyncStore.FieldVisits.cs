@@ -189,6 +189,23 @@ public sealed partial class SqliteSyncStore : IFieldVisitStore
             }
         }
 
+        public override void ReadRows(FieldVisitRowAction visit, CancellationToken cancellationToken = default)
+        {
+            using var command = connection.Command("SELECT record_id, data FROM field_visits WHERE table_id = $table AND field_id = $field ORDER BY record_id")
+                .With("$table", tableId).With("$field", fieldId);
+            command.Transaction = transaction;
+            using var reader = command.ExecuteReader();
+            for (var rows = 0; reader.Read(); rows++)
+            {
+                if ((rows & 4095) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                // One copy of the blob (GetBytes would copy it once per call).
+                visit(reader.GetString(0), reader.GetFieldValue<byte[]>(1));
+            }
+        }
+
         public override async ValueTask DisposeAsync()
         {
             await transaction.DisposeAsync();
