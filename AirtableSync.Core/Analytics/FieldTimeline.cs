@@ -11,8 +11,11 @@ internal readonly record struct Segment(long StartMs, long EndMs, string? Key, b
 
 // A record's value of one field over its life, rebuilt from its changes (docs/analytics.md, "Timeline"):
 // - the value at creation is the first change's old value, or the current cell when there is no change;
-// - each change starts a new stretch at its instant; the last stretch ends now, or at the deletion for a deleted record
-//   (its history is kept), and changes after that end (or before creation) are clamped to it;
+// - each change starts a new stretch at its instant; the last stretch ends at the deletion for a deleted record (its
+//   history is kept), and changes after the deletion (or before creation) are clamped to it;
+// - a live record's timeline is built open-ended and then cut at now: stretches that begin at or after now are not there
+//   yet, the one holding now ends there and is the ongoing one (VisitCodec stores the open-ended timeline and cuts it the
+//   same way when read);
 // - changes at the same instant are put in the order that makes a chain (each old value the previous new value), not
 //   by id: Airtable's instants have millisecond precision, and an edit and its correction can share one;
 // - the result does not depend on the order changes were stored in: they are sorted by (instant, activity id) first;
@@ -22,10 +25,37 @@ internal static class FieldTimeline
 {
     public static void Build(RecordHistory history, long nowMs, List<Segment> into)
     {
+        BuildOpen(history, into);
+        if (history.Record.DeletedAt is null)
+        {
+            CutAt(into, nowMs);
+        }
+    }
+
+    private static void CutAt(List<Segment> segments, long nowMs)
+    {
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (segments[i].StartMs >= nowMs)
+            {
+                segments.RemoveRange(i, segments.Count - i);
+                return;
+            }
+            if (segments[i].EndMs > nowMs)
+            {
+                segments[i] = segments[i] with { EndMs = nowMs, Ongoing = true };
+                segments.RemoveRange(i + 1, segments.Count - i - 1);
+                return;
+            }
+        }
+    }
+
+    private static void BuildOpen(RecordHistory history, List<Segment> into)
+    {
         into.Clear();
         var record = history.Record;
         var startMs = record.CreatedTime.ToUnixTimeMilliseconds();
-        var endMs = record.DeletedAt?.ToUnixTimeMilliseconds() ?? nowMs;
+        var endMs = record.DeletedAt?.ToUnixTimeMilliseconds() ?? VisitCodec.OpenEnd;
         var ongoing = record.DeletedAt is null;
         if (endMs <= startMs)
         {

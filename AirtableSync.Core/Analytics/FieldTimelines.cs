@@ -13,7 +13,8 @@ namespace AirtableSync.Analytics;
 /// </summary>
 public sealed class FieldTimelines(IRecordStore records, IRevisionStore revisions, IFieldVisitStore? visits, TimeProvider time, ILogger<FieldTimelines> logger)
 {
-    private const int SaveBatch = 2_000;
+    // Rows (of VisitChunk.Target records) per transaction while building.
+    private const int SaveBatch = 16;
     private const int WorkBatch = 1_000;
     private readonly ConcurrentDictionary<(string Table, string Field), SemaphoreSlim> _refreshing = new();
 
@@ -69,18 +70,28 @@ public sealed class FieldTimelines(IRecordStore records, IRevisionStore revision
         var started = time.GetTimestamp();
         var seq = await store.StartFieldVisitsAsync(table.Id, fieldId, cancellationToken);
         var numbers = new KeyNumbers([]);
-        var rows = new List<FieldVisitRow>(SaveBatch);
+        var rows = new List<FieldVisitRow>();
+        var chunk = new List<(string RecordId, byte[] Timeline)>(VisitChunk.Target);
         var segments = new List<Segment>();
         var count = 0;
         await foreach (var history in Histories(table, fieldId, cancellationToken))
         {
-            rows.Add(Encode(history, numbers, segments));
+            chunk.Add(Encode(history, numbers, segments));
             count++;
-            if (rows.Count == SaveBatch)
+            if (chunk.Count == VisitChunk.Target)
             {
-                await store.SaveFieldVisitsAsync(table.Id, fieldId, numbers.Batch(rows, []), cancellationToken);
-                rows.Clear();
+                rows.Add(new FieldVisitRow(chunk[0].RecordId, VisitChunk.Encode(chunk)));
+                chunk.Clear();
+                if (rows.Count == SaveBatch)
+                {
+                    await store.SaveFieldVisitsAsync(table.Id, fieldId, numbers.Batch(rows, []), cancellationToken);
+                    rows.Clear();
+                }
             }
+        }
+        if (chunk.Count > 0)
+        {
+            rows.Add(new FieldVisitRow(chunk[0].RecordId, VisitChunk.Encode(chunk)));
         }
         await store.SaveFieldVisitsAsync(table.Id, fieldId, numbers.Batch(rows, []) with
         {
@@ -109,20 +120,74 @@ public sealed class FieldTimelines(IRecordStore records, IRevisionStore revision
             }
             numbers ??= new KeyNumbers(await ListKeysAsync(store, table.Id, fieldId, cancellationToken));
             var ids = work.RecordIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var rows = new List<FieldVisitRow>(ids.Count);
+            var rebuilt = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             var histories = RecordHistories.JoinAsync(store.StreamFieldCellsAsync(table.BaseId, table.Id, fieldId, ids, cancellationToken),
                 store.StreamFieldChangesAsync(table.Id, fieldId, ids, cancellationToken), cancellationToken);
             await foreach (var history in histories)
             {
-                rows.Add(Encode(history, numbers, segments));
+                var (recordId, timeline) = Encode(history, numbers, segments);
+                rebuilt[recordId] = timeline;
             }
-            var kept = rows.Select(r => r.RecordId).ToHashSet(StringComparer.Ordinal);
-            await store.SaveFieldVisitsAsync(table.Id, fieldId, numbers.Batch(rows, [.. ids.Where(id => !kept.Contains(id))]) with
+            var (rows, removed) = Merge(await store.LoadFieldVisitRowsAsync(table.Id, fieldId, ids, cancellationToken), ids, rebuilt);
+            await store.SaveFieldVisitsAsync(table.Id, fieldId, numbers.Batch(rows, removed) with
             {
                 ProcessedSeq = work.LastSeq,
             }, cancellationToken);
             afterSeq = work.LastSeq;
         }
+    }
+
+    // The changed records' new timelines (absent: the record is gone) put into the rows that hold them. Each row is redone
+    // on its own, so rows never overlap: its records are replaced, added or dropped; a row left empty is removed, one
+    // grown past twice the target is split, and a row whose first record changed is stored under its new key.
+    internal static (List<FieldVisitRow> Rows, List<string> Removed) Merge(IReadOnlyList<FieldVisitRow> holders, List<string> ids, Dictionary<string, byte[]> rebuilt)
+    {
+        var rows = new List<FieldVisitRow>();
+        var removed = new List<string>();
+        if (holders.Count == 0)
+        {
+            var all = ids.Where(rebuilt.ContainsKey).Select(id => (id, rebuilt[id])).ToList();
+            rows.AddRange(all.Chunk(VisitChunk.Target).Select(c => new FieldVisitRow(c[0].id, VisitChunk.Encode(c))));
+            return (rows, removed);
+        }
+        // Which holder each changed record belongs to: the last key at or before it, else the first holder.
+        var keys = holders.Select(h => h.FirstRecordId).ToList();
+        var byHolder = ids.GroupBy(id => Math.Max(0, LastAtOrBefore(keys, id))).ToDictionary(g => g.Key, g => g.ToHashSet(StringComparer.Ordinal));
+        for (var h = 0; h < holders.Count; h++)
+        {
+            var entries = VisitChunk.Decode(holders[h].Data);
+            var changed = byHolder.GetValueOrDefault(h) ?? [];
+            entries.RemoveAll(e => changed.Contains(e.RecordId));
+            entries.AddRange(changed.Where(rebuilt.ContainsKey).Select(id => (id, rebuilt[id])));
+            entries.Sort((a, b) => string.CompareOrdinal(a.RecordId, b.RecordId));
+            removed.Add(holders[h].FirstRecordId);
+            var parts = entries.Count > 2 * VisitChunk.Target ? entries.Chunk(VisitChunk.Target).ToList() : entries.Count > 0 ? [[.. entries]] : [];
+            foreach (var part in parts)
+            {
+                rows.Add(new FieldVisitRow(part[0].RecordId, VisitChunk.Encode(part)));
+            }
+        }
+        // A row stored again under the same key is an update, not a removal.
+        removed.RemoveAll(key => rows.Any(r => r.FirstRecordId == key));
+        return (rows, removed);
+    }
+
+    private static int LastAtOrBefore(List<string> sortedKeys, string id)
+    {
+        int low = 0, high = sortedKeys.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (string.CompareOrdinal(sortedKeys[mid], id) <= 0)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+        return low - 1;
     }
 
     private static async Task<IReadOnlyList<string>> ListKeysAsync(IFieldVisitStore store, string tableId, string fieldId, CancellationToken cancellationToken)
@@ -131,13 +196,13 @@ public sealed class FieldTimelines(IRecordStore records, IRevisionStore revision
         return snapshot.Keys;
     }
 
-    private static FieldVisitRow Encode(RecordHistory history, KeyNumbers numbers, List<Segment> segments)
+    private static (string RecordId, byte[] Timeline) Encode(RecordHistory history, KeyNumbers numbers, List<Segment> segments)
     {
         FieldTimeline.Build(history, VisitCodec.OpenEnd, segments);
         var hasChanges = history.Changes.Count > 0;
         var data = VisitCodec.Encode(segments, history.Record.DeletedAt is null, hasChanges,
             hasChanges ? ValueKeys.OfCell(history.Record.CellJson) : null, numbers.Of);
-        return new FieldVisitRow(history.Record.RecordId, data);
+        return (history.Record.RecordId, data);
     }
 
     private IAsyncEnumerable<RecordHistory> Histories(StoredTable table, string fieldId, CancellationToken cancellationToken) =>
@@ -197,11 +262,12 @@ internal sealed class TimelineScan(long nowMs, FieldVisitSnapshot? snapshot, Fun
         }
         await foreach (var row in snapshot.ReadRowsAsync(cancellationToken))
         {
-            var decoded = VisitCodec.Decode(row.Data, snapshot.Keys, nowMs, timeline.Segments);
-            timeline.RecordId = row.RecordId;
-            timeline.HasChanges = decoded.HasChanges;
-            timeline.CellKey = decoded.CellKey;
-            yield return timeline;
+            for (var at = 0; at < row.Data.Length;)
+            {
+                var (recordId, start, length) = VisitChunk.Next(row.Data, ref at);
+                Fill(timeline, recordId, row.Data.AsSpan(start, length));
+                yield return timeline;
+            }
         }
     }
 
@@ -217,14 +283,23 @@ internal sealed class TimelineScan(long nowMs, FieldVisitSnapshot? snapshot, Fun
             return;
         }
         var current = new RecordTimeline();
-        snapshot.ReadRows((recordId, data) =>
+        snapshot.ReadRows((_, data) =>
         {
-            var decoded = VisitCodec.Decode(data, snapshot.Keys, nowMs, current.Segments);
-            current.RecordId = recordId;
-            current.HasChanges = decoded.HasChanges;
-            current.CellKey = decoded.CellKey;
-            visit(current);
+            for (var at = 0; at < data.Length;)
+            {
+                var (recordId, start, length) = VisitChunk.Next(data, ref at);
+                Fill(current, recordId, data.Slice(start, length));
+                visit(current);
+            }
         }, cancellationToken);
+    }
+
+    private void Fill(RecordTimeline timeline, string recordId, ReadOnlySpan<byte> data)
+    {
+        var decoded = VisitCodec.Decode(data, snapshot!.Keys, nowMs, timeline.Segments);
+        timeline.RecordId = recordId;
+        timeline.HasChanges = decoded.HasChanges;
+        timeline.CellKey = decoded.CellKey;
     }
 
     public ValueTask DisposeAsync() => snapshot?.DisposeAsync() ?? ValueTask.CompletedTask;

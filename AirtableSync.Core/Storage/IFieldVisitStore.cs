@@ -1,8 +1,8 @@
 namespace AirtableSync.Storage;
 
 /// <summary>
-/// Materialized timelines for analytics (AirtableSync.Analytics.FieldTimelines): per table, field and record an opaque
-/// encoded timeline, the values it numbers, and a work list of records whose cells, deletion or events changed since a
+/// Materialized timelines for analytics (AirtableSync.Analytics.FieldTimelines): per table and field, rows of opaque
+/// encoded timelines of a few hundred records each (keyed by the row's first record id), the values they number, and a work list of records whose cells, deletion or events changed since a
 /// timeline was last brought up to date. A store that implements it is told about changes by itself (SQLite: triggers),
 /// so no writer has to remember. Stores without it (MongoDB) have their analytics rebuilt from events on every report.
 /// </summary>
@@ -27,7 +27,13 @@ public interface IFieldVisitStore
     IAsyncEnumerable<FieldChange> StreamFieldChangesAsync(string tableId, string fieldId, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// In one transaction: stores the rows and the new values' numbers, removes the rows of <see cref="FieldVisitBatch.Removed"/>,
+    /// The rows that hold the given records: for each, the row with the greatest key at or before it, or the first row when
+    /// it comes before every key. Ordered by key, each once.
+    /// </summary>
+    Task<IReadOnlyList<FieldVisitRow>> LoadFieldVisitRowsAsync(string tableId, string fieldId, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// In one transaction: removes the rows keyed <see cref="FieldVisitBatch.Removed"/>, then stores the rows and the new values' numbers,
     /// and, when the batch says so, records how far the work list is applied and whether the timeline is complete.
     /// </summary>
     Task SaveFieldVisitsAsync(string tableId, string fieldId, FieldVisitBatch batch, CancellationToken cancellationToken = default);
@@ -43,7 +49,8 @@ public sealed record FieldVisitState(long ProcessedSeq, bool Complete, DateTimeO
 
 public sealed record FieldVisitWork(IReadOnlyList<string> RecordIds, long LastSeq);
 
-public sealed record FieldVisitRow(string RecordId, byte[] Data);
+/// <summary>One row of a timeline: the records from <see cref="FirstRecordId"/> on, encoded together.</summary>
+public sealed record FieldVisitRow(string FirstRecordId, byte[] Data);
 
 /// <summary>One save: <see cref="NewKeys"/> continue the numbering from <see cref="FirstNewKeyId"/>.</summary>
 public sealed record FieldVisitBatch(
@@ -55,14 +62,14 @@ public sealed record FieldVisitBatch(
     bool? Complete = null,
     DateTimeOffset? BuiltAt = null);
 
-public delegate void FieldVisitRowAction(string recordId, ReadOnlySpan<byte> data);
+public delegate void FieldVisitRowAction(string firstRecordId, ReadOnlySpan<byte> data);
 
 /// <summary>A timeline read at one instant of the store; dispose it to end the read.</summary>
 public abstract class FieldVisitSnapshot : IAsyncDisposable
 {
     public abstract IReadOnlyList<string> Keys { get; }
 
-    /// <summary>The rows, ordered by record id (ordinal); may be read more than once, each time the same rows.</summary>
+    /// <summary>The rows, ordered by key (ordinal); may be read more than once, each time the same rows.</summary>
     public abstract IAsyncEnumerable<FieldVisitRow> ReadRowsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

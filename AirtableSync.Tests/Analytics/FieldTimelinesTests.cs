@@ -24,7 +24,7 @@ public sealed class FieldTimelinesTests(TemporaryDirectory directory) : IClassFi
     {
         await using var table = await AnalyticsTable.CreateAsync(directory.Path, Now);
         var random = new Random(16);
-        await table.SaveAsync(Histories(table, random, 0, 300, deleted: 20));
+        await table.SaveAsync(Histories(table, random, 0, 600, deleted: 20));
         var first = await AssertSameAsync(table);
 
         // Nothing written, a day later: ongoing visits are longer, nothing else is read again.
@@ -32,12 +32,14 @@ public sealed class FieldTimelinesTests(TemporaryDirectory directory) : IClassFi
         var later = await AssertSameAsync(table);
         Assert.NotEqual(first, later);
 
-        // New records, new events for old records, changed cells, deletions, and an event rewritten in place.
-        var events = Histories(table, random, 300, 40, deleted: 0).ToList();
-        events.Add(table.StatusChange("rec00000000005", T.AddDays(25), "Todo", "Done"));
-        events.Add(table.AssigneeChange("rec00000000007", T.AddDays(26), ["Ada"], ["Grace", "Linus"]));
-        table.Record("rec00000000009", T.AddDays(1), "Archived", ["Linus"]);
-        table.Record("rec00000000011", T.AddDays(2), "Done", null, deletedAt: T.AddDays(27));
+        // New records between the old ones (odd ids) and before them, new events for old records, changed cells,
+        // deletions, and an event rewritten in place.
+        var events = Histories(table, random, 1, 40, deleted: 0, step: 15).ToList();
+        events.Add(table.StatusChange("rec00000000004", T.AddDays(25), "Todo", "Done"));
+        events.Add(table.AssigneeChange("rec00000000006", T.AddDays(26), ["Ada"], ["Grace", "Linus"]));
+        table.Record("rec00000000008", T.AddDays(1), "Archived", ["Linus"]);
+        table.Record("rec00000000010", T.AddDays(2), "Done", null, deletedAt: T.AddDays(27));
+        table.Record("rec0", T.AddDays(3), "Doing", ["Ada"]);
         await table.SaveAsync([.. events]);
         var firstEvent = events[0] with { ChangedAt = events[0].ChangedAt.AddHours(1), NewValues = ["Done"] };
         await table.SaveAsync(firstEvent);
@@ -50,13 +52,13 @@ public sealed class FieldTimelinesTests(TemporaryDirectory directory) : IClassFi
     public async Task ABuildThatStoppedHalfWayIsRebuiltNotTrusted()
     {
         await using var table = await AnalyticsTable.CreateAsync(directory.Path, Now);
-        await table.SaveAsync(Histories(table, new Random(7), 0, 50, deleted: 5));
+        await table.SaveAsync(Histories(table, new Random(7), 0, 50, deleted: 5, step: 1));
         var visits = (IFieldVisitStore)table.Store;
         // A crash after the first batch: a started state and a row that does not match the events.
         await visits.StartFieldVisitsAsync(AnalyticsTable.TableId, AnalyticsTable.Status, Ct);
         var bogus = new List<Segment> { new(T.ToUnixTimeMilliseconds(), T.AddDays(1).ToUnixTimeMilliseconds(), "Done", false) };
         await visits.SaveFieldVisitsAsync(AnalyticsTable.TableId, AnalyticsTable.Status,
-            new FieldVisitBatch([new FieldVisitRow("rec00000000001", VisitCodec.Encode(bogus, false, false, null, _ => 0))], [], 0, ["Done"]), Ct);
+            new FieldVisitBatch([new FieldVisitRow("rec00000000001", VisitChunk.Encode([("rec00000000001", VisitCodec.Encode(bogus, false, false, null, _ => 0))]))], [], 0, ["Done"]), Ct);
 
         await AssertSameAsync(table);
 
@@ -70,7 +72,7 @@ public sealed class FieldTimelinesTests(TemporaryDirectory directory) : IClassFi
     public async Task TablesNobodyAnalysedListNoWorkAndAnalysedOnesListEachChangedRecordOnce()
     {
         await using var table = await AnalyticsTable.CreateAsync(directory.Path, Now);
-        await table.SaveAsync(Histories(table, new Random(3), 0, 30, deleted: 0));
+        await table.SaveAsync(Histories(table, new Random(3), 0, 30, deleted: 0, step: 1));
         Assert.Equal(0, await CountAsync(table, "SELECT count(*) FROM analytics_dirty"));
 
         await table.Analytics.GetFlowAsync(AnalyticsTable.TableId, new AnalyticsPeriod(T, Now), Ct);
@@ -105,6 +107,29 @@ public sealed class FieldTimelinesTests(TemporaryDirectory directory) : IClassFi
         Assert.Equal(segments[..2], read);
     }
 
+    [Fact]
+    public void ChangedRecordsGoToTheRowThatHoldsThemAndRowsSplitEmptyAndMoveTheirKey()
+    {
+        static byte[] Timeline(int n) => [(byte)n];
+        static FieldVisitRow Row(params int[] records) =>
+            new($"rec{records[0]:D4}", VisitChunk.Encode([.. records.Select(r => ($"rec{r:D4}", Timeline(r)))]));
+        static string[] Ids(FieldVisitRow row) => [.. VisitChunk.Decode(row.Data).Select(e => e.RecordId)];
+        var big = Enumerable.Range(2000, 2 * VisitChunk.Target).ToArray();
+        FieldVisitRow[] holders = [Row(10, 20, 30), Row(100, 200), Row(big)];
+        // 5 comes before every key (first row, new key); 100 and 200 are gone (their row is removed); 2999 makes the big row split.
+        List<string> ids = ["rec0005", "rec0020", "rec0100", "rec0200", "rec2999"];
+        var rebuilt = new Dictionary<string, byte[]> { ["rec0005"] = Timeline(5), ["rec0020"] = Timeline(21), ["rec2999"] = Timeline(99) };
+
+        var (rows, removed) = FieldTimelines.Merge(holders, ids, rebuilt);
+
+        Assert.Equal(["rec0010", "rec0100"], removed.Order(StringComparer.Ordinal));
+        Assert.Equal(["rec0005", "rec2000", $"rec{2000 + VisitChunk.Target}", "rec2999"], rows.Select(r => r.FirstRecordId));
+        Assert.Equal(["rec0005", "rec0010", "rec0020", "rec0030"], Ids(rows[0]));
+        Assert.Equal([21], VisitChunk.Decode(rows[0].Data)[2].Timeline);
+        Assert.Equal(2 * VisitChunk.Target + 1, rows.Skip(1).Sum(r => Ids(r).Length));
+        Assert.Equal("rec2999", Ids(rows[^1]).Single());
+    }
+
     // Every report both ways, compared as JSON; returns the status durations' JSON.
     private static async Task<string> AssertSameAsync(AnalyticsTable table)
     {
@@ -126,11 +151,12 @@ public sealed class FieldTimelinesTests(TemporaryDirectory directory) : IClassFi
 
     // Records created over 20 days with up to 6 status and 3 assignee changes each: some at one instant (a chain), some
     // before the creation (clamped), a removed status ("Archived"), events saved in shuffled order.
-    private static RevisionEvent[] Histories(AnalyticsTable table, Random random, int first, int count, int deleted)
+    private static RevisionEvent[] Histories(AnalyticsTable table, Random random, int first, int count, int deleted, int step = 2)
     {
         var events = new List<RevisionEvent>();
-        for (var i = first; i < first + count; i++)
+        for (var n = 0; n < count; n++)
         {
+            var i = first + n * step;
             var id = $"rec{i:D11}";
             var created = T.AddMinutes(random.Next(20 * 24 * 60));
             var status = Statuses[random.Next(3)];
@@ -151,7 +177,7 @@ public sealed class FieldTimelinesTests(TemporaryDirectory directory) : IClassFi
                 events.Add(table.AssigneeChange(id, heldAt, people, next));
                 people = next;
             }
-            table.Record(id, created, status == "Archived" ? null : status, people, deletedAt: i - first < deleted ? T.AddDays(22) : null);
+            table.Record(id, created, status == "Archived" ? null : status, people, deletedAt: n < deleted ? T.AddDays(22) : null);
         }
         return [.. events.OrderBy(_ => random.Next())];
     }

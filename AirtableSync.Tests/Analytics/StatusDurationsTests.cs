@@ -35,6 +35,27 @@ public sealed class StatusDurationsTests(TemporaryDirectory directory) : IClassF
     }
 
     [Fact]
+    public async Task AChangeStampedAfterNowHasNotHappenedYet()
+    {
+        // Clocks disagree: an event dated a day after our now. Until then the record is still in Todo, ongoing.
+        await using var table = await TableAsync();
+        table.Record("rec1", T, "Done");
+        await table.SaveAsync(table.StatusChange("rec1", Now.AddDays(1), "Todo", "Done"));
+
+        foreach (var analytics in new[] { table.Analytics, table.Streaming })
+        {
+            var report = await analytics.GetStatusDurationsAsync(AnalyticsTable.TableId, new AnalyticsPeriod(T, Now.AddDays(5)), Ct);
+            var rows = report!.Statuses.ToDictionary(r => r.Status.Name);
+            Assert.Equal(new StatusDurationRow(new StatusRef("selTodo", "Todo"), 1, 1, 0, new DurationSummary(1, 10 * Day, 10 * Day, 10 * Day, 10 * Day)), rows["Todo"]);
+            Assert.Equal(0, rows["Done"].Entered);
+        }
+
+        table.Clock.Advance(TimeSpan.FromDays(2));
+        var later = await table.Analytics.GetStatusDurationsAsync(AnalyticsTable.TableId, new AnalyticsPeriod(T, Now.AddDays(5)), Ct);
+        Assert.Equal((1, 11 * Day), (later!.Statuses.Single(r => r.Status.Name == "Done").CurrentCount, later.Statuses.Single(r => r.Status.Name == "Todo").TimeInStatus.MaxSeconds!.Value));
+    }
+
+    [Fact]
     public async Task OneChangeSplitsTheLifeAndThePeriodCutsTheVisits()
     {
         await using var table = await TableAsync();

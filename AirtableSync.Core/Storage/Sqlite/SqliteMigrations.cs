@@ -138,9 +138,10 @@ internal static class SqliteMigrations
             DELETE FROM records_search WHERE rowid = old.rowid;
         END;
         """,
-        // 10: analytics' materialized timelines (AirtableSync.Analytics.FieldTimelines). field_visits holds, per table, field
-        // and record, that record's timeline of the field (VisitCodec), so a report reads one small row per record instead of
-        // rebuilding it from events; field_visit_keys numbers the values the timelines hold. analytics_dirty is the work
+        // 10: analytics' materialized timelines (AirtableSync.Analytics.FieldTimelines). field_visits holds, per table and
+        // field, the records' timelines of the field a few hundred records per row (VisitChunk, keyed by the row's first
+        // record id), so a report reads a few small rows instead of rebuilding every timeline from events;
+        // field_visit_keys numbers the values the timelines hold. analytics_dirty is the work
         // list: triggers put a record there whenever its cells, its deletion or any of its events change, but only for
         // tables with a timeline (field_visit_state), so tables nobody analyses pay one lookup per write and nothing else.
         // seq is AUTOINCREMENT so it never goes back: a state's processed_seq says which entries it has applied.
@@ -152,8 +153,8 @@ internal static class SqliteMigrations
             table_id TEXT NOT NULL, field_id TEXT NOT NULL, key_id INTEGER NOT NULL, key TEXT NOT NULL,
             PRIMARY KEY (table_id, field_id, key_id)) WITHOUT ROWID;
         CREATE TABLE field_visits (
-            table_id TEXT NOT NULL, field_id TEXT NOT NULL, record_id TEXT NOT NULL, data BLOB NOT NULL,
-            PRIMARY KEY (table_id, field_id, record_id)) WITHOUT ROWID;
+            table_id TEXT NOT NULL, field_id TEXT NOT NULL, first_record_id TEXT NOT NULL, data BLOB NOT NULL,
+            PRIMARY KEY (table_id, field_id, first_record_id)) WITHOUT ROWID;
         CREATE TABLE analytics_dirty (
             seq INTEGER PRIMARY KEY AUTOINCREMENT, table_id TEXT NOT NULL, record_id TEXT NOT NULL, UNIQUE (table_id, record_id));
         CREATE INDEX ix_analytics_dirty_table_seq ON analytics_dirty (table_id, seq);

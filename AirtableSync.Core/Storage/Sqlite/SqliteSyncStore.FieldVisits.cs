@@ -99,27 +99,27 @@ public sealed partial class SqliteSyncStore : IFieldVisitStore
     public Task SaveFieldVisitsAsync(string tableId, string fieldId, FieldVisitBatch batch, CancellationToken cancellationToken = default) =>
         WriteAsync(async db =>
         {
+            foreach (var removed in batch.Removed)
+            {
+                await using var delete = db.Command("DELETE FROM field_visits WHERE table_id = $table AND field_id = $field AND first_record_id = $first")
+                    .With("$table", tableId).With("$field", fieldId).With("$first", removed);
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
             await using (var upsert = db.Command("""
-                INSERT INTO field_visits (table_id, field_id, record_id, data) VALUES ($table, $field, $record, $data)
-                ON CONFLICT (table_id, field_id, record_id) DO UPDATE SET data = excluded.data
+                INSERT INTO field_visits (table_id, field_id, first_record_id, data) VALUES ($table, $field, $first, $data)
+                ON CONFLICT (table_id, field_id, first_record_id) DO UPDATE SET data = excluded.data
                 """))
             {
-                var table = upsert.Parameters.AddWithValue("$table", tableId);
+                upsert.Parameters.AddWithValue("$table", tableId);
                 upsert.Parameters.AddWithValue("$field", fieldId);
-                var record = upsert.Parameters.Add("$record", SqliteType.Text);
+                var first = upsert.Parameters.Add("$first", SqliteType.Text);
                 var data = upsert.Parameters.Add("$data", SqliteType.Blob);
                 foreach (var row in batch.Rows)
                 {
-                    record.Value = row.RecordId;
+                    first.Value = row.FirstRecordId;
                     data.Value = row.Data;
                     await upsert.ExecuteNonQueryAsync(cancellationToken);
                 }
-            }
-            foreach (var removed in batch.Removed)
-            {
-                await using var delete = db.Command("DELETE FROM field_visits WHERE table_id = $table AND field_id = $field AND record_id = $record")
-                    .With("$table", tableId).With("$field", fieldId).With("$record", removed);
-                await delete.ExecuteNonQueryAsync(cancellationToken);
             }
             for (var i = 0; i < batch.NewKeys.Count; i++)
             {
@@ -143,6 +143,37 @@ public sealed partial class SqliteSyncStore : IFieldVisitStore
                     """).With("$table", tableId);
                 await done.ExecuteNonQueryAsync(cancellationToken);
             }
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<FieldVisitRow>> LoadFieldVisitRowsAsync(string tableId, string fieldId, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<FieldVisitRow>>(async db =>
+        {
+            await using var holder = db.Command("""
+                SELECT coalesce(
+                    (SELECT first_record_id FROM field_visits WHERE table_id = $table AND field_id = $field AND first_record_id <= $record
+                        ORDER BY first_record_id DESC LIMIT 1),
+                    (SELECT first_record_id FROM field_visits WHERE table_id = $table AND field_id = $field ORDER BY first_record_id LIMIT 1))
+                """).With("$table", tableId).With("$field", fieldId);
+            var record = holder.Parameters.Add("$record", SqliteType.Text);
+            var keys = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var recordId in recordIds)
+            {
+                record.Value = recordId;
+                if (await holder.ExecuteScalarAsync(cancellationToken) is string key)
+                {
+                    keys.Add(key);
+                }
+            }
+            var rows = new List<FieldVisitRow>(keys.Count);
+            await using var load = db.Command("SELECT data FROM field_visits WHERE table_id = $table AND field_id = $field AND first_record_id = $first")
+                .With("$table", tableId).With("$field", fieldId);
+            var first = load.Parameters.Add("$first", SqliteType.Text);
+            foreach (var key in keys)
+            {
+                first.Value = key;
+                rows.Add(new FieldVisitRow(key, (byte[])(await load.ExecuteScalarAsync(cancellationToken))!));
+            }
+            return rows;
         }, cancellationToken);
 
     public async Task<FieldVisitSnapshot> OpenFieldVisitsAsync(string tableId, string fieldId, CancellationToken cancellationToken = default)
@@ -179,7 +210,7 @@ public sealed partial class SqliteSyncStore : IFieldVisitStore
 
         public override async IAsyncEnumerable<FieldVisitRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
-            await using var command = connection.Command("SELECT record_id, data FROM field_visits WHERE table_id = $table AND field_id = $field ORDER BY record_id")
+            await using var command = connection.Command("SELECT first_record_id, data FROM field_visits WHERE table_id = $table AND field_id = $field ORDER BY first_record_id")
                 .With("$table", tableId).With("$field", fieldId);
             command.Transaction = transaction;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -191,7 +222,7 @@ public sealed partial class SqliteSyncStore : IFieldVisitStore
 
         public override void ReadRows(FieldVisitRowAction visit, CancellationToken cancellationToken = default)
         {
-            using var command = connection.Command("SELECT record_id, data FROM field_visits WHERE table_id = $table AND field_id = $field ORDER BY record_id")
+            using var command = connection.Command("SELECT first_record_id, data FROM field_visits WHERE table_id = $table AND field_id = $field ORDER BY first_record_id")
                 .With("$table", tableId).With("$field", fieldId);
             command.Transaction = transaction;
             using var reader = command.ExecuteReader();
