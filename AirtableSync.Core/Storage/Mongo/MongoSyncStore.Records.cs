@@ -71,8 +71,18 @@ public sealed partial class MongoSyncStore
             // A sort on a computed key has no index to use: let a big table spill to disk rather than fail.
             : await Records.Aggregate(MongoRecordDocuments.SortedPage(filter, sort, query.Skip, query.Take), new AggregateOptions { AllowDiskUse = true }, cancellationToken)
                 .ToListAsync(cancellationToken);
-        var total = await Records.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
-        return new RecordPage(items.Select(MongoRecordDocuments.Read).ToList(), (int)total);
+        var records = items.Select(MongoRecordDocuments.Read).ToList();
+        if (RecordPage.TotalFromWindow(query.Skip, query.Take, records.Count) is { } known)
+        {
+            return new RecordPage(records, known);
+        }
+        if (RecordQueryRules.SearchTerm(query) is null)
+        {
+            return new RecordPage(records, (int)await Records.CountDocumentsAsync(filter, cancellationToken: cancellationToken));
+        }
+        // A search's regex tests every document of the table: its count stops at the same limit as SQLite's.
+        var limit = RecordPage.SearchCountLimit(query.Skip, query.Take);
+        return RecordPage.Counted(records, await Records.CountDocumentsAsync(filter, new CountOptions { Limit = limit + 1L }, cancellationToken), limit);
     }
 
     public async Task<IReadOnlyList<CellPerson>> ListPeopleAsync(string baseId, string tableId, string fieldId, int limit = 200, CancellationToken cancellationToken = default)

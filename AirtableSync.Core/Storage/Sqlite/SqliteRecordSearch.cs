@@ -1,10 +1,20 @@
 namespace AirtableSync.Storage.Sqlite;
 
-// How the grid's search becomes a WHERE term. records_search (migration 8) is an FTS5 trigram index over each record's
-// search_text, which is already lower-cased (RecordContent), so the index is case-sensitive and the needle is the
-// lower-cased term: a quoted FTS5 phrase of trigrams matches exactly the rows whose text contains the needle, the
-// same rows as instr(search_text, needle) > 0, without a scan. Trigrams need 3 characters (code points, as SQLite
-// counts them); a shorter needle has no trigram to look up and falls back to instr over the column.
+// How the grid's search becomes SQL. A record matches when instr(search_text, needle) > 0: search_text is already
+// lower-cased (RecordContent) and the needle is the lower-cased term. records_search (migration 9) is an FTS5 trigram
+// index over the same text, case-sensitive, so a quoted FTS5 phrase of the needle's trigrams matches exactly the rows
+// instr finds, without reading them. Trigrams need 3 characters (code points, as SQLite counts them); a shorter needle
+// has no trigram to look up, and only instr can answer it.
+//
+// Which of the two answers a window depends on how many records match (SqliteSyncStore.QueryRecordsAsync):
+// - Few (at most FewMatches rows in the trigram index, every table and tombstone included): the window and its count are
+//   read from the matches outwards, a lookup per match, then sorted. Walking the table instead would read all of it.
+// - Many, or a needle of 1–2 characters: the window walks the records in the window's own order (page or sort index),
+//   tests each with instr and stops once the window is full, so a dense needle reads little more than the window (at
+//   500,000 records, "in progress" in every record: a page reads 50 rows instead of sorting 500,000 matches). The count
+//   stops at RecordPage.SearchCountLimit ("10,000+"): from the trigram matches when there are trigrams (at most that
+//   many lookups), else by the same walk. A rare needle of 1–2 characters is still a scan of the table; the window
+//   alone does that scan when it comes back short, since it then tells the count itself.
 internal static class SqliteRecordSearch
 {
     public const int MinIndexedLength = 3;
@@ -15,14 +25,14 @@ internal static class SqliteRecordSearch
 
     public static bool UsesIndex(string search) => CodePoints(search) >= MinIndexedLength;
 
-    public static string Sql(string search) =>
-        UsesIndex(search)
-            ? "records.rowid IN (SELECT rowid FROM records_search WHERE records_search MATCH $search)"
-            : "instr(search_text, $search) > 0";
+    // The walk's test: $needle is the lower-cased term itself.
+    public const string InstrSql = "instr(search_text, $needle) > 0";
+
+    // The trigram index's test, for a FROM over records_search; $search is Phrase(needle).
+    public const string MatchSql = "records_search MATCH $search";
 
     // An FTS5 string: double quotes around it, a double quote inside doubled; nothing else is special inside one.
-    public static string Parameter(string search) =>
-        UsesIndex(search) ? $"\"{search.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : search;
+    public static string Phrase(string search) => $"\"{search.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     private static int CodePoints(string text)
     {

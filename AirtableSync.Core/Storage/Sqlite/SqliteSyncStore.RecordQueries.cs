@@ -29,31 +29,46 @@ public sealed partial class SqliteSyncStore
             var scope = (order.IndexName is null ? "table_id = $table" : SqliteRecordOrder.TableTerm(query.TableId)) + " AND base_id = $base"
                 + (query.IncludeDeleted ? "" : " AND deleted = 0")
                 + string.Concat(conditions.Select((c, i) => $" AND {SqliteRecordConditions.Sql(c, i)}"));
-            var where = search is null ? scope : $"{scope} AND {SqliteRecordSearch.Sql(search)}";
-            // Few matches (at most FewMatches in the trigram index, all tables and tombstones included): count and page from
-            // the matches outwards (CROSS JOIN keeps that loop order), one lookup per match. Left to itself SQLite walks the
-            // whole page index testing each row against the matches, a scan of the table's size even when one record
-            // matches; with many matches that walk is the cheaper way, and it meets a window's rows soon.
-            var fromMatches = $"records_search CROSS JOIN records ON records.rowid = records_search.rowid WHERE records_search MATCH $search AND {scope}";
-            var from = search is not null && SqliteRecordSearch.UsesIndex(search) && await FewMatchesAsync(db, SqliteRecordSearch.Parameter(search), cancellationToken) ? fromMatches : $"records WHERE {where}";
-            await using var count = Bind(db.Command($"SELECT count(*) FROM {from}"), query, search, conditions);
-            var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-            await using var page = db.Command($"SELECT {RecordColumns} FROM {from} ORDER BY {order.OrderBy} LIMIT $take OFFSET $skip");
+            // Few matches: the window and its count come from the matches outwards (CROSS JOIN keeps that loop order), one
+            // lookup per match. Left to itself SQLite walks the whole page index testing each row against the matches.
+            // Otherwise the window walks the records in its order and stops when full (SqliteRecordSearch).
+            var indexed = search is not null && SqliteRecordSearch.UsesIndex(search);
+            var fromMatches = $"records_search CROSS JOIN records ON records.rowid = records_search.rowid WHERE {SqliteRecordSearch.MatchSql} AND {scope}";
+            var walk = search is null ? $"records WHERE {scope}" : $"records WHERE {scope} AND {SqliteRecordSearch.InstrSql}";
+            var fewMatches = indexed && await FewMatchesAsync(db, SqliteRecordSearch.Phrase(search!), cancellationToken);
+            await using var page = db.Command($"SELECT {RecordColumns} FROM {(fewMatches ? fromMatches : walk)} ORDER BY {order.OrderBy} LIMIT $take OFFSET $skip");
             Bind(page, query, search, conditions).With("$take", query.Take).With("$skip", query.Skip);
             if (sort is { Kind: RecordSortKind.ChoiceOrder })
             {
                 page.With("$choices", StorageJson.Serialize(sort.Choices)).With("$choiceCount", sort.Choices.Count);
             }
             var items = await ListAsync(page, ReadRecord, cancellationToken);
-            return new RecordPage(items, total);
+            if (RecordPage.TotalFromWindow(query.Skip, query.Take, items.Count) is { } known)
+            {
+                return new RecordPage(items, known); // a short window ends the records: no second pass to count them
+            }
+            if (search is null || fewMatches)
+            {
+                await using var exact = Bind(db.Command($"SELECT count(*) FROM {(fewMatches ? fromMatches : walk)}"), query, search, conditions);
+                return new RecordPage(items, Convert.ToInt32(await exact.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
+            }
+            // Many matches: counted up to the limit, from the trigram matches (a lookup each) or, without trigrams, by the walk.
+            var limit = RecordPage.SearchCountLimit(query.Skip, query.Take);
+            await using var count = Bind(db.Command($"SELECT count(*) FROM (SELECT 1 FROM {(indexed ? fromMatches : walk)} LIMIT $countLimit)"), query, search, conditions)
+                .With("$countLimit", limit + 1);
+            return RecordPage.Counted(items, Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture), limit);
         }, cancellationToken);
     }
 
-    private static async Task<bool> FewMatchesAsync(SqliteConnection db, string match, CancellationToken cancellationToken)
+    // Where a search switches from its matches to the walk (SqliteRecordSearch.FewMatches); tests set 0 or int.MaxValue to
+    // take one path or the other over the same file.
+    internal int SearchFewMatches { get; init; } = SqliteRecordSearch.FewMatches;
+
+    private async Task<bool> FewMatchesAsync(SqliteConnection db, string match, CancellationToken cancellationToken)
     {
         await using var command = db.Command("SELECT count(*) FROM (SELECT 1 FROM records_search WHERE records_search MATCH $search LIMIT $limit)")
-            .With("$search", match).With("$limit", SqliteRecordSearch.FewMatches + 1);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) <= SqliteRecordSearch.FewMatches;
+            .With("$search", match).With("$limit", SearchFewMatches + 1L);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) <= SearchFewMatches;
     }
 
     // Sort indexes known to exist in this file; CREATE INDEX IF NOT EXISTS is cheap, but it is a write and waits for the writer.
@@ -89,7 +104,8 @@ public sealed partial class SqliteSyncStore
         {
             SqliteRecordConditions.Bind(command, conditions[i], i);
         }
-        return search is null ? command : command.With("$search", SqliteRecordSearch.Parameter(search));
+        // Both forms of the term: the walk's needle, the trigram index's phrase (a statement ignores what it does not name).
+        return search is null ? command : command.With("$needle", search).With("$search", SqliteRecordSearch.Phrase(search));
     }
 
     public Task<IReadOnlyList<CellPerson>> ListPeopleAsync(string baseId, string tableId, string fieldId, int limit = 200, CancellationToken cancellationToken = default)
