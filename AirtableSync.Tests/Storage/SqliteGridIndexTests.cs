@@ -109,7 +109,7 @@ public sealed class SqliteGridIndexTests(TemporaryDirectory directory) : IClassF
     }
 
     [Fact]
-    public async Task TheWalkAndTheTrigramMatchesGiveTheSameWindowsInTheSameOrderWithTheSameCounts()
+    public async Task EverySearchPathGivesTheSameWindowsInTheSameOrderWithTheSameCounts()
     {
         // The texts plus filler, some tombstoned, numbers with ties: every needle, order and window, on both paths.
         using (var writer = await StoreWithTextsAsync())
@@ -119,10 +119,14 @@ public sealed class SqliteGridIndexTests(TemporaryDirectory directory) : IClassF
             await writer.UpsertRecordsAsync("appGrid", "tblGrid", [.. filler.Where((_, i) => i % 5 != 0)], Seen.AddMinutes(1), Token);
             await writer.TombstoneRecordsNotSeenSinceAsync("appGrid", "tblGrid", Seen.AddMinutes(1), Seen.AddMinutes(2), Token);
         }
-        using var walk = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance) { SearchFewMatches = 0 };
-        using var matches = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance) { SearchFewMatches = int.MaxValue };
-        await walk.InitializeAsync(Token);
-        await matches.InitializeAsync(Token);
+        using var walk = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance) { ForcedSearchPath = SqliteSyncStore.SearchPath.Walk };
+        using var matches = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance) { ForcedSearchPath = SqliteSyncStore.SearchPath.Matches };
+        using var rowids = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance) { ForcedSearchPath = SqliteSyncStore.SearchPath.MatchedRowids };
+        using var chosen = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance);
+        foreach (var store in new[] { walk, matches, rowids, chosen })
+        {
+            await store.InitializeAsync(Token);
+        }
 
         var windows = new[] { (0, 1000), (0, 7), (5, 9), (100, 50), (500, 10) };
         foreach (var needle in Needles.Concat(["filler", "row 1", "v3", "ab f"]))
@@ -135,10 +139,13 @@ public sealed class SqliteGridIndexTests(TemporaryDirectory directory) : IClassF
                     {
                         var query = new RecordQuery("appGrid", "tblGrid", skip, take, needle, sortField, direction, includeDeleted);
                         var byWalk = await walk.QueryRecordsAsync(query, Token);
-                        var byMatches = await matches.QueryRecordsAsync(query, Token);
                         var what = $"'{needle}' by {sortField ?? "page"} {direction}, deleted {includeDeleted}, {skip}+{take}";
-                        Assert.True(byMatches.Items.Select(r => r.Id).SequenceEqual(byWalk.Items.Select(r => r.Id)), what);
-                        Assert.Equal((byMatches.TotalCount, byMatches.TotalIsLowerBound), (byWalk.TotalCount, byWalk.TotalIsLowerBound));
+                        foreach (var other in new[] { matches, rowids, chosen })
+                        {
+                            var page = await other.QueryRecordsAsync(query, Token);
+                            Assert.True(page.Items.Select(r => r.Id).SequenceEqual(byWalk.Items.Select(r => r.Id)), $"{what}, {other.ForcedSearchPath}");
+                            Assert.Equal((page.TotalCount, page.TotalIsLowerBound), (byWalk.TotalCount, byWalk.TotalIsLowerBound));
+                        }
                         if (skip == 0 && sortField is null && direction == SortDirection.Ascending)
                         {
                             var expected = await InstrIdsAsync(needle, includeDeleted);

@@ -29,14 +29,24 @@ public sealed partial class SqliteSyncStore
             var scope = (order.IndexName is null ? "table_id = $table" : SqliteRecordOrder.TableTerm(query.TableId)) + " AND base_id = $base"
                 + (query.IncludeDeleted ? "" : " AND deleted = 0")
                 + string.Concat(conditions.Select((c, i) => $" AND {SqliteRecordConditions.Sql(c, i)}"));
-            // Few matches: the window and its count come from the matches outwards (CROSS JOIN keeps that loop order), one
-            // lookup per match. Left to itself SQLite walks the whole page index testing each row against the matches.
-            // Otherwise the window walks the records in its order and stops when full (SqliteRecordSearch).
+            // Three ways to a search's window (SqliteRecordSearch): outwards from few trigram matches (CROSS JOIN keeps that
+            // loop order), a lookup each; the records in window order tested against the matches' rowids (one pass over the
+            // matches, then the page index alone); or the records in window order tested with instr, which stops once the
+            // window is full. Left to itself SQLite would take the second way even for one match.
             var indexed = search is not null && SqliteRecordSearch.UsesIndex(search);
             var fromMatches = $"records_search CROSS JOIN records ON records.rowid = records_search.rowid WHERE {SqliteRecordSearch.MatchSql} AND {scope}";
             var walk = search is null ? $"records WHERE {scope}" : $"records WHERE {scope} AND {SqliteRecordSearch.InstrSql}";
-            var fewMatches = indexed && await FewMatchesAsync(db, SqliteRecordSearch.Phrase(search!), cancellationToken);
-            await using var page = db.Command($"SELECT {RecordColumns} FROM {(fewMatches ? fromMatches : walk)} ORDER BY {order.OrderBy} LIMIT $take OFFSET $skip");
+            var path = !indexed ? SearchPath.Walk
+                : ForcedSearchPath ?? (await FewMatchesAsync(db, SqliteRecordSearch.Phrase(search!), cancellationToken) ? SearchPath.Matches
+                    : await WalkIsShortAsync(db, query, search, conditions, scope, cancellationToken) ? SearchPath.Walk : SearchPath.MatchedRowids);
+            var fewMatches = path == SearchPath.Matches;
+            var windowFrom = path switch
+            {
+                SearchPath.Matches => fromMatches,
+                SearchPath.MatchedRowids => $"records WHERE {scope} AND records.rowid IN (SELECT rowid FROM records_search WHERE {SqliteRecordSearch.MatchSql})",
+                _ => walk,
+            };
+            await using var page = db.Command($"SELECT {RecordColumns} FROM {windowFrom} ORDER BY {order.OrderBy} LIMIT $take OFFSET $skip");
             Bind(page, query, search, conditions).With("$take", query.Take).With("$skip", query.Skip);
             if (sort is { Kind: RecordSortKind.ChoiceOrder })
             {
@@ -60,15 +70,32 @@ public sealed partial class SqliteSyncStore
         }, cancellationToken);
     }
 
-    // Where a search switches from its matches to the walk (SqliteRecordSearch.FewMatches); tests set 0 or int.MaxValue to
-    // take one path or the other over the same file.
-    internal int SearchFewMatches { get; init; } = SqliteRecordSearch.FewMatches;
+    internal enum SearchPath { Matches, MatchedRowids, Walk }
 
-    private async Task<bool> FewMatchesAsync(SqliteConnection db, string match, CancellationToken cancellationToken)
+    // Tests set a path to compare the three over one file; a needle of 1–2 characters always walks.
+    internal SearchPath? ForcedSearchPath { get; init; }
+
+    // Whether the instr walk fills the window within WalkRows rows, judged by the matches among the scope's first
+    // SampleRows rows in page order (a few milliseconds). A dense needle (every tenth row or more) always walks: its
+    // matched rowids would be a list of a tenth of the table or more. The sample only steers the cost, never the rows.
+    private const int SampleRows = 1000;
+    private const int WalkRows = 50_000;
+
+    private static async Task<bool> WalkIsShortAsync(SqliteConnection db, RecordQuery query, string? search, IReadOnlyList<RecordCondition> conditions, string scope, CancellationToken cancellationToken)
+    {
+        await using var command = Bind(db.Command($"SELECT count(*), coalesce(sum({SqliteRecordSearch.InstrSql}), 0) FROM (SELECT search_text FROM records WHERE {scope} LIMIT {SampleRows})"),
+            query, search, conditions);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var (sampled, hits) = (reader.GetInt64(0), reader.GetInt64(1));
+        return sampled < SampleRows || hits * 10 >= sampled || (query.Skip + (long)query.Take) * sampled <= WalkRows * hits;
+    }
+
+    private static async Task<bool> FewMatchesAsync(SqliteConnection db, string match, CancellationToken cancellationToken)
     {
         await using var command = db.Command("SELECT count(*) FROM (SELECT 1 FROM records_search WHERE records_search MATCH $search LIMIT $limit)")
-            .With("$search", match).With("$limit", SearchFewMatches + 1L);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) <= SearchFewMatches;
+            .With("$search", match).With("$limit", SqliteRecordSearch.FewMatches + 1);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) <= SqliteRecordSearch.FewMatches;
     }
 
     // Sort indexes known to exist in this file; CREATE INDEX IF NOT EXISTS is cheap, but it is a write and waits for the writer.
