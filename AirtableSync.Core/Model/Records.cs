@@ -70,4 +70,27 @@ public sealed record DateRangeFilter(string FieldId, DateOnly? From, DateOnly? T
 /// <summary>One person found in a collaborator field's cells, and how many live records hold them.</summary>
 public sealed record CellPerson(string Id, string? Name, string? Email, int RecordCount);
 
-public sealed record RecordPage(IReadOnlyList<StoredRecord> Items, int TotalCount);
+/// <summary>A window of a query's records and how many records the query selects in all.</summary>
+/// <param name="TotalIsLowerBound">True when a search matched more records than were counted
+/// (<see cref="RecordPage.SearchCountLimit"/>): then at least <paramref name="TotalCount"/> records match, and
+/// <paramref name="TotalCount"/> is always beyond this window, so a reader paging on knows more follow.</param>
+public sealed record RecordPage(IReadOnlyList<StoredRecord> Items, int TotalCount, bool TotalIsLowerBound = false)
+{
+    /// <summary>A search counts its matches in steps of this many, like Airtable's "10,000+" rather than an exact figure.</summary>
+    public const int SearchCountStep = 10_000;
+
+    /// <summary>The most matches a search counts for a window at <paramref name="skip"/> of <paramref name="take"/>: the
+    /// next multiple of <see cref="SearchCountStep"/> past the window's end, so scrolling on raises the bound step by step.
+    /// Counting every match of a search that matches most of a large table costs a pass over all of them.</summary>
+    public static int SearchCountLimit(int skip, int take) => checked(SearchCountStep * (1 + (skip + take) / SearchCountStep));
+
+    /// <summary>The count of a query that found <paramref name="counted"/> matches, having counted at most
+    /// <paramref name="limit"/> + 1: more than the limit is reported as "at least the limit".</summary>
+    public static RecordPage Counted(IReadOnlyList<StoredRecord> items, long counted, int limit) =>
+        counted > limit ? new RecordPage(items, limit, TotalIsLowerBound: true) : new RecordPage(items, (int)counted);
+
+    /// <summary>The exact total a window tells without counting: one that is not full ends the query's records, unless it
+    /// is empty past the start (the records may end before <paramref name="skip"/>).</summary>
+    public static int? TotalFromWindow(int skip, int take, int itemCount) =>
+        itemCount < take && (itemCount > 0 || skip == 0) ? skip + itemCount : null;
+}

@@ -68,7 +68,8 @@ public sealed class MongoDocumentRenderingTests
             ["deleted"] = false,
             ["searchText"] = new BsonRegularExpression(@"100% \(c\)"),
         }, filter);
-        Assert.Equal(new BsonDocument { ["baseId"] = "appBase", ["tableId"] = "tblTable" }, withDeleted);
+        // Both values of deleted named, so the page index still serves a window with tombstones.
+        Assert.Equal(new BsonDocument { ["baseId"] = "appBase", ["tableId"] = "tblTable", ["deleted"] = new BsonDocument("$in", new BsonArray { false, true }) }, withDeleted);
     }
 
     [Fact]
@@ -99,6 +100,25 @@ public sealed class MongoDocumentRenderingTests
         Assert.Equal(new BsonDocument("$skip", 10), stages[3]);
         Assert.Equal(new BsonDocument("$limit", 5), stages[4]);
         Assert.Equal(new BsonDocument("$project", new BsonDocument { ["fields"] = 0, ["_sortBlank"] = 0 }), stages[5]);
+    }
+
+    [Fact]
+    public void SortingByAValueReadsValuesThenBlanksInTheCellsOrderOffAPartialIndexPerTableAndField()
+    {
+        var sort = new RecordSort("fldName", Descending: true, RecordSortKind.Value, []);
+        var isBlank = BsonDocument.Parse("""
+            { "$or" : [{ "$eq" : [{ "$ifNull" : ["$fields.fldName", null] }, null] }, { "$eq" : ["$fields.fldName", ""] }, { "$eq" : ["$fields.fldName", { "$literal" : [] }] }] }
+            """);
+
+        // The keys SortedPage sorts on after its blank flag.
+        Assert.Equal(new BsonDocument { ["fields.fldName"] = -1, ["createdTime"] = -1, ["_id"] = -1 }, Render(MongoRecordDocuments.ValueOrder(sort)));
+        Assert.Equal(new BsonDocument { ["fields.fldName"] = 1, ["createdTime"] = 1, ["_id"] = 1 }, Render(MongoRecordDocuments.ValueOrder(sort with { Descending = false })));
+        Assert.Equal(new BsonDocument("$expr", isBlank), Render(MongoRecordDocuments.CellIsBlank("fldName", blank: true)));
+        Assert.Equal(new BsonDocument("$expr", new BsonDocument("$not", new BsonArray { isBlank })), Render(MongoRecordDocuments.CellIsBlank("fldName", blank: false)));
+        var index = MongoRecordDocuments.ValueSortIndex("tblTable", "fldName");
+        Assert.Equal("sort_tblTable_fldName", index.Options.Name);
+        Assert.Equal(new BsonDocument { ["baseId"] = 1, ["deleted"] = 1, ["fields.fldName"] = 1, ["createdTime"] = 1, ["_id"] = 1 }, index.Keys.Render(Args));
+        Assert.Equal(new BsonDocument("tableId", "tblTable"), Render(((CreateIndexOptions<BsonDocument>)index.Options).PartialFilterExpression));
     }
 
     [Fact]

@@ -109,6 +109,77 @@ public sealed class SqliteGridIndexTests(TemporaryDirectory directory) : IClassF
     }
 
     [Fact]
+    public async Task EverySearchPathGivesTheSameWindowsInTheSameOrderWithTheSameCounts()
+    {
+        // The texts plus filler, some tombstoned, numbers with ties: every needle, order and window, on both paths.
+        using (var writer = await StoreWithTextsAsync())
+        {
+            var filler = Enumerable.Range(Texts.Length, 200).Select(i => Record(i, i % 3 == 0 ? $"row {i} v{i % 4}" : $"ab filler {i}", i % 7)).ToList();
+            await writer.UpsertRecordsAsync("appGrid", "tblGrid", filler, Seen, Token);
+            await writer.UpsertRecordsAsync("appGrid", "tblGrid", [.. filler.Where((_, i) => i % 5 != 0)], Seen.AddMinutes(1), Token);
+            await writer.TombstoneRecordsNotSeenSinceAsync("appGrid", "tblGrid", Seen.AddMinutes(1), Seen.AddMinutes(2), Token);
+        }
+        using var walk = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance) { ForcedSearchPath = SqliteSyncStore.SearchPath.Walk };
+        using var matches = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance) { ForcedSearchPath = SqliteSyncStore.SearchPath.Matches };
+        using var rowids = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance) { ForcedSearchPath = SqliteSyncStore.SearchPath.MatchedRowids };
+        using var chosen = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance);
+        foreach (var store in new[] { walk, matches, rowids, chosen })
+        {
+            await store.InitializeAsync(Token);
+        }
+
+        var windows = new[] { (0, 1000), (0, 7), (5, 9), (100, 50), (500, 10) };
+        foreach (var needle in Needles.Concat(["filler", "row 1", "v3", "ab f"]))
+        {
+            foreach (var (sortField, direction) in new[] { ((string?)null, SortDirection.Ascending), (null, SortDirection.Descending), ("fldNumber", SortDirection.Ascending), ("fldNumber", SortDirection.Descending) })
+            {
+                foreach (var includeDeleted in new[] { false, true })
+                {
+                    foreach (var (skip, take) in windows)
+                    {
+                        var query = new RecordQuery("appGrid", "tblGrid", skip, take, needle, sortField, direction, includeDeleted);
+                        var byWalk = await walk.QueryRecordsAsync(query, Token);
+                        var what = $"'{needle}' by {sortField ?? "page"} {direction}, deleted {includeDeleted}, {skip}+{take}";
+                        foreach (var other in new[] { matches, rowids, chosen })
+                        {
+                            var page = await other.QueryRecordsAsync(query, Token);
+                            Assert.True(page.Items.Select(r => r.Id).SequenceEqual(byWalk.Items.Select(r => r.Id)), $"{what}, {other.ForcedSearchPath}");
+                            Assert.Equal((page.TotalCount, page.TotalIsLowerBound), (byWalk.TotalCount, byWalk.TotalIsLowerBound));
+                        }
+                        if (skip == 0 && sortField is null && direction == SortDirection.Ascending)
+                        {
+                            var expected = await InstrIdsAsync(needle, includeDeleted);
+                            Assert.Equal(expected.Count, byWalk.TotalCount);
+                            Assert.True(expected.Take(take).SequenceEqual(byWalk.Items.Select(r => r.Id)), what);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task NeedlesOfOneOrTwoCharactersFindInstrsRowsInEveryWindowRareOrDense()
+    {
+        using var store = await StoreWithTextsAsync();
+        // "é" in one record of 301, "e" in most of them: one scan finds the rare, the dense stops early.
+        var filler = Enumerable.Range(Texts.Length, 300).Select(i => Record(i, i == 150 ? "café" : $"entry {i}", i)).ToList();
+        await store.UpsertRecordsAsync("appGrid", "tblGrid", filler, Seen, Token);
+
+        foreach (var needle in new[] { "é", "É", "e", "en", "ry", "ß", "zz", "🎉", "1" })
+        {
+            var expected = await InstrIdsAsync(needle);
+            Assert.False(SqliteRecordSearch.UsesIndex(needle.ToLowerInvariant()));
+            foreach (var (skip, take) in new[] { (0, 1000), (0, 10), (7, 25), (expected.Count, 5), (expected.Count + 3, 5) })
+            {
+                var page = await store.QueryRecordsAsync(new RecordQuery("appGrid", "tblGrid", skip, take, needle), Token);
+                Assert.True(expected.Skip(skip).Take(take).SequenceEqual(page.Items.Select(r => r.Id)), $"'{needle}' {skip}+{take}");
+                Assert.Equal((expected.Count, false), (page.TotalCount, page.TotalIsLowerBound));
+            }
+        }
+    }
+
+    [Fact]
     public async Task FirstSortByAFieldMakesAnIndexThatLaterWindowsUseAndThatStaysInOrderAfterWrites()
     {
         using var store = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance);

@@ -166,6 +166,41 @@ public abstract partial class SyncStoreContract
     }
 
     [Fact]
+    public async Task ASearchMatchingVeryManyRecordsCountsThemOnlyUpToTheNextStepPastItsWindow()
+    {
+        // 10,050 records match "common" (and "co"), ten more match "zq" only: the first step is 10,000.
+        const int common = RecordPage.SearchCountStep + 50;
+        var records = Enumerable.Range(0, common + 10)
+            .Select(i => Rec($"rec{i:D14}", i, i < common ? $$"""{"fldName":"Common {{i}}"}""" : $$"""{"fldName":"zq {{i}}"}""")).ToList();
+        foreach (var batch in records.Chunk(1000))
+        {
+            await UpsertAsync(T0, batch);
+        }
+
+        foreach (var needle in new[] { "common", "co" })
+        {
+            var first = await QueryAsync(search: needle);
+            Assert.Equal((RecordPage.SearchCountStep, true), (first.TotalCount, first.TotalIsLowerBound));
+            Assert.Equal(records.Take(50).Select(r => r.Id), Ids(first));
+            // A window near the bound counts up to the next step: here that is every match, exactly.
+            var near = await QueryAsync(skip: RecordPage.SearchCountStep - 10, take: 50, search: needle);
+            Assert.Equal((common, false), (near.TotalCount, near.TotalIsLowerBound));
+            Assert.Equal(records.Skip(RecordPage.SearchCountStep - 10).Take(50).Select(r => r.Id), Ids(near));
+            var last = await QueryAsync(skip: common - 10, take: 50, search: needle);
+            Assert.Equal((common, false, 10), (last.TotalCount, last.TotalIsLowerBound, last.Items.Count));
+            var past = await QueryAsync(skip: 2 * RecordPage.SearchCountStep, take: 50, search: needle);
+            Assert.Equal((common, false), (past.TotalCount, past.TotalIsLowerBound));
+            Assert.Empty(past.Items);
+        }
+        var rare = await QueryAsync(search: "ZQ");
+        Assert.Equal((10, false), (rare.TotalCount, rare.TotalIsLowerBound));
+        Assert.Equal(records.Skip(common).Select(r => r.Id), Ids(rare));
+        // Without a search the table's count stays exact.
+        var all = await QueryAsync(take: 1);
+        Assert.Equal((common + 10, false), (all.TotalCount, all.TotalIsLowerBound));
+    }
+
+    [Fact]
     public async Task QueryIncludesDeletedRecordsOnlyWhenAsked()
     {
         await UpsertAsync(T0, Rec("rec1", 1, """{"fldA":"kept"}"""), Rec("rec2", 2, """{"fldA":"gone"}"""));

@@ -99,6 +99,29 @@ public class RecordsPageTests : UiTestContext
     }
 
     [Fact]
+    public async Task ASearchMatchingMoreRecordsThanItCountsSaysSoWithAPlus()
+    {
+        // One step of the count (10,000) and 50 more match "project"; "project 1" only 1,151 (100–199, 1000–1999, 10000–10050).
+        const int count = AirtableSync.Model.RecordPage.SearchCountStep + 50;
+        await StoreAsync(async store =>
+        {
+            await SampleBase.SeedAsync(store, projectCount: 0, Token);
+            foreach (var batch in Enumerable.Range(1, count).Select(SampleBase.Project).Chunk(5000))
+            {
+                await store.UpsertRecordsAsync(SampleBase.BaseId, SampleBase.Projects, batch, SampleBase.SyncedAt, Token);
+            }
+        });
+
+        var cut = RenderRecords(q: "project");
+
+        cut.WaitForAssertion(() => Assert.Equal($"{AirtableSync.Model.RecordPage.SearchCountStep.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)}+ records match",
+            cut.Find("[data-testid=record-count]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        Assert.Equal("Project 001", Names(cut)[0]);
+        await TypeSearchAsync(cut, "project 1");
+        cut.WaitForAssertion(() => Assert.Equal($"{1151.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)} records match", cut.Find("[data-testid=record-count]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task SearchFiltersInTheStoreAndIsKeptInTheAddress()
     {
         await StoreAsync(store => SampleBase.SeedAsync(store, 120, Token));

@@ -44,13 +44,14 @@ internal static class MongoRecordDocuments
     public static UpdateDefinition<BsonDocument> Tombstone(DateTimeOffset deletedAt) =>
         Update.Set("deleted", true).Set("deletedAt", MongoValues.Date(deletedAt));
 
+    private static readonly bool[] DeletedOrNot = [false, true];
+
     public static FilterDefinition<BsonDocument> Page(RecordQuery query, string? search, IReadOnlyList<RecordCondition>? conditions = null)
     {
         var filter = Filter.Eq("baseId", query.BaseId) & Filter.Eq("tableId", query.TableId);
-        if (!query.IncludeDeleted)
-        {
-            filter &= Filter.Eq("deleted", false);
-        }
+        // Both values named, not the field left out: the page index (baseId, tableId, deleted, createdTime, _id) then still
+        // serves the order, merging its two runs, where without a term on deleted it could not.
+        filter &= query.IncludeDeleted ? Filter.In("deleted", DeletedOrNot) : Filter.Eq("deleted", false);
         if (search is not null)
         {
             // searchText and the term are both lower-cased already, so no case-insensitive flag is needed.
@@ -204,6 +205,32 @@ internal static class MongoRecordDocuments
             .Limit(take)
             .AppendStage<BsonDocument, BsonDocument, BsonDocument>(new BsonDocument("$project", withoutKeys));
     }
+
+    // A sort by a field's plain value (RecordSortKind.Value) as two finds in the same order, values then blanks, each
+    // read off ValueSortIndex: the same records in the same order as SortedPage's, whose computed blank key no index
+    // can hold. The order within each part is SortedPage's after its blank key.
+    public static SortDefinition<BsonDocument> ValueOrder(RecordSort sort)
+    {
+        var keys = Builders<BsonDocument>.Sort;
+        var cell = $"fields.{sort.FieldId}";
+        return sort.Descending
+            ? keys.Descending(cell).Descending("createdTime").Descending("_id")
+            : keys.Ascending(cell).Ascending("createdTime").Ascending("_id");
+    }
+
+    // The records whose cell is blank (absent, null, "" or []), or not, by the same test as the sort's blank key.
+    public static FilterDefinition<BsonDocument> CellIsBlank(string fieldId, bool blank)
+    {
+        var test = IsBlank($"$fields.{fieldId}");
+        return new BsonDocumentFilterDefinition<BsonDocument>(new BsonDocument("$expr", blank ? test : new BsonDocument("$not", new BsonArray { test })));
+    }
+
+    // The index a sort by one field of one table reads (as SQLite's SqliteRecordOrder): made the first time the table is
+    // sorted by the field (MongoSyncStore.EnsureSortIndexAsync), partial to the table so other tables' writes never pay
+    // for it. Both directions walk it; the equality keys first, so a window with tombstones merges its two runs.
+    public static CreateIndexModel<BsonDocument> ValueSortIndex(string tableId, string fieldId) => new(
+        Builders<BsonDocument>.IndexKeys.Ascending("baseId").Ascending("deleted").Ascending($"fields.{fieldId}").Ascending("createdTime").Ascending("_id"),
+        new CreateIndexOptions<BsonDocument> { Name = $"sort_{tableId}_{fieldId}", PartialFilterExpression = Filter.Eq("tableId", tableId) });
 
     private const string SortBlank = "_sortBlank";
     private const string SortRank = "_sortRank";

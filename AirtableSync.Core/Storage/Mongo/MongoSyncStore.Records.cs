@@ -65,14 +65,67 @@ public sealed partial class MongoSyncStore
             : (await GetTableAsync(query.BaseId, query.TableId, cancellationToken))?.Fields;
         var filter = MongoRecordDocuments.Page(query, RecordQueryRules.SearchTerm(query), RecordCondition.For(query, fields));
         var sort = query.SortFieldId is null ? null : RecordSort.For(query, fields);
-        var items = sort is null
-            ? await Records.Find(filter).Sort(MongoRecordDocuments.Order(query)).Skip(query.Skip).Limit(query.Take)
-                .Project(MongoRecordDocuments.WithoutParsedFields).ToListAsync(cancellationToken)
+        var items = sort switch
+        {
+            null => await Records.Find(filter).Sort(MongoRecordDocuments.Order(query)).Skip(query.Skip).Limit(query.Take)
+                .Project(MongoRecordDocuments.WithoutParsedFields).ToListAsync(cancellationToken),
+            { Kind: RecordSortKind.Value } byValue => await ValueSortedPageAsync(filter, byValue, query, cancellationToken),
             // A sort on a computed key has no index to use: let a big table spill to disk rather than fail.
-            : await Records.Aggregate(MongoRecordDocuments.SortedPage(filter, sort, query.Skip, query.Take), new AggregateOptions { AllowDiskUse = true }, cancellationToken)
-                .ToListAsync(cancellationToken);
-        var total = await Records.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
-        return new RecordPage(items.Select(MongoRecordDocuments.Read).ToList(), (int)total);
+            { } computed => await Records.Aggregate(MongoRecordDocuments.SortedPage(filter, computed, query.Skip, query.Take), new AggregateOptions { AllowDiskUse = true }, cancellationToken)
+                .ToListAsync(cancellationToken),
+        };
+        var records = items.Select(MongoRecordDocuments.Read).ToList();
+        if (RecordPage.TotalFromWindow(query.Skip, query.Take, records.Count) is { } known)
+        {
+            return new RecordPage(records, known);
+        }
+        if (RecordQueryRules.SearchTerm(query) is null)
+        {
+            return new RecordPage(records, (int)await Records.CountDocumentsAsync(filter, cancellationToken: cancellationToken));
+        }
+        // A search's regex tests every document of the table: its count stops at the same limit as SQLite's.
+        var limit = RecordPage.SearchCountLimit(query.Skip, query.Take);
+        return RecordPage.Counted(records, await Records.CountDocumentsAsync(filter, new CountOptions { Limit = limit + 1L }, cancellationToken), limit);
+    }
+
+    // Values first, then blanks (last in both directions), each a find in MongoRecordDocuments.ValueOrder off the field's
+    // sort index. The blanks' offset is the window's less the records with a value.
+    private async Task<List<BsonDocument>> ValueSortedPageAsync(FilterDefinition<BsonDocument> filter, RecordSort sort, RecordQuery query, CancellationToken cancellationToken)
+    {
+        await EnsureSortIndexAsync(query.TableId, sort.FieldId, cancellationToken);
+        var order = MongoRecordDocuments.ValueOrder(sort);
+        // An array cell makes the index multikey, which cannot give this order: then the server sorts, spilling if it must.
+        var options = new FindOptions { AllowDiskUse = true };
+        var valued = filter & MongoRecordDocuments.CellIsBlank(sort.FieldId, blank: false);
+        var items = await Records.Find(valued, options).Sort(order).Skip(query.Skip).Limit(query.Take)
+            .Project(MongoRecordDocuments.WithoutParsedFields).ToListAsync(cancellationToken);
+        if (items.Count == query.Take)
+        {
+            return items;
+        }
+        var valuedCount = items.Count > 0 || query.Skip == 0
+            ? query.Skip + items.Count
+            : await Records.CountDocumentsAsync(valued, new CountOptions { Limit = query.Skip }, cancellationToken);
+        var blanks = await Records.Find(filter & MongoRecordDocuments.CellIsBlank(sort.FieldId, blank: true), options).Sort(order)
+            .Skip((int)Math.Max(0, query.Skip - valuedCount)).Limit(query.Take - items.Count)
+            .Project(MongoRecordDocuments.WithoutParsedFields).ToListAsync(cancellationToken);
+        items.AddRange(blanks);
+        return items;
+    }
+
+    // Sort indexes known to exist; creating an existing one again is a no-op, but a round trip per window.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _sortIndexes = new(StringComparer.Ordinal);
+
+    // The first sort of a table by a field builds its index (the server builds it while writes go on).
+    private async Task EnsureSortIndexAsync(string tableId, string fieldId, CancellationToken cancellationToken)
+    {
+        var model = MongoRecordDocuments.ValueSortIndex(tableId, fieldId);
+        if (_sortIndexes.ContainsKey(model.Options.Name))
+        {
+            return;
+        }
+        await Records.Indexes.CreateOneAsync(model, cancellationToken: cancellationToken);
+        _sortIndexes[model.Options.Name] = true;
     }
 
     public async Task<IReadOnlyList<CellPerson>> ListPeopleAsync(string baseId, string tableId, string fieldId, int limit = 200, CancellationToken cancellationToken = default)

@@ -29,24 +29,66 @@ public sealed partial class SqliteSyncStore
             var scope = (order.IndexName is null ? "table_id = $table" : SqliteRecordOrder.TableTerm(query.TableId)) + " AND base_id = $base"
                 + (query.IncludeDeleted ? "" : " AND deleted = 0")
                 + string.Concat(conditions.Select((c, i) => $" AND {SqliteRecordConditions.Sql(c, i)}"));
-            var where = search is null ? scope : $"{scope} AND {SqliteRecordSearch.Sql(search)}";
-            // Few matches (at most FewMatches in the trigram index, all tables and tombstones included): count and page from
-            // the matches outwards (CROSS JOIN keeps that loop order), one lookup per match. Left to itself SQLite walks the
-            // whole page index testing each row against the matches, a scan of the table's size even when one record
-            // matches; with many matches that walk is the cheaper way, and it meets a window's rows soon.
-            var fromMatches = $"records_search CROSS JOIN records ON records.rowid = records_search.rowid WHERE records_search MATCH $search AND {scope}";
-            var from = search is not null && SqliteRecordSearch.UsesIndex(search) && await FewMatchesAsync(db, SqliteRecordSearch.Parameter(search), cancellationToken) ? fromMatches : $"records WHERE {where}";
-            await using var count = Bind(db.Command($"SELECT count(*) FROM {from}"), query, search, conditions);
-            var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-            await using var page = db.Command($"SELECT {RecordColumns} FROM {from} ORDER BY {order.OrderBy} LIMIT $take OFFSET $skip");
+            // Three ways to a search's window (SqliteRecordSearch): outwards from few trigram matches (CROSS JOIN keeps that
+            // loop order), a lookup each; the records in window order tested against the matches' rowids (one pass over the
+            // matches, then the page index alone); or the records in window order tested with instr, which stops once the
+            // window is full. Left to itself SQLite would take the second way even for one match.
+            var indexed = search is not null && SqliteRecordSearch.UsesIndex(search);
+            var fromMatches = $"records_search CROSS JOIN records ON records.rowid = records_search.rowid WHERE {SqliteRecordSearch.MatchSql} AND {scope}";
+            var walk = search is null ? $"records WHERE {scope}" : $"records WHERE {scope} AND {SqliteRecordSearch.InstrSql}";
+            var path = !indexed ? SearchPath.Walk
+                : ForcedSearchPath ?? (await FewMatchesAsync(db, SqliteRecordSearch.Phrase(search!), cancellationToken) ? SearchPath.Matches
+                    : await WalkIsShortAsync(db, query, search, conditions, scope, cancellationToken) ? SearchPath.Walk : SearchPath.MatchedRowids);
+            var fewMatches = path == SearchPath.Matches;
+            var windowFrom = path switch
+            {
+                SearchPath.Matches => fromMatches,
+                SearchPath.MatchedRowids => $"records WHERE {scope} AND records.rowid IN (SELECT rowid FROM records_search WHERE {SqliteRecordSearch.MatchSql})",
+                _ => walk,
+            };
+            await using var page = db.Command($"SELECT {RecordColumns} FROM {windowFrom} ORDER BY {order.OrderBy} LIMIT $take OFFSET $skip");
             Bind(page, query, search, conditions).With("$take", query.Take).With("$skip", query.Skip);
             if (sort is { Kind: RecordSortKind.ChoiceOrder })
             {
                 page.With("$choices", StorageJson.Serialize(sort.Choices)).With("$choiceCount", sort.Choices.Count);
             }
             var items = await ListAsync(page, ReadRecord, cancellationToken);
-            return new RecordPage(items, total);
+            if (RecordPage.TotalFromWindow(query.Skip, query.Take, items.Count) is { } known)
+            {
+                return new RecordPage(items, known); // a short window ends the records: no second pass to count them
+            }
+            if (search is null || fewMatches)
+            {
+                await using var exact = Bind(db.Command($"SELECT count(*) FROM {(fewMatches ? fromMatches : walk)}"), query, search, conditions);
+                return new RecordPage(items, Convert.ToInt32(await exact.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
+            }
+            // Many matches: counted up to the limit, from the trigram matches (a lookup each) or, without trigrams, by the walk.
+            var limit = RecordPage.SearchCountLimit(query.Skip, query.Take);
+            await using var count = Bind(db.Command($"SELECT count(*) FROM (SELECT 1 FROM {(indexed ? fromMatches : walk)} LIMIT $countLimit)"), query, search, conditions)
+                .With("$countLimit", limit + 1);
+            return RecordPage.Counted(items, Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture), limit);
         }, cancellationToken);
+    }
+
+    internal enum SearchPath { Matches, MatchedRowids, Walk }
+
+    // Tests set a path to compare the three over one file; a needle of 1–2 characters always walks.
+    internal SearchPath? ForcedSearchPath { get; init; }
+
+    // Whether the instr walk fills the window within WalkRows rows, judged by the matches among the scope's first
+    // SampleRows rows in page order (a few milliseconds). A dense needle (every tenth row or more) always walks: its
+    // matched rowids would be a list of a tenth of the table or more. The sample only steers the cost, never the rows.
+    private const int SampleRows = 1000;
+    private const int WalkRows = 50_000;
+
+    private static async Task<bool> WalkIsShortAsync(SqliteConnection db, RecordQuery query, string? search, IReadOnlyList<RecordCondition> conditions, string scope, CancellationToken cancellationToken)
+    {
+        await using var command = Bind(db.Command($"SELECT count(*), coalesce(sum({SqliteRecordSearch.InstrSql}), 0) FROM (SELECT search_text FROM records WHERE {scope} LIMIT {SampleRows})"),
+            query, search, conditions);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var (sampled, hits) = (reader.GetInt64(0), reader.GetInt64(1));
+        return sampled < SampleRows || hits * 10 >= sampled || (query.Skip + (long)query.Take) * sampled <= WalkRows * hits;
     }
 
     private static async Task<bool> FewMatchesAsync(SqliteConnection db, string match, CancellationToken cancellationToken)
@@ -89,7 +131,8 @@ public sealed partial class SqliteSyncStore
         {
             SqliteRecordConditions.Bind(command, conditions[i], i);
         }
-        return search is null ? command : command.With("$search", SqliteRecordSearch.Parameter(search));
+        // Both forms of the term: the walk's needle, the trigram index's phrase (a statement ignores what it does not name).
+        return search is null ? command : command.With("$needle", search).With("$search", SqliteRecordSearch.Phrase(search));
     }
 
     public Task<IReadOnlyList<CellPerson>> ListPeopleAsync(string baseId, string tableId, string fieldId, int limit = 200, CancellationToken cancellationToken = default)

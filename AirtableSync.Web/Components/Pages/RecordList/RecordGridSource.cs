@@ -30,8 +30,9 @@ public static class RecordGridSource
         var columns = RecordCells.Columns(table);
         var titles = await LinkedRecordTitles.ResolveAsync(recordStore, schemaStore, table.BaseId, columns, page.Items.Select(r => r.FieldsJson), cancellationToken);
         var context = new CellFormatContext(culture, zone, table.BaseId, titles);
-        return new RowPage([.. page.Items.Select(r => new RecordRow(r, RecordCells.Format(r.FieldsJson, columns, context)))], page.TotalCount);
+        return new RowPage([.. page.Items.Select(r => new RecordRow(r, RecordCells.Format(r.FieldsJson, columns, context)))], page.TotalCount, page.TotalIsLowerBound);
     }
 }
 
-public sealed record RowPage(IReadOnlyList<RecordRow> Items, int TotalCount);
+/// <param name="TotalIsLowerBound">At least <paramref name="TotalCount"/> rows (RecordPage.TotalIsLowerBound).</param>
+public sealed record RowPage(IReadOnlyList<RecordRow> Items, int TotalCount, bool TotalIsLowerBound = false);
