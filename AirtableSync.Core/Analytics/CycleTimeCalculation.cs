@@ -21,16 +21,40 @@ internal sealed class CycleTimeCalculation(StatusNames names, StatusRef fromStat
     private readonly long _toMs = period.To.ToUnixTimeMilliseconds();
     private readonly List<RecordCycle> _cycles = [];
     private readonly List<(string RecordId, (int Name, long StartMs)[] Visits)> _waiting = [];
+    // Per name index, what the name is known to be before the table is read: From, To, Other, or Unknown (not a current
+    // name: a rename or a removed choice, resolved only at the end).
+    private readonly List<Role> _roles = [];
+
+    private enum Role : byte { Other, From, To, Unknown }
 
     public void Add(string recordId, List<Segment> segments)
     {
-        var visits = segments.Where(s => s.Key is not null).Select(s => (Name: names.IndexOf(s.Key!), s.StartMs)).ToArray();
-        if (visits.Any(v => !names.IsCurrent(v.Name)))
+        int start = -1, end = -1;
+        for (var i = 0; i < segments.Count; i++)
         {
-            _waiting.Add((recordId, visits));
-            return;
+            if (segments[i].Key is not { } key)
+            {
+                continue;
+            }
+            var role = RoleOf(names.IndexOf(key));
+            if (role == Role.Unknown)
+            {
+                _waiting.Add((recordId, [.. segments.Where(s => s.Key is not null).Select(s => (names.IndexOf(s.Key!), s.StartMs))]));
+                return;
+            }
+            if (start < 0 && role == Role.From)
+            {
+                start = i;
+            }
+            else if (start >= 0 && end < 0 && role == Role.To)
+            {
+                end = i;
+            }
         }
-        Measure(recordId, visits, i => names.CurrentRef(i));
+        if (end >= 0)
+        {
+            Complete(recordId, segments[start].StartMs, segments[end].StartMs);
+        }
     }
 
     public CycleTimeReport Report(string tableId, string? statusFieldId)
@@ -40,23 +64,45 @@ internal sealed class CycleTimeCalculation(StatusNames names, StatusRef fromStat
         {
             Measure(recordId, visits, i => refs[i]);
         }
-        var cycles = _cycles.OrderBy(c => c.CompletedAt).ThenBy(c => c.RecordId, StringComparer.Ordinal).ToList();
+        _cycles.Sort((a, b) => a.CompletedAt != b.CompletedAt ? a.CompletedAt.CompareTo(b.CompletedAt) : string.CompareOrdinal(a.RecordId, b.RecordId));
         var all = new Durations();
-        cycles.ForEach(c => all.Add((long)Math.Round(c.Seconds * 1000)));
-        var histogram = Buckets.Select((b, i) => new HistogramBucket(
-            Durations.Seconds(b.Ms), i + 1 < Buckets.Length ? Durations.Seconds(Buckets[i + 1].Ms) : null, b.Label,
-            cycles.Count(c => c.Seconds * 1000 >= b.Ms && (i + 1 == Buckets.Length || c.Seconds * 1000 < Buckets[i + 1].Ms)))).ToList();
-        var weeks = cycles.GroupBy(c => WeekOf(c.CompletedAt)).OrderBy(g => g.Key.Start).Select(g =>
+        var counts = new int[Buckets.Length];
+        var weeks = new Weeks(period);
+        foreach (var cycle in _cycles)
         {
-            var durations = new Durations();
-            foreach (var c in g)
+            var ms = (long)Math.Round(cycle.Seconds * 1000);
+            all.Add(ms);
+            var bucket = Buckets.Length - 1;
+            while (bucket > 0 && ms < Buckets[bucket].Ms)
             {
-                durations.Add((long)Math.Round(c.Seconds * 1000));
+                bucket--;
             }
-            return new CycleWeek(g.Key.Year, g.Key.Week, g.Key.Start, g.Count(), Durations.Seconds(durations.Percentile(50) ?? 0));
-        }).ToList();
+            counts[bucket]++;
+            weeks.Add(cycle.CompletedAt.ToUnixTimeMilliseconds(), ms);
+        }
+        var histogram = Buckets.Select((b, i) => new HistogramBucket(
+            Durations.Seconds(b.Ms), i + 1 < Buckets.Length ? Durations.Seconds(Buckets[i + 1].Ms) : null, b.Label, counts[i])).ToList();
         return new CycleTimeReport(tableId, statusFieldId, fromStatus, toStatus, period.From, period.To, period.Zone.Id,
-            all.Summarize(), histogram, weeks, cycles);
+            all.Summarize(), histogram, weeks.Rows(), _cycles);
+    }
+
+    private Role RoleOf(int index)
+    {
+        while (_roles.Count <= index)
+        {
+            _roles.Add(names.CurrentRef(_roles.Count) is not { } current ? Role.Unknown
+                : current == fromStatus ? Role.From : current == toStatus ? Role.To : Role.Other);
+        }
+        return _roles[index];
+    }
+
+    private void Complete(string recordId, long startedMs, long completedMs)
+    {
+        if (completedMs >= _fromMs && completedMs < _toMs)
+        {
+            _cycles.Add(new RecordCycle(recordId, DateTimeOffset.FromUnixTimeMilliseconds(startedMs),
+                DateTimeOffset.FromUnixTimeMilliseconds(completedMs), Durations.Seconds(completedMs - startedMs)));
+        }
     }
 
     private void Measure(string recordId, (int Name, long StartMs)[] visits, Func<int, StatusRef?> statusOf)
@@ -70,21 +116,47 @@ internal sealed class CycleTimeCalculation(StatusNames names, StatusRef fromStat
         {
             if (statusOf(visits[j].Name) == toStatus)
             {
-                var completed = visits[j].StartMs;
-                if (completed >= _fromMs && completed < _toMs)
-                {
-                    _cycles.Add(new RecordCycle(recordId, DateTimeOffset.FromUnixTimeMilliseconds(visits[start].StartMs),
-                        DateTimeOffset.FromUnixTimeMilliseconds(completed), Durations.Seconds(completed - visits[start].StartMs)));
-                }
+                Complete(recordId, visits[start].StartMs, visits[j].StartMs);
                 return;
             }
         }
     }
 
-    private (int Year, int Week, DateOnly Start) WeekOf(DateTimeOffset completedAt)
+    // ISO weeks of completion in the viewer's zone, their bounds computed once (a binary search per cycle, no time zone
+    // conversion per cycle). Cycles come in completion order.
+    private sealed class Weeks
     {
-        var day = ZoneCalendar.DayOf(completedAt.ToUnixTimeMilliseconds(), period.Zone);
-        var date = day.ToDateTime(TimeOnly.MinValue);
-        return (ISOWeek.GetYear(date), ISOWeek.GetWeekOfYear(date), ZoneCalendar.PeriodStart(day, AssignmentPeriodUnit.Week));
+        private readonly List<long> _bounds = [];
+        private readonly List<DateOnly> _starts = [];
+        private readonly SortedDictionary<int, Durations> _durations = [];
+
+        // Cycles complete in [from, to), so the week holding `from` is the first one needed.
+        public Weeks(AnalyticsPeriod period)
+        {
+            var start = ZoneCalendar.PeriodStart(ZoneCalendar.DayOf(period.From.ToUnixTimeMilliseconds(), period.Zone), AssignmentPeriodUnit.Week);
+            var toMs = period.To.ToUnixTimeMilliseconds();
+            for (var at = ZoneCalendar.StartOf(start, period.Zone); at < toMs; start = start.AddDays(7), at = ZoneCalendar.StartOf(start, period.Zone))
+            {
+                _starts.Add(start);
+                _bounds.Add(at);
+            }
+        }
+
+        public void Add(long completedMs, long ms)
+        {
+            var week = _bounds.BinarySearch(completedMs);
+            week = week >= 0 ? week : ~week - 1;
+            if (!_durations.TryGetValue(week, out var durations))
+            {
+                durations = _durations[week] = new Durations();
+            }
+            durations.Add(ms);
+        }
+
+        public List<CycleWeek> Rows() => [.. _durations.Select(w =>
+        {
+            var date = _starts[w.Key].ToDateTime(TimeOnly.MinValue);
+            return new CycleWeek(ISOWeek.GetYear(date), ISOWeek.GetWeekOfYear(date), _starts[w.Key], w.Value.Count, Durations.Seconds(w.Value.Percentile(50) ?? 0));
+        })];
     }
 }
