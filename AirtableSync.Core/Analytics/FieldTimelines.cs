@@ -271,8 +271,12 @@ internal sealed class TimelineScan(long nowMs, FieldVisitSnapshot? snapshot, Fun
         }
     }
 
-    /// <summary>Each record's timeline handed to <paramref name="visit"/> (the same instance refilled), in record id order.</summary>
-    public async Task ForEachAsync(Action<RecordTimeline> visit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each record's timeline handed to <paramref name="visit"/> (the same instance refilled), in record id order. Without
+    /// <paramref name="withIds"/> the record ids of materialized timelines are left empty: a report that only counts saves
+    /// a string per record.
+    /// </summary>
+    public async Task ForEachAsync(Action<RecordTimeline> visit, CancellationToken cancellationToken, bool withIds = true)
     {
         if (snapshot is null)
         {
@@ -287,7 +291,7 @@ internal sealed class TimelineScan(long nowMs, FieldVisitSnapshot? snapshot, Fun
         {
             for (var at = 0; at < data.Length;)
             {
-                var (recordId, start, length) = VisitChunk.Next(data, ref at);
+                var (recordId, start, length) = VisitChunk.Next(data, ref at, withIds);
                 Fill(current, recordId, data.Slice(start, length));
                 visit(current);
             }

@@ -20,7 +20,7 @@ public sealed class TableAnalytics(ISchemaStore schemas, TableFieldRoles roles, 
         var now = Now();
         var calculation = new StatusDurationsCalculation(table.Names, period.From.ToUnixTimeMilliseconds(), period.To.ToUnixTimeMilliseconds());
         await ScanTwiceAsync(table, table.StatusFieldId, now, (_, segments) => calculation.Add(segments), calculation.Plan,
-            (_, segments) => calculation.Keep(segments), cancellationToken);
+            (_, segments) => calculation.Keep(segments), cancellationToken, idsInSecond: false);
         return new StatusDurationsReport(tableId, table.StatusFieldId, period.From, period.To, now, calculation.Rows());
     }
 
@@ -57,7 +57,7 @@ public sealed class TableAnalytics(ISchemaStore schemas, TableFieldRoles roles, 
         }
         var now = Now();
         var calculation = new FlowCalculation(table.Names, period, now.ToUnixTimeMilliseconds());
-        await ScanAsync(table, table.StatusFieldId, now, (_, segments) => calculation.Add(segments), cancellationToken);
+        await ScanAsync(table, table.StatusFieldId, now, (_, segments) => calculation.Add(segments), cancellationToken, withIds: false);
         var (statuses, days) = calculation.Result();
         return new FlowReport(tableId, table.StatusFieldId, period.From, period.To, period.Zone.Id, statuses, days);
     }
@@ -113,7 +113,8 @@ public sealed class TableAnalytics(ISchemaStore schemas, TableFieldRoles roles, 
         return null;
     }
 
-    private async Task ScanAsync(AnalyticsTable table, string? fieldId, DateTimeOffset now, Action<string, List<Segment>> visit, CancellationToken cancellationToken)
+    private async Task ScanAsync(AnalyticsTable table, string? fieldId, DateTimeOffset now, Action<string, List<Segment>> visit, CancellationToken cancellationToken,
+        bool withIds = true)
     {
         if (fieldId is null)
         {
@@ -124,12 +125,13 @@ public sealed class TableAnalytics(ISchemaStore schemas, TableFieldRoles roles, 
         {
             Observe(table, timeline);
             visit(timeline.RecordId, timeline.Segments);
-        }, cancellationToken);
+        }, cancellationToken, withIds);
     }
 
-    // Percentiles in bounded memory read the same timelines twice (PercentileSketch): names are observed in the first.
+    // Percentiles in bounded memory read the same timelines twice (PercentileSketch): names are observed in the first,
+    // which needs no record ids.
     private async Task ScanTwiceAsync(AnalyticsTable table, string? fieldId, DateTimeOffset now, Action<string, List<Segment>> first, Action between,
-        Action<string, List<Segment>> second, CancellationToken cancellationToken)
+        Action<string, List<Segment>> second, CancellationToken cancellationToken, bool idsInSecond = true)
     {
         if (fieldId is not null)
         {
@@ -138,9 +140,9 @@ public sealed class TableAnalytics(ISchemaStore schemas, TableFieldRoles roles, 
             {
                 Observe(table, timeline);
                 first(timeline.RecordId, timeline.Segments);
-            }, cancellationToken);
+            }, cancellationToken, withIds: false);
             between();
-            await scan.ForEachAsync(timeline => second(timeline.RecordId, timeline.Segments), cancellationToken);
+            await scan.ForEachAsync(timeline => second(timeline.RecordId, timeline.Segments), cancellationToken, idsInSecond);
             return;
         }
         between();

@@ -38,11 +38,11 @@ internal static class VisitChunk
         return entries;
     }
 
-    /// <summary>The next record: its id, and where its timeline is in <paramref name="data"/>.</summary>
-    public static (string RecordId, int Start, int Length) Next(ReadOnlySpan<byte> data, ref int at)
+    /// <summary>The next record: its id (empty unless <paramref name="withId"/>), and where its timeline is in <paramref name="data"/>.</summary>
+    public static (string RecordId, int Start, int Length) Next(ReadOnlySpan<byte> data, ref int at, bool withId = true)
     {
         var idLength = Read(data, ref at);
-        var recordId = Encoding.UTF8.GetString(data.Slice(at, idLength));
+        var recordId = withId ? Encoding.UTF8.GetString(data.Slice(at, idLength)) : "";
         at += idLength;
         var length = Read(data, ref at);
         var start = at;
