@@ -10,8 +10,7 @@ internal sealed class StatusDurationsCalculation(StatusNames names, long fromMs,
 {
     private readonly PerStatus<PercentileSketch> _sketches = new(() => new PercentileSketch());
     private readonly PerStatus<int[]> _counts = new(() => new int[3]);
-    private List<(StatusRef Status, PercentileSketch Sketch, int[] Members)>? _statuses;
-    private PercentileSketch?[] _byIndex = [];
+    private StatusSketches? _planned;
 
     public void Add(List<Segment> segments)
     {
@@ -42,39 +41,21 @@ internal sealed class StatusDurationsCalculation(StatusNames names, long fromMs,
         }
     }
 
-    // Between the passes: the names are resolved (renames known), so each status's sketch is its names' together.
-    public void Plan()
-    {
-        var refs = names.Resolve();
-        _statuses = [];
-        _byIndex = new PercentileSketch?[refs.Length];
-        foreach (var status in names.Ordered(refs))
-        {
-            var members = Enumerable.Range(0, refs.Length).Where(i => refs[i] == status).ToArray();
-            var sketch = new PercentileSketch();
-            foreach (var i in members)
-            {
-                sketch.Merge(_sketches[i]);
-                _byIndex[i] = sketch;
-            }
-            sketch.Plan(50, 75, 90);
-            _statuses.Add((status, sketch, members));
-        }
-    }
+    public void Plan() => _planned = new StatusSketches(names, _sketches, 50, 75, 90);
 
     public void Keep(List<Segment> segments)
     {
         foreach (var segment in segments)
         {
-            if (segment.Key is { } key && Overlap(segment) is > 0 and var overlap && names.IndexOf(key) is var index && index < _byIndex.Length)
+            if (segment.Key is { } key && Overlap(segment) is > 0 and var overlap)
             {
-                _byIndex[index]?.Keep(overlap);
+                _planned?.Of(names.IndexOf(key))?.Keep(overlap);
             }
         }
     }
 
     public List<StatusDurationRow> Rows() =>
-        [.. (_statuses ?? throw new InvalidOperationException("Plan first.")).Select(s => new StatusDurationRow(s.Status,
+        [.. (_planned ?? throw new InvalidOperationException("Plan first.")).Statuses.Select(s => new StatusDurationRow(s.Status,
             s.Members.Sum(i => _counts[i][2]), s.Members.Sum(i => _counts[i][0]), s.Members.Sum(i => _counts[i][1]), s.Sketch.Summarize()))];
 
     private long Overlap(Segment segment) => Math.Min(segment.EndMs, toMs) - Math.Max(segment.StartMs, fromMs);

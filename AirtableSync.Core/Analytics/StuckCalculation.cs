@@ -12,8 +12,7 @@ internal sealed class StuckCalculation(StatusNames names, long nowMs, int limit)
     private readonly PerStatus<List<(long StartMs, string RecordId)>> _longest = new(() => []);
     private readonly PerStatus<List<long>> _undecided = new(() => []);
     private readonly PerStatus<int[]> _above = new(() => new int[1]);
-    private List<(StatusRef Status, PercentileSketch Sketch, int[] Members)>? _statuses;
-    private PercentileSketch?[] _byIndex = [];
+    private StatusSketches? _planned;
 
     public void Add(string recordId, List<Segment> segments)
     {
@@ -26,34 +25,17 @@ internal sealed class StuckCalculation(StatusNames names, long nowMs, int limit)
         }
     }
 
-    public void Plan()
-    {
-        var refs = names.Resolve();
-        _statuses = [];
-        _byIndex = new PercentileSketch?[refs.Length];
-        foreach (var status in names.Ordered(refs))
-        {
-            var members = Enumerable.Range(0, refs.Length).Where(i => refs[i] == status).ToArray();
-            var sketch = new PercentileSketch();
-            foreach (var i in members)
-            {
-                sketch.Merge(_sketches[i]);
-                _byIndex[i] = sketch;
-            }
-            sketch.Plan(90);
-            _statuses.Add((status, sketch, members));
-        }
-    }
+    public void Plan() => _planned = new StatusSketches(names, _sketches, 90);
 
     public void Keep(string recordId, List<Segment> segments)
     {
         foreach (var segment in segments)
         {
-            if (segment.Key is not { } key || names.IndexOf(key) is var index && (index >= _byIndex.Length || _byIndex[index] is null))
+            if (segment.Key is not { } key || _planned?.Of(names.IndexOf(key)) is not { } sketch)
             {
                 continue;
             }
-            var sketch = _byIndex[index]!;
+            var index = names.IndexOf(key);
             sketch.Keep(segment.LengthMs);
             if (!segment.Ongoing || sketch.Locate(segment.LengthMs, 90) is var place && place < 0)
             {
@@ -81,7 +63,7 @@ internal sealed class StuckCalculation(StatusNames names, long nowMs, int limit)
     {
         var total = 0;
         var stuck = new List<StuckRecord>();
-        foreach (var (status, sketch, members) in _statuses ?? throw new InvalidOperationException("Plan first."))
+        foreach (var (status, sketch, members) in (_planned ?? throw new InvalidOperationException("Plan first.")).Statuses)
         {
             if (sketch.Percentile(90) is not { } p90)
             {

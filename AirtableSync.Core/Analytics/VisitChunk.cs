@@ -19,9 +19,9 @@ internal static class VisitChunk
         foreach (var (recordId, timeline) in entries)
         {
             var bytes = Encoding.UTF8.GetByteCount(recordId) <= id.Length ? id[..Encoding.UTF8.GetBytes(recordId, id)] : Encoding.UTF8.GetBytes(recordId);
-            Write(buffer, bytes.Length);
+            Varint.Write(buffer, (ulong)bytes.Length);
             buffer.Write(bytes);
-            Write(buffer, timeline.Length);
+            Varint.Write(buffer, (ulong)timeline.Length);
             buffer.Write(timeline);
         }
         return buffer.ToArray();
@@ -41,37 +41,13 @@ internal static class VisitChunk
     /// <summary>The next record: its id (empty unless <paramref name="withId"/>), and where its timeline is in <paramref name="data"/>.</summary>
     public static (string RecordId, int Start, int Length) Next(ReadOnlySpan<byte> data, ref int at, bool withId = true)
     {
-        var idLength = Read(data, ref at);
+        var idLength = (int)Varint.Read(data, ref at);
         var recordId = withId ? Encoding.UTF8.GetString(data.Slice(at, idLength)) : "";
         at += idLength;
-        var length = Read(data, ref at);
+        var length = (int)Varint.Read(data, ref at);
         var start = at;
         at += length;
         return (recordId, start, length);
     }
-
-    private static void Write(MemoryStream buffer, int value)
-    {
-        var v = (uint)value;
-        while (v >= 0x80)
-        {
-            buffer.WriteByte((byte)(v | 0x80));
-            v >>= 7;
-        }
-        buffer.WriteByte((byte)v);
-    }
-
-    private static int Read(ReadOnlySpan<byte> data, ref int at)
-    {
-        var value = 0;
-        for (var shift = 0; ; shift += 7)
-        {
-            var b = data[at++];
-            value |= (b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return value;
-            }
-        }
-    }
 }
+

@@ -15,23 +15,23 @@ internal static class VisitCodec
 
     public static byte[] Encode(List<Segment> segments, bool live, bool hasChanges, string? cellKey, Func<string, int> number)
     {
-        var buffer = new List<byte>(8 + segments.Count * 5);
-        Write(buffer, (ulong)((live ? Live : 0) | (hasChanges ? HasChanges : 0)));
-        Write(buffer, cellKey is null ? 0 : (ulong)number(cellKey) + 1);
-        Write(buffer, (ulong)segments.Count);
+        using var buffer = new MemoryStream(8 + segments.Count * 5);
+        Varint.Write(buffer, (ulong)((live ? Live : 0) | (hasChanges ? HasChanges : 0)));
+        Varint.Write(buffer, cellKey is null ? 0 : (ulong)number(cellKey) + 1);
+        Varint.Write(buffer, (ulong)segments.Count);
         if (segments.Count > 0)
         {
-            Write(buffer, ZigZag(segments[0].StartMs));
+            Varint.Write(buffer, ZigZag(segments[0].StartMs));
         }
         for (var i = 0; i < segments.Count; i++)
         {
-            Write(buffer, segments[i].Key is { } key ? (ulong)number(key) + 1 : 0);
+            Varint.Write(buffer, segments[i].Key is { } key ? (ulong)number(key) + 1 : 0);
             if (!(live && i == segments.Count - 1))
             {
-                Write(buffer, (ulong)segments[i].LengthMs);
+                Varint.Write(buffer, (ulong)segments[i].LengthMs);
             }
         }
-        return [.. buffer];
+        return buffer.ToArray();
     }
 
     // The timeline as FieldTimeline.Build(history, nowMs) gives it for a record live now: stretches that begin at or after
@@ -41,17 +41,17 @@ internal static class VisitCodec
     {
         into.Clear();
         var at = 0;
-        var flags = (int)Read(data, ref at);
-        var cell = Read(data, ref at);
-        var count = (int)Read(data, ref at);
+        var flags = (int)Varint.Read(data, ref at);
+        var cell = Varint.Read(data, ref at);
+        var count = (int)Varint.Read(data, ref at);
         var live = (flags & Live) != 0;
-        var start = count > 0 ? UnZigZag(Read(data, ref at)) : 0;
+        var start = count > 0 ? UnZigZag(Varint.Read(data, ref at)) : 0;
         for (var i = 0; i < count; i++)
         {
-            var value = Read(data, ref at);
+            var value = Varint.Read(data, ref at);
             var key = value == 0 ? null : keys[(int)value - 1];
             var last = i == count - 1;
-            var end = live && last ? OpenEnd : start + (long)Read(data, ref at);
+            var end = live && last ? OpenEnd : start + (long)Varint.Read(data, ref at);
             if (live)
             {
                 if (start >= nowMs)
@@ -73,30 +73,7 @@ internal static class VisitCodec
     private static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
 
     private static long UnZigZag(ulong value) => (long)(value >> 1) ^ -(long)(value & 1);
-
-    private static void Write(List<byte> buffer, ulong value)
-    {
-        while (value >= 0x80)
-        {
-            buffer.Add((byte)(value | 0x80));
-            value >>= 7;
-        }
-        buffer.Add((byte)value);
-    }
-
-    private static ulong Read(ReadOnlySpan<byte> data, ref int at)
-    {
-        ulong value = 0;
-        for (var shift = 0; ; shift += 7)
-        {
-            var b = data[at++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return value;
-            }
-        }
-    }
 }
+
 
 internal readonly record struct DecodedTimeline(bool HasChanges, string? CellKey);
