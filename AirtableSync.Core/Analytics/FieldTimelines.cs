@@ -9,7 +9,7 @@ namespace AirtableSync.Analytics;
 /// One field's timeline for every record of a table, in record id order (docs/analytics.md, "Timeline" and "Scale").
 /// With a store that keeps materialized timelines (<see cref="IFieldVisitStore"/>, SQLite), the first report of a table
 /// and field builds them from the events once; later reports first apply the records the store listed as changed since,
-/// then read one small row per record. Other stores rebuild every timeline from the events on each report.
+/// then read a few hundred records' timelines per row. Other stores rebuild every timeline from the events on each report.
 /// </summary>
 public sealed class FieldTimelines(IRecordStore records, IRevisionStore revisions, IFieldVisitStore? visits, TimeProvider time, ILogger<FieldTimelines> logger)
 {
@@ -17,9 +17,6 @@ public sealed class FieldTimelines(IRecordStore records, IRevisionStore revision
     private const int SaveBatch = 16;
     private const int WorkBatch = 1_000;
     private readonly ConcurrentDictionary<(string Table, string Field), SemaphoreSlim> _refreshing = new();
-
-    /// <summary>Whether timelines are materialized (otherwise each report rebuilds them from the events).</summary>
-    public bool Materialized => visits is not null;
 
     internal async IAsyncEnumerable<RecordTimeline> ReadAsync(StoredTable table, string fieldId, long nowMs, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

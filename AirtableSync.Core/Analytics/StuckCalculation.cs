@@ -31,11 +31,11 @@ internal sealed class StuckCalculation(StatusNames names, long nowMs, int limit)
     {
         foreach (var segment in segments)
         {
-            if (segment.Key is not { } key || _planned?.Of(names.IndexOf(key)) is not { } sketch)
+            var index = segment.Key is { } key ? names.IndexOf(key) : -1;
+            if (index < 0 || _planned?.Of(index) is not { } sketch)
             {
                 continue;
             }
-            var index = names.IndexOf(key);
             sketch.Keep(segment.LengthMs);
             if (!segment.Ongoing || sketch.Locate(segment.LengthMs, 90) is var place && place < 0)
             {

@@ -18,8 +18,7 @@ public sealed partial class SqliteSyncStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return new FieldChange(reader.GetString(0), reader.GetString(1), reader.GetTime(2),
-                FieldValues(reader.GetNullableString(3)), FieldValues(reader.GetNullableString(4)));
+            yield return ReadFieldChange(reader);
         }
     }
 
@@ -38,9 +37,16 @@ public sealed partial class SqliteSyncStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return new RecordFieldCell(reader.GetString(0), reader.GetTime(1), reader.GetNullableTime(2), reader.GetNullableString(3));
+            yield return ReadFieldCell(reader);
         }
     }
+
+    // Rows of "SELECT record_id, activity_id, changed_at, old_values, new_values" and "SELECT id, created_time, deleted_at, cell".
+    private static FieldChange ReadFieldChange(SqliteDataReader reader) => new(reader.GetString(0), reader.GetString(1), reader.GetTime(2),
+        FieldValues(reader.GetNullableString(3)), FieldValues(reader.GetNullableString(4)));
+
+    private static RecordFieldCell ReadFieldCell(SqliteDataReader reader) =>
+        new(reader.GetString(0), reader.GetTime(1), reader.GetNullableTime(2), reader.GetNullableString(3));
 
     // Values are kept as the JSON array event_json has (null when the side is absent).
     private static string? FieldValuesJson(IReadOnlyList<string>? values) => values is null ? null : StorageJson.Serialize(values);

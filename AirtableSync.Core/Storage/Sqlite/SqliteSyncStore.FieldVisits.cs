@@ -75,7 +75,7 @@ public sealed partial class SqliteSyncStore : IFieldVisitStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return new RecordFieldCell(reader.GetString(0), reader.GetTime(1), reader.GetNullableTime(2), reader.GetNullableString(3));
+            yield return ReadFieldCell(reader);
         }
     }
 
@@ -91,8 +91,7 @@ public sealed partial class SqliteSyncStore : IFieldVisitStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return new FieldChange(reader.GetString(0), reader.GetString(1), reader.GetTime(2),
-                FieldValues(reader.GetNullableString(3)), FieldValues(reader.GetNullableString(4)));
+            yield return ReadFieldChange(reader);
         }
     }
 
@@ -210,9 +209,7 @@ public sealed partial class SqliteSyncStore : IFieldVisitStore
 
         public override async IAsyncEnumerable<FieldVisitRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
-            await using var command = connection.Command("SELECT first_record_id, data FROM field_visits WHERE table_id = $table AND field_id = $field ORDER BY first_record_id")
-                .With("$table", tableId).With("$field", fieldId);
-            command.Transaction = transaction;
+            await using var command = RowsCommand();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -222,9 +219,7 @@ public sealed partial class SqliteSyncStore : IFieldVisitStore
 
         public override void ReadRows(FieldVisitRowAction visit, CancellationToken cancellationToken = default)
         {
-            using var command = connection.Command("SELECT first_record_id, data FROM field_visits WHERE table_id = $table AND field_id = $field ORDER BY first_record_id")
-                .With("$table", tableId).With("$field", fieldId);
-            command.Transaction = transaction;
+            using var command = RowsCommand();
             using var reader = command.ExecuteReader();
             for (var rows = 0; reader.Read(); rows++)
             {
@@ -235,6 +230,14 @@ public sealed partial class SqliteSyncStore : IFieldVisitStore
                 // One copy of the blob (GetBytes would copy it once per call).
                 visit(reader.GetString(0), reader.GetFieldValue<byte[]>(1));
             }
+        }
+
+        private SqliteCommand RowsCommand()
+        {
+            var command = connection.Command("SELECT first_record_id, data FROM field_visits WHERE table_id = $table AND field_id = $field ORDER BY first_record_id")
+                .With("$table", tableId).With("$field", fieldId);
+            command.Transaction = transaction;
+            return command;
         }
 
         public override async ValueTask DisposeAsync()
