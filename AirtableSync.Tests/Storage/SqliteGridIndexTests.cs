@@ -79,9 +79,9 @@ public sealed class SqliteGridIndexTests(TemporaryDirectory directory) : IClassF
         // The needles above do reach both paths and find something on each.
         Assert.NotEmpty(await InstrIdsAsync("ab"));
         Assert.NotEmpty(await InstrIdsAsync("mün"));
-        Assert.False(SqliteRecordSearch.UsesIndex("ab"));
-        Assert.False(SqliteRecordSearch.UsesIndex("🎉"));
-        Assert.True(SqliteRecordSearch.UsesIndex("🎉 p"));
+        Assert.False(SqliteRecordSearch.IsPhrase("ab"));
+        Assert.False(SqliteRecordSearch.IsPhrase("🎉"));
+        Assert.True(SqliteRecordSearch.IsPhrase("🎉 p"));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class SqliteGridIndexTests(TemporaryDirectory directory) : IClassF
         foreach (var needle in new[] { "é", "É", "e", "en", "ry", "ß", "zz", "🎉", "1" })
         {
             var expected = await InstrIdsAsync(needle);
-            Assert.False(SqliteRecordSearch.UsesIndex(needle.ToLowerInvariant()));
+            Assert.False(SqliteRecordSearch.IsPhrase(needle.ToLowerInvariant()));
             foreach (var (skip, take) in new[] { (0, 1000), (0, 10), (7, 25), (expected.Count, 5), (expected.Count + 3, 5) })
             {
                 var page = await store.QueryRecordsAsync(new RecordQuery("appGrid", "tblGrid", skip, take, needle), Token);
@@ -177,6 +177,98 @@ public sealed class SqliteGridIndexTests(TemporaryDirectory directory) : IClassF
                 Assert.Equal((expected.Count, false), (page.TotalCount, page.TotalIsLowerBound));
             }
         }
+    }
+
+    [Fact]
+    public async Task AShortNeedlesTermsAreTheIndexedTrigramsThatStartWithItIncludingAtTheEndOfAText()
+    {
+        using var store = await StoreWithTextsAsync();
+        await using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        await connection.OpenAsync(Token);
+
+        // Each text ends with its record's number ("ab\n9"): only the newlines after a text give its last character a
+        // trigram ("9\n\n"). The texts are lower-cased.
+        Assert.Equal(["9\n\n"], await SqliteRecordSearch.ShortNeedleTermsAsync(connection, "9", Token));
+        Assert.Equal(["x\n1"], await SqliteRecordSearch.ShortNeedleTermsAsync(connection, "x", Token));
+        Assert.Equal(["ab\t", "ab\n", "abc"], await SqliteRecordSearch.ShortNeedleTermsAsync(connection, "ab", Token));
+        Assert.Equal(["🎉 p"], await SqliteRecordSearch.ShortNeedleTermsAsync(connection, "🎉", Token));
+        Assert.Equal(["ße "], await SqliteRecordSearch.ShortNeedleTermsAsync(connection, "ß", Token));
+        Assert.Equal(["\" n", "\"hi"], await SqliteRecordSearch.ShortNeedleTermsAsync(connection, "\"", Token));
+        Assert.Empty(await SqliteRecordSearch.ShortNeedleTermsAsync(connection, "qz", Token) ?? ["too many"]);
+        // The last code point has no successor: the range is open-ended and still holds only the needle's terms.
+        Assert.Empty(await SqliteRecordSearch.ShortNeedleTermsAsync(connection, "\U0010FFFF", Token) ?? ["too many"]);
+
+        // A needle no text holds finds nothing without reading a row; one found once finds exactly that record.
+        Assert.Equal((0, false), await CountAsync(store, "qz"));
+        Assert.Equal(["rec00000000000010"], await SearchIdsAsync(store, "x"));
+    }
+
+    [Fact]
+    public async Task AShortNeedleWithMoreTermsThanTheIndexShouldMergeStillFindsInstrsRowsByWalking()
+    {
+        // 1,001 records, each with "a" before its own character: 1,001 terms "a?…" plus the ordinary ones.
+        using var store = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance);
+        await store.InitializeAsync(Token);
+        var records = Enumerable.Range(0, SqliteRecordSearch.MaxShortNeedleTerms + 1)
+            .Select(i => Record(i, $"{(char)('一' + i)}a{(char)('一' + i)}", i)).ToList();
+        await store.UpsertRecordsAsync("appGrid", "tblGrid", records, Seen, Token);
+        await using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        await connection.OpenAsync(Token);
+        Assert.Null(await SqliteRecordSearch.ShortNeedleTermsAsync(connection, "a", Token));
+        Assert.Equal(["一\n0", "一a一"], await SqliteRecordSearch.ShortNeedleTermsAsync(connection, "一", Token));
+
+        using var matches = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance) { ForcedSearchPath = SqliteSyncStore.SearchPath.Matches };
+        await matches.InitializeAsync(Token);
+        foreach (var needle in new[] { "a", "一", "a一", "丁a" })
+        {
+            var expected = await InstrIdsAsync(needle);
+            Assert.NotEmpty(expected);
+            foreach (var searcher in new[] { matches, store })
+            {
+                var page = await searcher.QueryRecordsAsync(new RecordQuery("appGrid", "tblGrid", Skip: 1, Take: 1000, Search: needle), Token);
+                Assert.True(expected.Skip(1).SequenceEqual(page.Items.Select(r => r.Id)), needle);
+                Assert.Equal((expected.Count, false), (page.TotalCount, page.TotalIsLowerBound));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AMigratedFileFindsShortNeedlesThroughItsRebuiltIndex()
+    {
+        await using (var old = new SqliteConnection($"Data Source={_path};Pooling=False"))
+        {
+            await old.OpenAsync(Token);
+            await SqliteMigrator.MigrateAsync(old, targetVersion: 10, NullLogger.Instance, Token);
+        }
+        using (var before = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance))
+        {
+            // Written by version 10's triggers, without the padding; the store is not initialized, so it stays at 10.
+            await using var old = new SqliteConnection($"Data Source={_path};Pooling=False");
+            await old.OpenAsync(Token);
+            await using var insert = old.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO records (id, base_id, table_id, created_time, deleted, content_hash, first_seen_at, last_seen_at, updated_at, search_text, fields_json)
+                VALUES ('rec1', 'appGrid', 'tblGrid', 0, 0, 1, 0, 0, 0, 'old xy', '{"fldName":"old xy"}')
+                """;
+            await insert.ExecuteNonQueryAsync(Token);
+        }
+
+        using var store = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance);
+        await store.InitializeAsync(Token);
+        using var matches = new SqliteSyncStore(_path, NullLogger<SqliteSyncStore>.Instance) { ForcedSearchPath = SqliteSyncStore.SearchPath.Matches };
+        await matches.InitializeAsync(Token);
+        foreach (var needle in new[] { "xy", "y", "old", "d x" })
+        {
+            Assert.Equal(["rec1"], await SearchIdsAsync(matches, needle));
+            Assert.Equal(["rec1"], await SearchIdsAsync(store, needle));
+        }
+        Assert.Empty(await SearchIdsAsync(matches, "yz"));
+    }
+
+    private static async Task<(int, bool)> CountAsync(SqliteSyncStore store, string needle)
+    {
+        var page = await store.QueryRecordsAsync(new RecordQuery("appGrid", "tblGrid", Search: needle), Token);
+        return (page.TotalCount, page.TotalIsLowerBound);
     }
 
     [Fact]

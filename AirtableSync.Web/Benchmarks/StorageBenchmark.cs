@@ -48,8 +48,13 @@ public static class StorageBenchmark
             await QueryAsync(store, "search rare", new RecordQuery("appBench", "tblBench", Search: RareWord(deep + 1)), output, cancellationToken);
             await QueryAsync(store, "search (no match)", new RecordQuery("appBench", "tblBench", Search: "nothing-matches-this"), output, cancellationToken);
             await QueryAsync(store, "search 2 letters", new RecordQuery("appBench", "tblBench", Search: "v1"), output, cancellationToken);
-            // Two letters no record holds: no trigram to look up and no early stop, so the window scans the table.
+            // Needles of 1–2 characters few records hold ("d" and "dl" only in "Needle", 1%) or none: found through the
+            // index's terms that start with them, where a walk would read the whole table.
             await QueryAsync(store, "search 2 letters, none", new RecordQuery("appBench", "tblBench", Search: "qz"), output, cancellationToken);
+            await QueryAsync(store, "search 2 letters, 1%", new RecordQuery("appBench", "tblBench", Search: "dl"), output, cancellationToken);
+            await QueryAsync(store, "search 1 letter, 1%", new RecordQuery("appBench", "tblBench", Search: "d"), output, cancellationToken);
+            await QueryAsync(store, "search 1 letter, none", new RecordQuery("appBench", "tblBench", Search: "k"), output, cancellationToken);
+            await QueryAsync(store, "search 1 letter, all", new RecordQuery("appBench", "tblBench", Search: "p"), output, cancellationToken);
             // The first sort by a field may prepare an index for it: timed once, apart from the steady figures.
             await QueryAsync(store, "sorted, first time", new RecordQuery("appBench", "tblBench", SortFieldId: SortField), output, cancellationToken, runs: 1);
             await QueryAsync(store, "sorted by a field", new RecordQuery("appBench", "tblBench", SortFieldId: SortField), output, cancellationToken);

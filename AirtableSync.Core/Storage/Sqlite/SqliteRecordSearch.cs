@@ -6,10 +6,18 @@ namespace AirtableSync.Storage.Sqlite;
 // instr finds, without reading them. Trigrams need 3 characters (code points, as SQLite counts them); a shorter needle
 // has no trigram to look up, and only instr can answer it.
 //
+// A needle of 1–2 characters has no trigram of its own, but every text is indexed with two newlines after it (migration
+// 11), so every character of a text starts one of the index's terms: the needle occurs in a text exactly when a term
+// that starts with it does. records_search_terms (fts5vocab) lists those terms by range, and an FTS5 OR of them is the
+// needle's match, which then takes the same paths as a longer needle's phrase. No term means no record holds it. A
+// needle found in at least one row in ten of the table's first 1,000 walks as before without asking for terms (the
+// vocabulary counts each term's rows, which costs more for common ones than the walk that fills the window), and so
+// does one with more than MaxShortNeedleTerms terms (a scan, then, as before migration 11).
+//
 // How a window is read depends on how many records match (SqliteSyncStore.QueryRecordsAsync):
 // - Few (at most FewMatches rows in the trigram index, every table and tombstone included): the window and its count are
 //   read from the matches outwards, a lookup per match, then sorted. Walking the table instead would read all of it.
-// - Many, or a needle of 1–2 characters: the window walks the records in the window's own order (page or sort index),
+// - Many: the window walks the records in the window's own order (page or sort index),
 //   tests each with instr and stops once the window is full, so a dense needle reads little more than the window (at
 //   500,000 records with "in progress" in every one, 50 rows rather than a list of 500,000 matches to test the table
 //   against). Where the walk would be long (a sample of the table's first 1,000 rows says the window's end lies beyond
@@ -17,13 +25,9 @@ namespace AirtableSync.Storage.Sqlite;
 //   matches instead: one pass over the matches, no row read until one is in the window (a window at offset 4,900 of 5,000
 //   spread matches: 85 ms rather than 550 ms, loaded machine). The sample steers the cost only, never the rows.
 // - The count of many matches stops at RecordPage.SearchCountLimit ("10,000+"): from the trigram matches when there are
-//   trigrams (a lookup per match until the limit is reached in scope, so matches in other tables cost too), else by the
+//   any (a lookup per match until the limit is reached in scope, so matches in other tables cost too), else by the
 //   instr walk (at 10% density, 100,000 rows for the first 10,000). No count is run when the window comes back short,
 //   since that tells it.
-// A rare needle of 1–2 characters remains a scan of the table (the window's own, ~0.5 s at 500,000 records on a loaded
-// 2-core machine). A covering index of search_text in page order made that scan 1.4–1.8× faster (measured), for a
-// second copy of every record's text written with it, so it is not kept; trigram prefix queries find nothing for a
-// 2-character needle (the tokenizer makes no token of it).
 internal static class SqliteRecordSearch
 {
     public const int MinIndexedLength = 3;
@@ -32,16 +36,55 @@ internal static class SqliteRecordSearch
     // walking the page index (about as costly as 5,000 lookups at 500,000 records).
     public const int FewMatches = 5000;
 
-    public static bool UsesIndex(string search) => CodePoints(search) >= MinIndexedLength;
+    // More terms than this for a short needle and it walks: an OR of thousands of terms merges as many lists of rows.
+    public const int MaxShortNeedleTerms = 1000;
+
+    // Whether the needle is its own phrase in the index (3 characters or more); a shorter one goes by its terms.
+    public static bool IsPhrase(string search) => CodePoints(search) >= MinIndexedLength;
 
     // The walk's test: $needle is the lower-cased term itself.
     public const string InstrSql = "instr(search_text, $needle) > 0";
 
-    // The trigram index's test, for a FROM over records_search; $search is Phrase(needle).
+    // The trigram index's test, for a FROM over records_search; $search is Phrase(needle) or ShortNeedleMatch's.
     public const string MatchSql = "records_search MATCH $search";
 
     // An FTS5 string: double quotes around it, a double quote inside doubled; nothing else is special inside one.
     public static string Phrase(string search) => $"\"{search.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
+    // The terms of the index that start with a needle of 1–2 characters, in the order of their bytes, or null when there
+    // are more than MaxShortNeedleTerms. The range's end is the needle with its last character's successor: UTF-8
+    // orders bytes as code points, and SQLite compares terms bytewise.
+    public static async Task<IReadOnlyList<string>?> ShortNeedleTermsAsync(Microsoft.Data.Sqlite.SqliteConnection db, string search, CancellationToken cancellationToken)
+    {
+        var end = Successor(search);
+        await using var command = db.CreateCommand();
+        command.CommandText = "SELECT term FROM records_search_terms WHERE term >= $start" + (end is null ? "" : " AND term < $end") + " LIMIT $limit";
+        command.Parameters.AddWithValue("$start", search);
+        if (end is not null)
+        {
+            command.Parameters.AddWithValue("$end", end);
+        }
+        command.Parameters.AddWithValue("$limit", MaxShortNeedleTerms + 1);
+        var terms = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.GetString(0) is var term && term.StartsWith(search, StringComparison.Ordinal))
+            {
+                terms.Add(term);
+            }
+        }
+        return terms.Count > MaxShortNeedleTerms ? null : terms;
+    }
+
+    public static string AnyOf(IReadOnlyList<string> terms) => string.Join(" OR ", terms.Select(Phrase));
+
+    private static string? Successor(string text)
+    {
+        System.Text.Rune.DecodeLastFromUtf16(text, out var last, out var length);
+        var next = last.Value + 1 == 0xD800 ? 0xE000 : last.Value + 1;
+        return next > 0x10FFFF ? null : string.Concat(text.AsSpan(0, text.Length - length), new System.Text.Rune(next).ToString());
+    }
 
     private static int CodePoints(string text)
     {

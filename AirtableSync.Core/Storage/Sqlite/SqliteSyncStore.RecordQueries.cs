@@ -33,12 +33,33 @@ public sealed partial class SqliteSyncStore
             // loop order), a lookup each; the records in window order tested against the matches' rowids (one pass over the
             // matches, then the page index alone); or the records in window order tested with instr, which stops once the
             // window is full. Left to itself SQLite would take the second way even for one match.
-            var indexed = search is not null && SqliteRecordSearch.UsesIndex(search);
+            (long Sampled, long Hits)? sample = null;
+            async Task<(long Sampled, long Hits)> Sample() => sample ??= await SampleAsync(db, query, search, conditions, scope, cancellationToken);
+            string? match = null;
+            if (search is not null)
+            {
+                if (SqliteRecordSearch.IsPhrase(search))
+                {
+                    match = SqliteRecordSearch.Phrase(search);
+                }
+                else if (ForcedSearchPath is not null || !IsDense(await Sample()))
+                {
+                    if (await SqliteRecordSearch.ShortNeedleTermsAsync(db, search, cancellationToken) is { } terms)
+                    {
+                        if (terms.Count == 0)
+                        {
+                            return new RecordPage([], 0); // no text holds the needle
+                        }
+                        match = SqliteRecordSearch.AnyOf(terms);
+                    }
+                }
+            }
+            var indexed = match is not null;
             var fromMatches = $"records_search CROSS JOIN records ON records.rowid = records_search.rowid WHERE {SqliteRecordSearch.MatchSql} AND {scope}";
             var walk = search is null ? $"records WHERE {scope}" : $"records WHERE {scope} AND {SqliteRecordSearch.InstrSql}";
             var path = !indexed ? SearchPath.Walk
-                : ForcedSearchPath ?? (await FewMatchesAsync(db, SqliteRecordSearch.Phrase(search!), cancellationToken) ? SearchPath.Matches
-                    : await WalkIsShortAsync(db, query, search, conditions, scope, cancellationToken) ? SearchPath.Walk : SearchPath.MatchedRowids);
+                : ForcedSearchPath ?? (await FewMatchesAsync(db, match!, cancellationToken) ? SearchPath.Matches
+                    : WalkIsShort(await Sample(), query) ? SearchPath.Walk : SearchPath.MatchedRowids);
             var fewMatches = path == SearchPath.Matches;
             var windowFrom = path switch
             {
@@ -47,7 +68,7 @@ public sealed partial class SqliteSyncStore
                 _ => walk,
             };
             await using var page = db.Command($"SELECT {RecordColumns} FROM {windowFrom} ORDER BY {order.OrderBy} LIMIT $take OFFSET $skip");
-            Bind(page, query, search, conditions).With("$take", query.Take).With("$skip", query.Skip);
+            Bind(page, query, search, match, conditions).With("$take", query.Take).With("$skip", query.Skip);
             if (sort is { Kind: RecordSortKind.ChoiceOrder })
             {
                 page.With("$choices", StorageJson.Serialize(sort.Choices)).With("$choiceCount", sort.Choices.Count);
@@ -59,12 +80,12 @@ public sealed partial class SqliteSyncStore
             }
             if (search is null || fewMatches)
             {
-                await using var exact = Bind(db.Command($"SELECT count(*) FROM {(fewMatches ? fromMatches : walk)}"), query, search, conditions);
+                await using var exact = Bind(db.Command($"SELECT count(*) FROM {(fewMatches ? fromMatches : walk)}"), query, search, match, conditions);
                 return new RecordPage(items, Convert.ToInt32(await exact.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
             }
             // Many matches: counted up to the limit, from the trigram matches (a lookup each) or, without trigrams, by the walk.
             var limit = RecordPage.SearchCountLimit(query.Skip, query.Take);
-            await using var count = Bind(db.Command($"SELECT count(*) FROM (SELECT 1 FROM {(indexed ? fromMatches : walk)} LIMIT $countLimit)"), query, search, conditions)
+            await using var count = Bind(db.Command($"SELECT count(*) FROM (SELECT 1 FROM {(indexed ? fromMatches : walk)} LIMIT $countLimit)"), query, search, match, conditions)
                 .With("$countLimit", limit + 1);
             return RecordPage.Counted(items, Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture), limit);
         }, cancellationToken);
@@ -72,7 +93,7 @@ public sealed partial class SqliteSyncStore
 
     internal enum SearchPath { Matches, MatchedRowids, Walk }
 
-    // Tests set a path to compare the three over one file; a needle of 1–2 characters always walks.
+    // Tests set a path to compare the three over one file; a needle of 1–2 characters then always asks for its terms.
     internal SearchPath? ForcedSearchPath { get; init; }
 
     // Whether the instr walk fills the window within WalkRows rows, judged by the matches among the scope's first
@@ -81,15 +102,19 @@ public sealed partial class SqliteSyncStore
     private const int SampleRows = 1000;
     private const int WalkRows = 50_000;
 
-    private static async Task<bool> WalkIsShortAsync(SqliteConnection db, RecordQuery query, string? search, IReadOnlyList<RecordCondition> conditions, string scope, CancellationToken cancellationToken)
+    private static async Task<(long Sampled, long Hits)> SampleAsync(SqliteConnection db, RecordQuery query, string? search, IReadOnlyList<RecordCondition> conditions, string scope, CancellationToken cancellationToken)
     {
         await using var command = Bind(db.Command($"SELECT count(*), coalesce(sum({SqliteRecordSearch.InstrSql}), 0) FROM (SELECT search_text FROM records WHERE {scope} LIMIT {SampleRows})"),
-            query, search, conditions);
+            query, search, null, conditions);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        var (sampled, hits) = (reader.GetInt64(0), reader.GetInt64(1));
-        return sampled < SampleRows || hits * 10 >= sampled || (query.Skip + (long)query.Take) * sampled <= WalkRows * hits;
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
+
+    private static bool IsDense((long Sampled, long Hits) sample) => sample.Sampled < SampleRows || sample.Hits * 10 >= sample.Sampled;
+
+    private static bool WalkIsShort((long Sampled, long Hits) sample, RecordQuery query) =>
+        IsDense(sample) || (query.Skip + (long)query.Take) * sample.Sampled <= WalkRows * sample.Hits;
 
     private static async Task<bool> FewMatchesAsync(SqliteConnection db, string match, CancellationToken cancellationToken)
     {
@@ -124,15 +149,16 @@ public sealed partial class SqliteSyncStore
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? StorageJson.Deserialize<List<FieldSchema>>(json) : null;
     }
 
-    private static SqliteCommand Bind(SqliteCommand command, RecordQuery query, string? search, IReadOnlyList<RecordCondition> conditions)
+    private static SqliteCommand Bind(SqliteCommand command, RecordQuery query, string? search, string? match, IReadOnlyList<RecordCondition> conditions)
     {
         command.With("$base", query.BaseId).With("$table", query.TableId);
         for (var i = 0; i < conditions.Count; i++)
         {
             SqliteRecordConditions.Bind(command, conditions[i], i);
         }
-        // Both forms of the term: the walk's needle, the trigram index's phrase (a statement ignores what it does not name).
-        return search is null ? command : command.With("$needle", search).With("$search", SqliteRecordSearch.Phrase(search));
+        // Both forms of the term: the walk's needle, the trigram index's match (a statement ignores what it does not name).
+        command = search is null ? command : command.With("$needle", search);
+        return match is null ? command : command.With("$search", match);
     }
 
     public Task<IReadOnlyList<CellPerson>> ListPeopleAsync(string baseId, string tableId, string fieldId, int limit = 200, CancellationToken cancellationToken = default)
