@@ -3,8 +3,7 @@ namespace AirtableSync.Storage.Sqlite;
 // How the grid's search becomes SQL. A record matches when instr(search_text, needle) > 0: search_text is already
 // lower-cased (RecordContent) and the needle is the lower-cased term. records_search (migration 9) is an FTS5 trigram
 // index over the same text, case-sensitive, so a quoted FTS5 phrase of the needle's trigrams matches exactly the rows
-// instr finds, without reading them. Trigrams need 3 characters (code points, as SQLite counts them); a shorter needle
-// has no trigram to look up, and only instr can answer it.
+// instr finds, without reading them. Trigrams need 3 characters (code points, as SQLite counts them).
 //
 // A needle of 1–2 characters has no trigram of its own, but every text is indexed with two newlines after it (migration
 // 11), so every character of a text starts one of the index's terms: the needle occurs in a text exactly when a term
@@ -45,7 +44,7 @@ internal static class SqliteRecordSearch
     // The walk's test: $needle is the lower-cased term itself.
     public const string InstrSql = "instr(search_text, $needle) > 0";
 
-    // The trigram index's test, for a FROM over records_search; $search is Phrase(needle) or ShortNeedleMatch's.
+    // The trigram index's test, for a FROM over records_search; $search is Phrase(needle) or AnyOf(its terms).
     public const string MatchSql = "records_search MATCH $search";
 
     // An FTS5 string: double quotes around it, a double quote inside doubled; nothing else is special inside one.
@@ -53,18 +52,13 @@ internal static class SqliteRecordSearch
 
     // The terms of the index that start with a needle of 1–2 characters, in the order of their bytes, or null when there
     // are more than MaxShortNeedleTerms. The range's end is the needle with its last character's successor: UTF-8
-    // orders bytes as code points, and SQLite compares terms bytewise.
+    // orders bytes as code points, and SQLite compares terms bytewise. U+10FFFF has no successor: that range is open-ended,
+    // and the prefix test keeps only the needle's terms.
     public static async Task<IReadOnlyList<string>?> ShortNeedleTermsAsync(Microsoft.Data.Sqlite.SqliteConnection db, string search, CancellationToken cancellationToken)
     {
         var end = Successor(search);
-        await using var command = db.CreateCommand();
-        command.CommandText = "SELECT term FROM records_search_terms WHERE term >= $start" + (end is null ? "" : " AND term < $end") + " LIMIT $limit";
-        command.Parameters.AddWithValue("$start", search);
-        if (end is not null)
-        {
-            command.Parameters.AddWithValue("$end", end);
-        }
-        command.Parameters.AddWithValue("$limit", MaxShortNeedleTerms + 1);
+        await using var command = db.Command("SELECT term FROM records_search_terms WHERE term >= $start" + (end is null ? "" : " AND term < $end") + " LIMIT $limit")
+            .With("$start", search).With("$end", end).With("$limit", MaxShortNeedleTerms + 1);
         var terms = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -118,7 +118,7 @@ public sealed partial class SqliteSyncStore
 
     private static async Task<bool> FewMatchesAsync(SqliteConnection db, string match, CancellationToken cancellationToken)
     {
-        await using var command = db.Command("SELECT count(*) FROM (SELECT 1 FROM records_search WHERE records_search MATCH $search LIMIT $limit)")
+        await using var command = db.Command($"SELECT count(*) FROM (SELECT 1 FROM records_search WHERE {SqliteRecordSearch.MatchSql} LIMIT $limit)")
             .With("$search", match).With("$limit", SqliteRecordSearch.FewMatches + 1);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) <= SqliteRecordSearch.FewMatches;
     }
